@@ -1,0 +1,106 @@
+"""Composition root: QApplication, preferences, the first workspace, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from workshop import APP_ID, APP_NAME, __version__
+from workshop.core.app_settings import AppSettings, load_app_settings
+from workshop.core.errors import UserError
+from workshop.core.paths import default_workspace
+
+
+def require_display() -> None:
+    """Fail with a clear message instead of Qt's abort when there is no screen."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        raise UserError(
+            "No display found, so the window cannot open.",
+            hint="Run it from a desktop session, or use the headless commands "
+            "(see `workshop --help`).",
+        )
+
+
+def choose_start_path(explicit: Path | None, settings: AppSettings) -> Path | None:
+    """The workspace to open at start, or None when this is a first run."""
+    if explicit is not None:
+        return explicit
+    for recent in settings.recent_workspaces:
+        if Path(recent).is_file():
+            return Path(recent)
+    fallback = default_workspace()
+    return fallback if fallback.is_file() else None
+
+
+def run_app(workspace: Path | None = None) -> int:
+    require_display()
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from workshop.core.services import init_workspace
+    from workshop.ui.dialogs import FirstRunDialog
+    from workshop.ui.main_window import MainWindow
+    from workshop.ui.opener import open_interactively
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setStyle("Fusion")
+    settings = load_app_settings()
+
+    path = choose_start_path(workspace, settings)
+    if path is None:
+        dialog = FirstRunDialog(default_workspace())
+        if not dialog.exec():
+            return 0
+        opened = _create(dialog.chosen_path, dialog.sample.isChecked(), init_workspace)
+    else:
+        opened = open_interactively(path)
+    if opened is None:
+        return 1
+    window = MainWindow(opened, settings)
+
+    def switch(target: str) -> None:
+        window.statements.flush()
+        new = open_interactively(Path(target), window)
+        if new is not None:
+            window.workspace.close()
+            window.set_workspace(new)
+            window.persist_settings()
+
+    def new_workspace() -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            window, "New workspace", str(default_workspace().parent / "New.workshop"),
+            "Workspace (*.workshop)")
+        if target:
+            created = _create(Path(target), False, init_workspace, window)
+            if created is not None:
+                window.workspace.close()
+                window.set_workspace(created)
+
+    def open_dialog() -> None:
+        target, _ = QFileDialog.getOpenFileName(
+            window, "Open workspace", str(default_workspace().parent), "Workspace (*.workshop)")
+        if target:
+            switch(target)
+
+    window.open_requested.connect(switch)
+    window.new_requested.connect(new_workspace)
+    window.open_dialog_requested.connect(open_dialog)
+    window.show()
+    window.persist_settings()
+    return int(app.exec())
+
+
+def _create(path: Path, sample: bool, init, parent=None):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    try:
+        return init(path, sample=sample)
+    except UserError as exc:
+        QMessageBox.critical(parent, "Cannot create workspace", str(exc))
+        return None

@@ -1,0 +1,1 @@
+"""Pure-Python core: never imports Qt (tests/core/test_no_qt.py enforces it)."""

@@ -1,0 +1,1 @@
+"""Plain dataclasses shared by storage, services, CLI and UI."""

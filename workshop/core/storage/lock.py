@@ -1,0 +1,87 @@
+"""One process at a time writes a workspace.
+
+An advisory lock on ``<workspace>.lock`` (``flock`` on POSIX, ``msvcrt.locking`` on Windows). The
+operating system drops it when the holder dies, even by SIGKILL, so a crash never leaves a stale
+lock behind. A second process gets :class:`WorkspaceLocked` and may open the file read-only instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+from pathlib import Path
+from typing import IO
+
+from workshop.core.errors import UserError
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+else:
+    import fcntl
+
+
+class WorkspaceLocked(UserError):
+    """The workspace is open for writing in another window or process."""
+
+
+def lock_path(workspace: Path) -> Path:
+    return workspace.with_name(workspace.name + ".lock")
+
+
+class WorkspaceLock:
+    """Holds the lock until :meth:`release` (or process exit)."""
+
+    def __init__(self, workspace: Path, handle: IO[str]) -> None:
+        self.workspace = workspace
+        self._handle: IO[str] | None = handle
+
+    @classmethod
+    def acquire(cls, workspace: Path) -> WorkspaceLock:
+        """Take the lock or raise :class:`WorkspaceLocked` naming the holder."""
+        path = lock_path(workspace)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        handle = os.fdopen(fd, "r+", encoding="utf-8")
+        try:
+            _lock(handle)
+        except OSError:
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise WorkspaceLocked(
+                f"This workspace is already open in another window ({holder}).",
+                hint="Switch to that window, or open the workspace read-only.",
+                where=str(workspace),
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} on {socket.gethostname()}")
+        handle.flush()
+        return cls(workspace, handle)
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        with contextlib.suppress(OSError):
+            self._handle.seek(0)
+            self._handle.truncate()
+            _unlock(self._handle)
+        self._handle.close()
+        self._handle = None
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
+
+def _lock(handle: IO[str]) -> None:
+    if os.name == "nt":  # pragma: no cover
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _unlock(handle: IO[str]) -> None:
+    if os.name == "nt":  # pragma: no cover
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,255 @@
+"""The main window: navigation on the left, one page per section, menus and status bar."""
+
+from __future__ import annotations
+
+import base64
+import os
+import time
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop import APP_NAME
+from workshop.core.app_settings import AppSettings, save_app_settings
+from workshop.core.errors import UserError
+from workshop.core.storage.workspace import Workspace
+from workshop.ui.dialogs import PreferencesDialog, show_about
+from workshop.ui.empty_state import EmptyState
+from workshop.ui.save_state import SaveState, SaveStateLabel
+from workshop.ui.sections import SECTIONS
+from workshop.ui.statements.page import StatementsPage
+
+BACKUP_CHECK_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    """Shows one workspace; :meth:`set_workspace` swaps it for another."""
+
+    open_requested = Signal(str)
+    new_requested = Signal()
+    open_dialog_requested = Signal()
+    first_painted = Signal()
+
+    def __init__(self, workspace: Workspace, settings: AppSettings, *, persist: bool = True
+                 ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.persist = persist
+        self.workspace = workspace
+        self.setAccessibleName("Main window")
+        self.resize(1180, 760)
+        self.setMinimumSize(820, 520)
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Sections")
+        self.nav.setFixedWidth(200)
+        self.nav.setSpacing(2)
+        for info in SECTIONS:
+            item = QListWidgetItem(info.title)
+            item.setData(Qt.ItemDataRole.UserRole, info.key)
+            self.nav.addItem(item)
+        self.pages = QStackedWidget()
+        self.pages.setAccessibleName("Section content")
+        self.nav.currentRowChanged.connect(self._on_nav)
+
+        self.banner = QLabel()
+        self.banner.setAccessibleName("Sample applicant notice")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fff4d6; color: #5a4300; padding: 6px 10px; border-radius: 4px;")
+        self.header = QLabel()
+        self.header.setAccessibleName("Applicant")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 8, 8, 0)
+        right_layout.addWidget(self.header)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.pages, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        self.save_label = SaveStateLabel()
+        self.engine_label = QLabel()
+        self.engine_label.setAccessibleName("Checker engine")
+        self.statusBar().addPermanentWidget(self.engine_label)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._build_menus()
+
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self._backup_if_due)
+        self.backup_timer.start()
+        self._painted = False
+        self.installEventFilter(self)
+
+        self.statements: StatementsPage
+        self.set_workspace(workspace)
+        self._restore_geometry()
+
+    # -- building -----------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.action_new = self._action(file_menu, "&New statement", QKeySequence.StandardKey.New,
+                                       lambda: self.statements.new_statement())
+        self._action(file_menu, "New &workspace…", None, self.new_requested.emit)
+        self._action(file_menu, "&Open workspace…", QKeySequence.StandardKey.Open,
+                     self.open_dialog_requested.emit)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu.addSeparator()
+        self.action_save_version = self._action(
+            file_menu, "&Save version…", QKeySequence.StandardKey.Save, self.save_version)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Preferences…", QKeySequence.StandardKey.Preferences,
+                     self.show_preferences)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        edit_menu = bar.addMenu("&Edit")
+        self._action(edit_menu, "&Undo", QKeySequence.StandardKey.Undo,
+                     lambda: self.statements.undo())
+        self._action(edit_menu, "&Redo", QKeySequence.StandardKey.Redo,
+                     lambda: self.statements.redo())
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About", None, lambda: show_about(self))
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_workspaces:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_requested.emit(p))
+        self.recent_menu.setEnabled(bool(self.settings.recent_workspaces))
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        """Show ``workspace``: rebuild the pages, header and status."""
+        self.workspace = workspace
+        while self.pages.count():
+            widget = self.pages.widget(0)
+            self.pages.removeWidget(widget)
+            widget.deleteLater()
+        self.statements = StatementsPage(workspace)
+        self.statements.save_state_changed.connect(self.save_label.set_state)
+        self.statements.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        for info in SECTIONS:
+            if info.key == "statements":
+                page: QWidget = self.statements
+            else:
+                page = EmptyState(info.title, info.explanation, list(info.steps))
+            page.setObjectName(f"page-{info.key}")
+            self.pages.addWidget(page)
+        profile = workspace.profile.get()
+        self.header.setText(
+            f"<span style='font-size:15pt; font-weight:600'>{profile.display_name}</span>"
+            f"&nbsp;&nbsp;<span>{profile.target_specialty}</span>")
+        self.banner.setText(
+            "This is the <b>sample applicant</b>: a fictional person, for exploring. "
+            "Create your own with File ▸ New workspace.")
+        self.banner.setVisible(profile.is_sample)
+        self.setWindowTitle(f"{workspace.path.stem} — {APP_NAME}"
+                            + (" (read-only)" if workspace.read_only else ""))
+        self.save_label.set_state(SaveState.READ_ONLY if workspace.read_only else SaveState.SAVED)
+        self.engine_label.setText(engine_status_text())
+        self.settings.remember(workspace.path)
+        self._refresh_recent()
+        keys = [info.key for info in SECTIONS]
+        last = self.settings.last_section if self.settings.last_section in keys else keys[0]
+        self.nav.setCurrentRow(keys.index(last))
+        self._on_nav(keys.index(last))
+
+    def show_section(self, key: str) -> None:
+        keys = [info.key for info in SECTIONS]
+        self.nav.setCurrentRow(keys.index(key))
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row)
+        self.settings.last_section = SECTIONS[row].key
+
+    # -- actions ------------------------------------------------------------------------
+    def save_version(self) -> None:
+        self.show_section("statements")
+        self.statements.save_version()
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            dialog.apply()
+            self.persist_settings()
+
+    def persist_settings(self) -> None:
+        if not self.persist:
+            return
+        try:
+            save_app_settings(self.settings)
+        except UserError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+
+    def _backup_if_due(self) -> None:
+        try:
+            made = self.workspace.backup_if_due()
+        except UserError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        if made:
+            self.statusBar().showMessage("Backup made.", 3000)
+
+    # -- geometry and closing -----------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.statements.flush():
+            answer = QMessageBox.warning(
+                self, "Not saved",
+                "Your latest changes could not be saved (see the status bar). Quit anyway and "
+                "lose them?", QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard)
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self.settings.window_geometry = base64.b64encode(
+            bytes(self.saveGeometry().data())).decode("ascii")
+        self.persist_settings()
+        self.workspace.close()
+        event.accept()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            self.first_painted.emit()
+            if os.environ.get("WORKSHOP_EXIT_AFTER_PAINT"):
+                print(f"first-paint {time.perf_counter():.6f}", flush=True)
+                QTimer.singleShot(0, QApplication.quit)
+        return super().eventFilter(watched, event)
+
+
+def engine_status_text() -> str:
+    """What the status bar says about the grammar checker (no engine is built here)."""
+    from importlib.util import find_spec
+
+    harper = "Harper (offline)" if find_spec("harper") else "Harper missing"
+    return f"Checker: {harper} · LanguageTool: off"

@@ -1,0 +1,1 @@
+"""Personal statements section."""
