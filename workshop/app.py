@@ -37,31 +37,44 @@ def choose_start_path(explicit: Path | None, settings: AppSettings) -> Path | No
 
 
 def run_app(workspace: Path | None = None) -> int:
+    """Open the app and run its event loop until the window closes."""
     require_display()
-    from PySide6.QtWidgets import QApplication, QFileDialog
-
-    from workshop.core.services import init_workspace
-    from workshop.ui.dialogs import FirstRunDialog
-    from workshop.ui.main_window import MainWindow
-    from workshop.ui.opener import open_interactively
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")
-    settings = load_app_settings()
+    window = start_app(workspace, load_app_settings())
+    if window is None:
+        return 0
+    window.show()
+    return int(app.exec())
+
+
+def start_app(workspace: Path | None, settings: AppSettings):  # type: ignore[no-untyped-def]
+    """Pick or create the workspace (first-run dialog) and build the main window.
+
+    Returns None when the user cancels. Separate from :func:`run_app` so tests can drive it.
+    """
+    from PySide6.QtWidgets import QFileDialog
+
+    from workshop.core.services import init_workspace
+    from workshop.ui.dialogs import FirstRunDialog
+    from workshop.ui.main_window import MainWindow
+    from workshop.ui.opener import open_interactively
 
     path = choose_start_path(workspace, settings)
     if path is None:
         dialog = FirstRunDialog(default_workspace())
         if not dialog.exec():
-            return 0
+            return None
         opened = _create(dialog.chosen_path, dialog.sample.isChecked(), init_workspace)
     else:
         opened = open_interactively(path)
     if opened is None:
-        return 1
+        return None
     window = MainWindow(opened, settings)
 
     def switch(target: str) -> None:
@@ -91,9 +104,8 @@ def run_app(workspace: Path | None = None) -> int:
     window.open_requested.connect(switch)
     window.new_requested.connect(new_workspace)
     window.open_dialog_requested.connect(open_dialog)
-    window.show()
     window.persist_settings()
-    return int(app.exec())
+    return window
 
 
 def _create(path: Path, sample: bool, init, parent=None):  # type: ignore[no-untyped-def]

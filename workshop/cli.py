@@ -19,9 +19,11 @@ from workshop.core.errors import UserError
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _add_workspace_option(parser: argparse.ArgumentParser) -> None:
+def _add_workspace_option(parser: argparse.ArgumentParser, *, sub: bool = True) -> None:
+    """``--workspace`` works before or after the subcommand (a subparser must not reset it)."""
     parser.add_argument(
         "--workspace", type=Path, metavar="PATH",
+        default=argparse.SUPPRESS if sub else None,
         help="workspace file (default: the one in your user data folder)",
     )
 
@@ -34,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-    _add_workspace_option(parser)
+    _add_workspace_option(parser, sub=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", help="create a workspace file")

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from workshop import APP_ID
 
 WORKSPACE_SUFFIX = ".workshop"
@@ -21,6 +19,8 @@ def data_home() -> Path:
     override = os.environ.get("WORKSHOP_HOME")
     if override:
         return Path(override)
+    import platformdirs  # imported here: it costs start-up time and is needed once
+
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 
@@ -29,6 +29,8 @@ def config_home() -> Path:
     override = os.environ.get("WORKSHOP_HOME")
     if override:
         return Path(override) / "config"
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
 
 

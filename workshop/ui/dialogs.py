@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import platform
-from importlib import metadata
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
@@ -126,6 +125,8 @@ class PreferencesDialog(QDialog):
 
 def component_versions() -> dict[str, str]:
     """Versions shown in Help ▸ About (and useful in bug reports)."""
+    from importlib import metadata  # slow to import; only needed when About opens
+
     versions = {APP_NAME: __version__, "Python": platform.python_version(),
                 "Qt": qVersion(), "PySide6": pyside_version}
     for dist, label in (("harper-py", "Harper (harper-py)"), ("reportlab", "reportlab"),

@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.setAccessibleName("Main window")
         self.resize(1180, 760)
-        self.setMinimumSize(820, 520)
+        self.setMinimumSize(760, 500)
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
@@ -223,11 +223,15 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry)))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.workspace.closed:
+            event.accept()
+            return
         if not self.statements.flush():
             answer = QMessageBox.warning(
                 self, "Not saved",
                 "Your latest changes could not be saved (see the status bar). Quit anyway and "
-                "lose them?", QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard)
+                "lose them?",
+                QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard)
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 from pathlib import Path
 from typing import IO
 
@@ -54,7 +53,7 @@ class WorkspaceLock:
             ) from None
         handle.seek(0)
         handle.truncate()
-        handle.write(f"pid {os.getpid()} on {socket.gethostname()}")
+        handle.write(f"pid {os.getpid()} on {_host()}")
         handle.flush()
         return cls(workspace, handle)
 
@@ -71,6 +70,13 @@ class WorkspaceLock:
     @property
     def held(self) -> bool:
         return self._handle is not None
+
+
+def _host() -> str:
+    try:
+        return os.uname().nodename
+    except AttributeError:  # pragma: no cover - Windows
+        return os.environ.get("COMPUTERNAME", "this computer")
 
 
 def _lock(handle: IO[str]) -> None:

@@ -7,6 +7,7 @@ app or a damaged file is refused before anything could modify it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -68,6 +69,8 @@ def probe(path: Path) -> Probe:
             "This file is not a workspace (it is not an SQLite database, or it is empty).",
             backup=newest_path, where=str(path),
         )
+    sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = [side.exists() for side in sides]
     try:
         conn = connect(path, read_only=True)
         try:
@@ -89,6 +92,7 @@ def probe(path: Path) -> Probe:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             conn.close()
+            _remove_created_side_files(sides, existed)
     except sqlite3.DatabaseError as exc:
         raise WorkspaceDamaged(
             f"This workspace file is damaged ({exc}).", backup=newest_path, where=str(path)
@@ -99,6 +103,15 @@ def probe(path: Path) -> Probe:
             backup=newest_path, where=str(path),
         )
     return Probe(version=version, application_id=app_id)
+
+
+def _remove_created_side_files(sides: list[Path], existed: list[bool]) -> None:
+    """A read-only look at a WAL database leaves empty -wal/-shm files: tidy up what we made."""
+    wal, shm = sides
+    if existed[0] or existed[1] or not wal.exists() or wal.stat().st_size:
+        return
+    for side in sides:
+        side.unlink(missing_ok=True)
 
 
 class Workspace:
@@ -121,6 +134,7 @@ class Workspace:
         self.policy = policy
         self._changes_at_backup = conn.total_changes
         self._last_backup = clock()
+        self._closed = False
         self.documents = DocumentRepository(conn, self.write)
         self.profile = ProfileRepository(conn, self.write)
         self.settings = SettingsRepository(conn, self.write)
@@ -183,14 +197,20 @@ class Workspace:
             return None
         return self.backup_now("interval")
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
-        """Back up if anything changed, then release the file and its lock."""
+        """Back up if anything changed, then release the file and its lock (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
         try:
             if not self.read_only and self.changed_since_backup:
-                try:
+                # The data is safe in the workspace; a backup on close is a bonus.
+                with contextlib.suppress(WriteFailed):
                     self.backup_now("close")
-                except WriteFailed:
-                    pass  # the data is safe in the workspace; a backup is a bonus
         finally:
             self.conn.close()
             if self._lock is not None:
@@ -311,7 +331,9 @@ def open_workspace(
     return Workspace(path, conn, lock=lock, clock=clock, policy=policy)
 
 
-def restore_newest_backup(path: Path | str, *, clock: Clock = datetime.now) -> tuple[Path, Path | None]:
+def restore_newest_backup(
+    path: Path | str, *, clock: Clock = datetime.now
+) -> tuple[Path, Path | None]:
     """Replace a damaged workspace with its newest healthy backup (damaged file kept aside)."""
     path = Path(path)
     lock = WorkspaceLock.acquire(path) if path.exists() else None

@@ -1,0 +1,39 @@
+"""UI tests: offscreen Qt, dialogs patched, Unicode typed with QKeyEvent."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QEvent, Qt  # noqa: E402
+from PySide6.QtGui import QKeyEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from workshop.core.app_settings import AppSettings  # noqa: E402
+from workshop.core.services import init_workspace  # noqa: E402
+from workshop.ui.main_window import MainWindow  # noqa: E402
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any Unicode text: qtbot.keyClicks aborts the process on non-ASCII."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = Qt.Key.Key_Return if char == "\n" else 0
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
+                                                     char))
+
+
+@pytest.fixture
+def sample_window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    ws = init_workspace(tmp_path / "sample.workshop", sample=True)
+    window = MainWindow(ws, AppSettings())
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    if window.isVisible():
+        window.close()

@@ -1,0 +1,149 @@
+"""``workshop bench``: start-up, memory and workspace-opening measurements, printed as a table.
+
+Start-up is measured for the whole process (interpreter start to the first painted main window,
+then exit) beside a bare PySide6 window started the same way in the same run, so the ratio says
+what the app adds on this machine. Peak RSS comes from ``wait4`` on each child. Targets from the
+foundation issue: start <= 2x the bare window, <= 150 MB; opening 10,000 versions <= 200 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop.core.model.documents import DocumentKind
+from workshop.core.resources import resource
+from workshop.core.services import init_workspace
+from workshop.core.storage import open_workspace
+
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1180, 760)
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+watch = Watch()
+window.installEventFilter(watch)
+window.show()
+app.exec()
+"""
+
+
+@dataclass
+class Row:
+    name: str
+    value: str
+    target: str
+    ok: bool | None
+
+
+def _run_child(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Run a child to completion; return (wall seconds, peak RSS in MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        raise RuntimeError(f"{args[-1]} exited with {proc.returncode}: {err[-400:]}")
+    if proc.stderr:
+        proc.stderr.close()
+    rss_mb = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20
+    return elapsed, rss_mb
+
+
+def build_large_workspace(path: Path, versions: int) -> None:
+    """A sample workspace whose main statement has ``versions`` named versions."""
+    body = resource("sample", "statement_internal_medicine.txt").read_text("utf-8")
+    with init_workspace(path, sample=True) as ws, ws.transaction():
+        doc = ws.documents.list(DocumentKind.PERSONAL_STATEMENT)[0]
+        ws.conn.executemany(
+            "INSERT INTO document_versions (document_id, name, body) VALUES (?, ?, ?)",
+            ((doc.id, f"Version {n}", body + f"\nrevision {n}") for n in range(versions)),
+        )
+
+
+def time_open(path: Path, runs: int) -> list[float]:
+    """Open, read the profile, list documents and the newest versions, close (no backup)."""
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        ws = open_workspace(path)
+        ws.profile.get()
+        docs = ws.documents.list()
+        ws.documents.versions(docs[0].id)
+        timings.append(time.perf_counter() - start)
+        ws.close()
+    return timings
+
+
+def run_bench(*, runs: int = 3, versions: int = 10_000) -> str:
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="workshop-bench-") as tmp:
+        home = Path(tmp)
+        env = {**os.environ, "WORKSHOP_HOME": str(home / "home"),
+               "WORKSHOP_EXIT_AFTER_PAINT": "1"}
+        if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
+            env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        sample = home / "sample.workshop"
+        init_workspace(sample, sample=True).close()
+
+        app_runs, bare_runs = [], []
+        for _ in range(runs):
+            bare_runs.append(_run_child([sys.executable, "-c", BARE_WINDOW], env))
+            app_runs.append(_run_child(
+                [sys.executable, "-m", "workshop", "--workspace", str(sample)], env))
+        app_start = statistics.median(t for t, _ in app_runs)
+        bare_start = statistics.median(t for t, _ in bare_runs)
+        app_rss = max(r for _, r in app_runs)
+        bare_rss = max(r for _, r in bare_runs)
+        ratio = app_start / bare_start
+        rows += [
+            Row("bare PySide6 window: start to first paint", f"{bare_start * 1000:.0f} ms", "",
+                None),
+            Row("app: start to first painted main window", f"{app_start * 1000:.0f} ms",
+                "≤ 2× bare", ratio <= 2.0),
+            Row("app / bare start ratio", f"{ratio:.2f}×", "≤ 2.00×", ratio <= 2.0),
+            Row("bare window peak RSS", f"{bare_rss:.0f} MB", "", None),
+            Row("app peak RSS", f"{app_rss:.0f} MB", "≤ 150 MB", app_rss <= 150),
+        ]
+
+        large = home / "large.workshop"
+        start = time.perf_counter()
+        build_large_workspace(large, versions)
+        built = time.perf_counter() - start
+        size_mb = large.stat().st_size / 2**20
+        opens = time_open(large, max(runs, 5))
+        median_open = statistics.median(opens)
+        rows += [
+            Row(f"build workspace with {versions:,} versions", f"{built:.1f} s ({size_mb:.0f} MB)",
+                "", None),
+            Row(f"open workspace with {versions:,} versions (median)",
+                f"{median_open * 1000:.1f} ms", "≤ 200 ms", median_open <= 0.2),
+        ]
+    return format_table(rows)
+
+
+def format_table(rows: list[Row]) -> str:
+    width = max(len(r.name) for r in rows)
+    value_width = max(len(r.value) for r in rows)
+    lines = [f"{'measurement':<{width}}  {'value':>{value_width}}  target    verdict"]
+    lines.append("-" * len(lines[0]))
+    for row in rows:
+        verdict = "" if row.ok is None else ("ok" if row.ok else "MISSED")
+        lines.append(f"{row.name:<{width}}  {row.value:>{value_width}}  {row.target:<8}  {verdict}")
+    return "\n".join(lines)
