@@ -6,6 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 
+COLUMN_WIDTH = 560
+
+
 class EmptyState(QWidget):
     """A centred title, an explanation and optional first step button."""
 
@@ -32,13 +35,25 @@ class EmptyState(QWidget):
         body = QLabel(explanation)
         body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body.setMaximumWidth(560)
-        how = QLabel("<b>How to start</b><ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>")
-        how.setWordWrap(True)
-        how.setMaximumWidth(560)
-        how.setTextFormat(Qt.TextFormat.RichText)
-        for widget in (heading, body, how):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        how = QLabel("<b>How to start</b>")
+        step_labels = []
+        for number, step in enumerate(steps, start=1):
+            label = QLabel(f"{number}.&nbsp;&nbsp;{step}")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setAccessibleName(f"Step {number}")
+            step_labels.append(label)
+        column = QWidget()
+        column.setFixedWidth(COLUMN_WIDTH)
+        column_layout = QVBoxLayout(column)
+        column_layout.setSpacing(14)
+        for widget in (heading, body, how, *step_labels):
+            # A fixed width lets word-wrapped labels report their true height.
+            widget.setFixedWidth(COLUMN_WIDTH - 28)
+            if isinstance(widget, QLabel) and widget.wordWrap():
+                widget.setMinimumHeight(widget.heightForWidth(COLUMN_WIDTH - 28))
+            column_layout.addWidget(widget)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         self.button: QPushButton | None = None
         if action_text:
             self.button = QPushButton(action_text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import os
 import time
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from workshop import APP_NAME
 from workshop.core.app_settings import AppSettings, save_app_settings
 from workshop.core.errors import UserError
+from workshop.core.model.profile import Profile
 from workshop.core.storage.workspace import Workspace
 from workshop.ui.dialogs import PreferencesDialog, show_about
 from workshop.ui.empty_state import EmptyState
@@ -56,6 +58,12 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName("Sections")
         self.nav.setFixedWidth(200)
         self.nav.setSpacing(2)
+        self.nav.setStyleSheet(
+            "QListWidget { border: none; background: palette(window); font-size: 11pt;"
+            " outline: 0; }"
+            "QListWidget::item { padding: 9px 12px; border-radius: 6px; }"
+            "QListWidget::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }")
         for info in SECTIONS:
             item = QListWidgetItem(info.title)
             item.setData(Qt.ItemDataRole.UserRole, info.key)
@@ -161,9 +169,7 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page-{info.key}")
             self.pages.addWidget(page)
         profile = workspace.profile.get()
-        self.header.setText(
-            f"<span style='font-size:15pt; font-weight:600'>{profile.display_name}</span>"
-            f"&nbsp;&nbsp;<span>{profile.target_specialty}</span>")
+        self.header.setText(header_html(profile))
         self.banner.setText(
             "This is the <b>sample applicant</b>: a fictional person, for exploring. "
             "Create your own with File ▸ New workspace.")
@@ -249,6 +255,17 @@ class MainWindow(QMainWindow):
                 print(f"first-paint {time.perf_counter():.6f}", flush=True)
                 QTimer.singleShot(0, QApplication.quit)
         return super().eventFilter(watched, event)
+
+
+def header_html(profile: Profile) -> str:
+    """Name (and native-script name) over the target and school: who this workspace is for."""
+    name = html.escape(profile.full_name or profile.display_name)
+    native = (f"&nbsp;&nbsp;<span style='font-size:13pt'>{html.escape(profile.native_name)}"
+              "</span>" if profile.native_name else "")
+    details = " · ".join(html.escape(part) for part in (
+        profile.target_specialty, profile.medical_school, profile.country) if part)
+    return (f"<span style='font-size:16pt; font-weight:600'>{name}</span>{native}"
+            f"<br><span style='color:#6b6b6b'>{details}</span>")
 
 
 def engine_status_text() -> str:
