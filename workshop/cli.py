@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--runs", type=int, default=3, help="repetitions per measurement")
     bench.add_argument("--versions", type=int, default=10_000,
                        help="versions in the large-workspace test")
+    bench.add_argument("--suite", choices=["startup", "crash", "all"], default="startup",
+                       help="startup: start time, memory, opening; crash: SIGKILL the save loop")
+    bench.add_argument("--kills", type=int, default=200, help="kills in the crash suite")
     bench.set_defaults(handler=_cmd_bench)
 
     shot = sub.add_parser("screenshot", help="render the main window to a PNG (offscreen)")
@@ -96,7 +99,18 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 def _cmd_bench(args: argparse.Namespace) -> int:
     from workshop.bench import run_bench
 
-    print(run_bench(runs=args.runs, versions=args.versions))
+    if args.suite in {"startup", "all"}:
+        print(run_bench(runs=args.runs, versions=args.versions))
+    if args.suite in {"crash", "all"}:
+        import tempfile
+
+        from workshop.harness.crash import run_crash_harness
+
+        with tempfile.TemporaryDirectory(prefix="workshop-crash-") as tmp:
+            report = run_crash_harness(Path(tmp), args.kills)
+        print(f"crash harness: {report.summary()}")
+        if report.failures:
+            return 1
     return 0
 
 

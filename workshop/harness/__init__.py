@@ -1,0 +1,1 @@
+"""Reliability harnesses run by ``workshop bench`` and the test-suite (no Qt)."""
