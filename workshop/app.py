@@ -78,7 +78,7 @@ def start_app(workspace: Path | None, settings: AppSettings):  # type: ignore[no
     window = MainWindow(opened, settings)
 
     def switch(target: str) -> None:
-        window.statements.flush()
+        window.flush_all()
         new = open_interactively(Path(target), window)
         if new is not None:
             window.workspace.close()

@@ -27,8 +27,9 @@ from workshop.core.app_settings import AppSettings, save_app_settings
 from workshop.core.errors import UserError
 from workshop.core.model.profile import Profile
 from workshop.core.storage.workspace import Workspace
+from workshop.ui.context import UiContext
 from workshop.ui.dialogs import PreferencesDialog, show_about
-from workshop.ui.empty_state import EmptyState
+from workshop.ui.pages import build_page
 from workshop.ui.save_state import SaveState, SaveStateLabel
 from workshop.ui.sections import SECTIONS
 from workshop.ui.statements.page import StatementsPage
@@ -106,7 +107,10 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.installEventFilter(self)
 
-        self.statements: StatementsPage
+        self.page_widgets: dict[str, QWidget] = {}
+        # Long-lived services shared by pages (the warmed grammar engine...), kept across
+        # workspace switches.
+        self.services: dict[str, object] = {}
         self.set_workspace(workspace)
         self._restore_geometry()
 
@@ -114,8 +118,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.action_new = self._action(file_menu, "&New statement", QKeySequence.StandardKey.New,
-                                       lambda: self.statements.new_statement())
+        self.action_new = self._action(file_menu, "&New", QKeySequence.StandardKey.New,
+                                       self.new_item)
         self._action(file_menu, "New &workspace…", None, self.new_requested.emit)
         self._action(file_menu, "&Open workspace…", QKeySequence.StandardKey.Open,
                      self.open_dialog_requested.emit)
@@ -130,9 +134,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = bar.addMenu("&Edit")
         self._action(edit_menu, "&Undo", QKeySequence.StandardKey.Undo,
-                     lambda: self.statements.undo())
+                     lambda: self._edit_command("undo"))
         self._action(edit_menu, "&Redo", QKeySequence.StandardKey.Redo,
-                     lambda: self.statements.redo())
+                     lambda: self._edit_command("redo"))
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About", None, lambda: show_about(self))
 
@@ -154,20 +158,17 @@ class MainWindow(QMainWindow):
     def set_workspace(self, workspace: Workspace) -> None:
         """Show ``workspace``: rebuild the pages, header and status."""
         self.workspace = workspace
+        self.context = UiContext(workspace, self.settings, self.services)
+        for widget in self.page_widgets.values():
+            if hasattr(widget, "shutdown"):
+                widget.shutdown()
         while self.pages.count():
             widget = self.pages.widget(0)
             self.pages.removeWidget(widget)
             widget.deleteLater()
-        self.statements = StatementsPage(workspace)
-        self.statements.save_state_changed.connect(self.save_label.set_state)
-        self.statements.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        for info in SECTIONS:
-            if info.key == "statements":
-                page: QWidget = self.statements
-            else:
-                page = EmptyState(info.title, info.explanation, list(info.steps))
-            page.setObjectName(f"page-{info.key}")
-            self.pages.addWidget(page)
+        self.page_widgets = {}
+        for _info in SECTIONS:  # placeholders; each page is built when first shown
+            self.pages.addWidget(QWidget())
         profile = workspace.profile.get()
         self.header.setText(header_html(profile))
         self.banner.setText(
@@ -185,6 +186,31 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(keys.index(last))
         self._on_nav(keys.index(last))
 
+    def page(self, key: str) -> QWidget:
+        """The page widget for ``key``, built on first use."""
+        if key not in self.page_widgets:
+            row = [info.key for info in SECTIONS].index(key)
+            widget = build_page(key, self.context)
+            signal = getattr(widget, "save_state_changed", None)
+            if signal is not None:
+                signal.connect(self.save_label.set_state)
+            message = getattr(widget, "message", None)
+            if message is not None:
+                message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            placeholder = self.pages.widget(row)
+            self.pages.insertWidget(row, widget)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.page_widgets[key] = widget
+        return self.page_widgets[key]
+
+    @property
+    def statements(self) -> StatementsPage:
+        return self.page("statements")  # type: ignore[return-value]
+
+    def current_key(self) -> str:
+        return SECTIONS[max(self.nav.currentRow(), 0)].key
+
     def show_section(self, key: str) -> None:
         keys = [info.key for info in SECTIONS]
         self.nav.setCurrentRow(keys.index(key))
@@ -192,13 +218,36 @@ class MainWindow(QMainWindow):
     def _on_nav(self, row: int) -> None:
         if row < 0:
             return
+        self.page(SECTIONS[row].key)
         self.pages.setCurrentIndex(row)
         self.settings.last_section = SECTIONS[row].key
 
+    def flush_all(self) -> bool:
+        """Save every page's pending edits; False if any could not be saved."""
+        results = [widget.flush() for widget in self.page_widgets.values()
+                   if hasattr(widget, "flush")]
+        return all(results)
+
+    def new_item(self) -> None:
+        page = self.page(self.current_key())
+        if hasattr(page, "new_item"):
+            page.new_item()
+        else:
+            self.show_section("statements")
+            self.statements.new_item()
+
+    def _edit_command(self, name: str) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and hasattr(focus, name):
+            getattr(focus, name)()
+
     # -- actions ------------------------------------------------------------------------
     def save_version(self) -> None:
-        self.show_section("statements")
-        self.statements.save_version()
+        page = self.page(self.current_key())
+        if not hasattr(page, "save_version"):
+            self.show_section("statements")
+            page = self.statements
+        page.save_version()
 
     def show_preferences(self) -> None:
         dialog = PreferencesDialog(self.settings, self)
@@ -232,7 +281,7 @@ class MainWindow(QMainWindow):
         if self.workspace.closed:
             event.accept()
             return
-        if not self.statements.flush():
+        if not self.flush_all():
             answer = QMessageBox.warning(
                 self, "Not saved",
                 "Your latest changes could not be saved (see the status bar). Quit anyway and "
@@ -244,6 +293,9 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = base64.b64encode(
             bytes(self.saveGeometry().data())).decode("ascii")
         self.persist_settings()
+        for widget in self.page_widgets.values():
+            if hasattr(widget, "shutdown"):
+                widget.shutdown()
         self.workspace.close()
         event.accept()
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from workshop.core.autosave import AutosavePolicy
 from workshop.core.errors import UserError
 from workshop.core.model.documents import Document, DocumentKind
-from workshop.core.storage.workspace import Workspace
+from workshop.ui.context import UiContext
 from workshop.ui.empty_state import EmptyState
 from workshop.ui.save_state import SaveState
 
@@ -41,9 +41,10 @@ class StatementsPage(QWidget):
     save_state_changed = Signal(object, str)
     message = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.context = context
+        self.workspace = context.workspace
         self.policy = AutosavePolicy()
         self.current: Document | None = None
         self._loading = False
@@ -127,6 +128,9 @@ class StatementsPage(QWidget):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         self._on_selected(self.list.currentItem(), None)
+
+    def new_item(self) -> None:
+        self.new_statement()
 
     def new_statement(self) -> None:
         try:

@@ -1,0 +1,19 @@
+"""What every page gets: the open workspace, app preferences and shared long-lived services.
+
+Passed in explicitly (no singletons) so a test builds a page with exactly what it needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workshop.core.app_settings import AppSettings
+from workshop.core.storage.workspace import Workspace
+
+
+@dataclass
+class UiContext:
+    workspace: Workspace
+    settings: AppSettings
+    services: dict[str, Any] = field(default_factory=dict)
