@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import netguard
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -14,6 +16,13 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("WORKSHOP_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def _no_network(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs offline unless marked ``allow_network`` (see tests/netguard.py)."""
+    if request.node.get_closest_marker("allow_network") is None:
+        netguard.install(monkeypatch)
 
 
 @pytest.fixture
