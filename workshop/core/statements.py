@@ -1,0 +1,119 @@
+"""Statement use-cases shared by the editor and the CLI: import, export, check context.
+
+The workspace keeps the user dictionary and the ignore list in its settings, so "Add to
+dictionary" made in the app also applies to ``workshop check --workspace``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from workshop.core.atomic import atomic_write_text
+from workshop.core.errors import UserError
+from workshop.core.model.documents import Document, DocumentKind
+from workshop.core.storage.workspace import Workspace
+
+USER_DICTIONARY = "user_dictionary"
+IGNORED = "ignored_findings"
+EXPORT_SUFFIXES = (".pdf", ".docx", ".txt")
+
+
+def user_words(workspace: Workspace) -> tuple[str, ...]:
+    return tuple(workspace.settings.get(USER_DICTIONARY, []) or [])
+
+
+def add_user_word(workspace: Workspace, word: str) -> tuple[str, ...]:
+    word = word.strip()
+    words = list(user_words(workspace))
+    if word and word not in words:
+        words.append(word)
+        words.sort(key=str.casefold)
+        workspace.settings.set(USER_DICTIONARY, words)
+    return tuple(words)
+
+
+def ignored_keys(workspace: Workspace) -> tuple[str, ...]:
+    return tuple(workspace.settings.get(IGNORED, []) or [])
+
+
+def ignore_finding(workspace: Workspace, key: str) -> tuple[str, ...]:
+    keys = list(ignored_keys(workspace))
+    if key not in keys:
+        keys.append(key)
+        workspace.settings.set(IGNORED, keys)
+    return tuple(keys)
+
+
+def known_programs(workspace: Workspace) -> tuple[str, ...]:
+    """Program names the workspace knows (the programs list, and every statement's targets)."""
+    names: set[str] = set()
+    try:
+        rows = workspace.conn.execute("SELECT name FROM programs").fetchall()
+        names.update(str(row[0]) for row in rows if row[0])
+    except Exception:  # noqa: BLE001 - no programs table in this schema yet
+        pass
+    for doc in workspace.documents.list(DocumentKind.PERSONAL_STATEMENT):
+        names.update(doc.target_programs)
+    return tuple(sorted(names))
+
+
+def rule_context(workspace: Workspace, doc: Document) -> Any:
+    """The residency rules' context for one statement (target, programs to watch for)."""
+    from workshop.core.checks.rules.meta import RuleContext
+
+    return RuleContext(
+        specialty=doc.target_specialty or None,
+        target_programs=tuple(doc.target_programs),
+        known_programs=known_programs(workspace),
+    )
+
+
+def import_statement(workspace: Workspace, path: Path | str, *, title: str = "",
+                     specialty: str = "") -> Document:
+    """Create a statement from a .txt, .md or .docx file (one clear error if it is unusable)."""
+    from workshop.core.textio import read_statement_file
+
+    source = Path(path)
+    text = read_statement_file(source)
+    return workspace.documents.create(
+        DocumentKind.PERSONAL_STATEMENT, title or source.stem.replace("_", " "), text,
+        target_specialty=specialty or workspace.profile.get().target_specialty,
+    )
+
+
+def statement_pdf_document(workspace: Workspace, doc: Document) -> Any:
+    from workshop.core.export.builders import statement_document
+
+    profile = workspace.profile.get()
+    notice = "SAMPLE — fictional applicant" if profile.is_sample else ""
+    target = doc.target_specialty
+    if doc.target_programs:
+        target = f"{target} — {', '.join(doc.target_programs)}" if target else ", ".join(
+            doc.target_programs)
+    return statement_document(asdict(profile), doc.title, doc.body, target, notice=notice)
+
+
+def export_statement(workspace: Workspace, doc: Document, out: Path | str, *,
+                     theme: str = "statement", paper: str = "letter",
+                     user_theme_dirs: tuple[Path, ...] = ()) -> Path:
+    """Write a statement as PDF, .docx (Word styles) or ERAS-safe plain text, by suffix."""
+    from workshop.core.checks.rules.eras_safe import make_eras_safe
+
+    target = Path(out)
+    suffix = target.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise UserError(f"Cannot export a statement as '{suffix or target.name}'.",
+                        hint="Use a file name ending in .pdf, .docx or .txt.")
+    if suffix == ".txt":
+        return atomic_write_text(target, make_eras_safe(doc.body))
+    from workshop.core.export.api import export
+
+    return export(statement_pdf_document(workspace, doc), theme, paper, target,
+                  user_dirs=user_theme_dirs)
+
+
+def themes_folder(workspace: Workspace) -> Path:
+    """Where a user drops their own theme files for this workspace."""
+    return workspace.path.with_name(workspace.path.name + ".themes")
