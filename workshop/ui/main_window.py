@@ -27,6 +27,7 @@ from workshop.core.app_settings import AppSettings, save_app_settings
 from workshop.core.errors import UserError
 from workshop.core.model.profile import Profile
 from workshop.core.storage.workspace import Workspace
+from workshop.ui.checker import CheckerHost
 from workshop.ui.context import UiContext
 from workshop.ui.dialogs import PreferencesDialog, show_about
 from workshop.ui.pages import build_page
@@ -111,6 +112,10 @@ class MainWindow(QMainWindow):
         # Long-lived services shared by pages (the warmed grammar engine...), kept across
         # workspace switches.
         self.services: dict[str, object] = {}
+        self.checker = CheckerHost("auto", settings.languagetool_url)
+        self.checker.status.connect(self.engine_label.setText)
+        self.services["checker"] = self.checker
+        self.first_painted.connect(self.checker.warm)
         self.set_workspace(workspace)
         self._restore_geometry()
 
@@ -178,7 +183,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{workspace.path.stem} — {APP_NAME}"
                             + (" (read-only)" if workspace.read_only else ""))
         self.save_label.set_state(SaveState.READ_ONLY if workspace.read_only else SaveState.SAVED)
-        self.engine_label.setText(engine_status_text())
+        self.engine_label.setText(self.checker.last_status)
         self.settings.remember(workspace.path)
         self._refresh_recent()
         keys = [info.key for info in SECTIONS]
@@ -297,6 +302,7 @@ class MainWindow(QMainWindow):
             if hasattr(widget, "shutdown"):
                 widget.shutdown()
         self.workspace.close()
+        self.checker.shutdown()
         event.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -318,11 +324,3 @@ def header_html(profile: Profile) -> str:
         profile.target_specialty, profile.medical_school, profile.country) if part)
     return (f"<span style='font-size:16pt; font-weight:600'>{name}</span>{native}"
             f"<br><span style='color:#6b6b6b'>{details}</span>")
-
-
-def engine_status_text() -> str:
-    """What the status bar says about the grammar checker (no engine is built here)."""
-    from importlib.util import find_spec
-
-    harper = "Harper (offline)" if find_spec("harper") else "Harper missing"
-    return f"Checker: {harper} · LanguageTool: off"

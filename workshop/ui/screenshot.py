@@ -31,6 +31,15 @@ def render_main_window(workspace: Path, out: Path, *, section: str = "statements
     window.resize(*size)
     window.show()
     window.show_section(section)
+    import time
+
+    window.checker.warm()
+    page = window.page(section)
+    deadline = time.monotonic() + 15
+    # Pages that load in the background (checks, previews) say so with ``ready_for_screenshot``.
+    while time.monotonic() < deadline and not getattr(page, "ready_for_screenshot", True):
+        app.processEvents()
+        time.sleep(0.02)
     for _ in range(5):
         app.processEvents()
     buffer = QBuffer()

@@ -1,38 +1,64 @@
-"""Personal statements: a list of statements and a plain-text editor that autosaves.
+"""Personal statements: list, plain-text editor with live checks, counters, versions, tailoring.
 
-Autosave follows :class:`workshop.core.autosave.AutosavePolicy` (after a pause, at least every
-2 s while typing). A failed save (disk full) keeps the text in the editor, says so in the status
-bar and retries on the next tick; nothing typed is dropped.
+Autosave follows :class:`workshop.core.autosave.AutosavePolicy` (after a pause, and at least
+every 1.5 s while typing). A failed save (disk full) keeps the text in the editor, says so in
+the status bar and retries on the next tick; nothing typed is dropped. Checks run on the shared
+checker thread; an answer that arrives after a newer edit is dropped.
 """
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from workshop.core import statements as service
 from workshop.core.autosave import AutosavePolicy
 from workshop.core.errors import UserError
 from workshop.core.model.documents import Document, DocumentKind
+from workshop.ui.checker import CheckerHost, CheckRequest
 from workshop.ui.context import UiContext
 from workshop.ui.empty_state import EmptyState
+from workshop.ui.find_replace import FindReplaceDialog
 from workshop.ui.save_state import SaveState
+from workshop.ui.statements.counters import CountersBar
+from workshop.ui.statements.editor import CheckedEditor
+from workshop.ui.statements.issues_panel import IssuesPanel
+from workshop.ui.statements.versions import VersionsDialog
 
 TICK_MS = 150
+CHECK_DELAY_MS = 350
+OWNER = "statements"
+
+
+def _button(text: str, slot: object, tip: str = "") -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(text.rstrip("…"))
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(slot)  # type: ignore[arg-type]
+    return button
 
 
 class StatementsPage(QWidget):
@@ -40,33 +66,105 @@ class StatementsPage(QWidget):
 
     save_state_changed = Signal(object, str)
     message = Signal(str)
+    checked = Signal(object)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.workspace = context.workspace
-        self.policy = AutosavePolicy()
+        self.policy = AutosavePolicy(idle_delay=context.settings.autosave_idle_ms / 1000)
         self.current: Document | None = None
+        self.result: object | None = None
         self._loading = False
+        self._generation = 0
+        self._find: FindReplaceDialog | None = None
+        self._build()
+        self.checker = self._checker()
+        self.checker.ready.connect(self._on_checked)
+        self.checker.failed.connect(self._on_check_failed)
 
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(CHECK_DELAY_MS)
+        self.check_timer.timeout.connect(self.request_check)
+        self.reload()
+
+    # -- building -----------------------------------------------------------------------
+    def _checker(self) -> CheckerHost:
+        services = self.context.services
+        if "checker" not in services:
+            host = CheckerHost("auto", self.context.settings.languagetool_url)
+            host.warm()
+            services["checker"] = host
+        return services["checker"]  # type: ignore[no-any-return]
+
+    def _build(self) -> None:
         self.list = QListWidget()
         self.list.setAccessibleName("Statements")
         self.list.currentItemChanged.connect(self._on_selected)
-        self.new_button = QPushButton("New statement")
-        self.new_button.setAccessibleName("New statement")
-        self.new_button.clicked.connect(self.new_statement)
+        self.new_button = _button("New statement", self.new_statement)
+        self.import_button = _button("Import…", self.import_file,
+                                     "Import a statement from .docx, .txt or .md")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("<b>Statements</b>"))
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.import_button)
+        left.setMinimumWidth(190)
 
         self.title = QLineEdit()
         self.title.setAccessibleName("Statement title")
         self.title.setPlaceholderText("Title, e.g. Internal Medicine — main statement")
-        self.title.editingFinished.connect(self._save_title)
-        self.editor = QPlainTextEdit()
+        self.title.editingFinished.connect(self._save_targets)
+        self.specialty = QComboBox()
+        self.specialty.setEditable(True)
+        self.specialty.setAccessibleName("Target specialty")
+        self.specialty.addItems(_specialties())
+        self.specialty.lineEdit().editingFinished.connect(self._save_targets)
+        self.specialty.activated.connect(lambda _i: self._save_targets())
+        self.programs = QLineEdit()
+        self.programs.setAccessibleName("Target programs")
+        self.programs.setPlaceholderText("all programs (or names, separated by semicolons)")
+        self.programs.editingFinished.connect(self._save_targets)
+        form = QFormLayout()
+        form.addRow("Title:", self.title)
+        form.addRow("Specialty:", self.specialty)
+        form.addRow("Programs:", self.programs)
+
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Ready for ERAS")
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(_button("Save version…", lambda: self.save_version(),
+                                  "Keep a named snapshot (Ctrl+S)"))
+        toolbar.addWidget(_button("Versions…", self.show_versions,
+                                  "Compare versions word by word, restore an old one"))
+        toolbar.addWidget(_button("Tailor for program…", self.tailor,
+                                  "Make a copy of this statement for one program"))
+        toolbar.addWidget(_button("Find…", self.show_find, "Find and replace (Ctrl+F)"))
+        toolbar.addWidget(_button("Make ERAS-safe", self.make_eras_safe,
+                                  "Replace smart quotes, long dashes, tabs and other characters "
+                                  "that do not survive ERAS plain text"))
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setAccessibleName("Export")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        menu.addAction("PDF…", lambda: self.export_file(".pdf"))
+        menu.addAction("Word (.docx)…", lambda: self.export_file(".docx"))
+        menu.addAction("ERAS plain text (.txt)…", lambda: self.export_file(".txt"))
+        menu.addAction("Copy ERAS-safe text", self.copy_eras_safe)
+        self.export_button.setMenu(menu)
+        toolbar.addWidget(self.export_button)
+        toolbar.addWidget(_button("Delete…", self.delete_statement))
+        toolbar.addStretch(1)
+
+        self.editor = CheckedEditor()
         self.editor.setAccessibleName("Statement text")
         self.editor.setPlaceholderText("Write or paste your personal statement here.")
         self.editor.setTabChangesFocus(True)
@@ -74,20 +172,36 @@ class StatementsPage(QWidget):
         font.setPointSizeF(max(font.pointSizeF(), 11.0))
         self.editor.setFont(font)
         self.editor.textChanged.connect(self._on_text_changed)
-        self.target = QLabel()
-        self.target.setAccessibleName("Statement target")
+        self.editor.apply_suggestion.connect(self.apply_fix)
+        self.editor.add_to_dictionary.connect(self.add_word)
+        self.editor.ignore_finding.connect(self.ignore)
+        self.issues = IssuesPanel()
+        self.issues.jump.connect(self.editor.select_finding)
+        self.issues.apply_fix.connect(lambda f: self.apply_fix(f, f.suggestions[0]))
+        self.issues.ignore.connect(self.ignore)
+        self.counters = CountersBar()
+        middle = QSplitter(Qt.Orientation.Horizontal)
+        middle.addWidget(self.editor)
+        middle.addWidget(self.issues)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 1)
+        middle.setSizes([640, 280])
+
         editor_box = QWidget()
         editor_layout = QVBoxLayout(editor_box)
         editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addWidget(self.title)
-        editor_layout.addWidget(self.target)
-        editor_layout.addWidget(self.editor, 1)
+        editor_layout.addLayout(form)
+        editor_layout.addLayout(toolbar)
+        editor_layout.addWidget(self.summary)
+        editor_layout.addWidget(middle, 1)
+        editor_layout.addWidget(self.counters)
 
         self.empty = EmptyState(
             "Personal statements",
             "Draft, check and version your ERAS personal statements here: one per specialty "
             "and tailored copies per program, checked against the 28,000-character ERAS limit.",
-            ["Click <i>New statement</i>.", "Paste or write your draft; it saves as you type.",
+            ["Click <i>New statement</i>, or import a .docx, .txt or .md file.",
+             "Write or paste your draft; it saves as you type and is checked as you go.",
              "Press Ctrl+S to keep a named version before big changes."],
             action_text="New statement",
         )
@@ -100,16 +214,13 @@ class StatementsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([240, 760])
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([220, 900])
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-
-        self.timer = QTimer(self)
-        self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
-        self.reload()
+        QShortcut(QKeySequence.StandardKey.Find, self, self.show_find)
+        QShortcut(QKeySequence.StandardKey.Replace, self, self.show_find)
 
     # -- list ---------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
@@ -121,6 +232,8 @@ class StatementsPage(QWidget):
         for doc in self.workspace.documents.list(DocumentKind.PERSONAL_STATEMENT):
             item = QListWidgetItem(doc.title or "Untitled statement")
             item.setData(Qt.ItemDataRole.UserRole, doc.id)
+            item.setToolTip(f"{doc.target_specialty} · "
+                            f"{', '.join(doc.target_programs) or 'all programs'}")
             self.list.addItem(item)
             if doc.id == wanted:
                 self.list.setCurrentItem(item)
@@ -154,22 +267,81 @@ class StatementsPage(QWidget):
         self.current = self.workspace.documents.get(int(item.data(Qt.ItemDataRole.UserRole)))
         self._loading = True
         self.title.setText(self.current.title)
+        self.specialty.setCurrentText(self.current.target_specialty)
+        self.programs.setText("; ".join(self.current.target_programs))
         self.editor.setPlainText(self.current.body)
+        self.editor.show_findings([])
         self._loading = False
-        targets = ", ".join(self.current.target_programs) or "all programs"
-        specialty = self.current.target_specialty or "no specialty set"
-        self.target.setText(f"Target: {specialty} · {targets}")
         self.stack.setCurrentIndex(1)
         editable = not self.workspace.read_only
-        self.editor.setReadOnly(not editable)
-        self.title.setReadOnly(not editable)
+        for widget in (self.editor, self.title, self.programs):
+            widget.setReadOnly(not editable)
+        self.specialty.setEnabled(editable)
+        # Deferred: at start-up this lets the window paint before the checker spins up.
+        self.check_timer.start()
+
+    # -- checking -----------------------------------------------------------------------
+    def request_check(self) -> None:
+        if self.current is None:
+            return
+        self._generation += 1
+        self.issues.summary.setText("<b>Issues</b> (checking…)")
+        self.checker.request(CheckRequest(
+            OWNER, self._generation, self.editor.toPlainText(),
+            service.rule_context(self.workspace, self.current),
+            service.user_words(self.workspace), service.ignored_keys(self.workspace)))
+
+    def _on_checked(self, owner: str, generation: int, result: object) -> None:
+        if owner != OWNER or generation != self._generation:
+            return  # a newer edit superseded this answer
+        self.result = result
+        self.editor.show_findings(result.findings)  # type: ignore[attr-defined]
+        self.issues.show_result(result.summary, result.findings)  # type: ignore[attr-defined]
+        self.counters.show_stats(result.stats)  # type: ignore[attr-defined]
+        ready = result.ready  # type: ignore[attr-defined]
+        self.summary.setText(
+            f"<b>{result.summary}</b>"  # type: ignore[attr-defined]
+            if ready else f"<b style='color:#c0392b'>{result.summary}</b>")  # type: ignore
+        self.checked.emit(result)
+
+    @property
+    def ready_for_screenshot(self) -> bool:
+        return self.current is None or self.result is not None
+
+    def _on_check_failed(self, owner: str, generation: int, error: str) -> None:
+        if owner == OWNER and generation == self._generation:
+            self.issues.summary.setText(f"The checker failed: {error}")
+
+    def apply_fix(self, finding: object, replacement: str) -> None:
+        if self.workspace.read_only:
+            return
+        self.editor.replace_span(finding.start, finding.end, replacement)  # type: ignore
+
+    def add_word(self, word: str) -> None:
+        try:
+            service.add_user_word(self.workspace, word)
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return
+        self.message.emit(f"Added “{word}” to this workspace's dictionary.")
+        self.request_check()
+
+    def ignore(self, finding: object) -> None:
+        try:
+            service.ignore_finding(self.workspace, finding.key)  # type: ignore[attr-defined]
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return
+        self.request_check()
 
     # -- saving -------------------------------------------------------------------------
     def _on_text_changed(self) -> None:
         if self._loading or self.current is None:
             return
+        self.editor.show_findings([])  # offsets are stale until the next check
         self.policy.edited(time.monotonic())
         self.save_state_changed.emit(SaveState.UNSAVED, "")
+        self.check_timer.start()
 
     def _tick(self) -> None:
         if self.policy.should_save(time.monotonic()):
@@ -191,14 +363,19 @@ class StatementsPage(QWidget):
         self.save_state_changed.emit(SaveState.SAVED, "")
         return True
 
-    def _save_title(self) -> None:
+    def _save_targets(self) -> None:
         if self.current is None or self._loading or self.workspace.read_only:
             return
         title = self.title.text().strip() or "Untitled statement"
-        if title == self.current.title:
+        specialty = self.specialty.currentText().strip()
+        programs = [p.strip() for p in self.programs.text().split(";") if p.strip()]
+        if (title, specialty, programs) == (self.current.title, self.current.target_specialty,
+                                            self.current.target_programs):
             return
         try:
-            self.current = self.workspace.documents.update(self.current.id, title=title)
+            self.current = self.workspace.documents.update(
+                self.current.id, title=title, target_specialty=specialty,
+                target_programs=programs)
         except UserError as exc:
             self.save_state_changed.emit(SaveState.FAILED, exc.message)
             return
@@ -206,7 +383,9 @@ class StatementsPage(QWidget):
         if item is not None:
             item.setText(title)
         self.save_state_changed.emit(SaveState.SAVED, "")
+        self.request_check()
 
+    # -- actions ------------------------------------------------------------------------
     def save_version(self, name: str | None = None) -> bool:
         """Ctrl+S: keep a named snapshot of the current statement."""
         if self.current is None or not self.flush():
@@ -225,8 +404,138 @@ class StatementsPage(QWidget):
         self.message.emit(f"Saved version “{info.name}”.")
         return True
 
+    def show_versions(self) -> None:
+        if self.current is None or not self.flush():
+            return
+        dialog = VersionsDialog(self.workspace, self.current.id, self)
+        dialog.exec()
+        if dialog.restored:
+            self.reload(select_id=self.current.id)
+
+    def tailor(self) -> None:
+        if self.current is None or not self.flush():
+            return
+        programs = list(service.known_programs(self.workspace))
+        program, ok = QInputDialog.getItem(
+            self, "Tailor for a program", "Program this copy is for:", programs, 0, True)
+        if not ok or not program.strip():
+            return
+        try:
+            copy = self.workspace.documents.duplicate_as_tailored(self.current.id,
+                                                                  program.strip())
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return
+        self.reload(select_id=copy.id)
+        self.message.emit(f"Made a tailored copy for {program.strip()}: the checker now flags "
+                          "any other program it names.")
+
+    def show_find(self) -> None:
+        if self._find is None:
+            self._find = FindReplaceDialog(self.editor, self)
+        self._find.show()
+        self._find.raise_()
+        self._find.find_edit.setFocus()
+
+    def make_eras_safe(self) -> int:
+        """Replace characters that ERAS plain text would break, as one undoable edit."""
+        from workshop.core.checks.rules.eras_safe import make_eras_safe
+
+        text = self.editor.toPlainText()
+        safe = make_eras_safe(text)
+        if safe == text:
+            self.message.emit("Already ERAS-safe: nothing to change.")
+            return 0
+        cursor = QTextCursor(self.editor.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(safe)
+        changed = sum(1 for a, b in zip(text, safe, strict=False) if a != b) + abs(
+            len(text) - len(safe))
+        self.message.emit("Made ERAS-safe (undo with Ctrl+Z).")
+        return changed
+
+    def copy_eras_safe(self) -> None:
+        from workshop.core.checks.rules.eras_safe import make_eras_safe
+
+        QGuiApplication.clipboard().setText(make_eras_safe(self.editor.toPlainText()))
+        self.message.emit("Copied ERAS-safe text: paste it into MyERAS.")
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import statement", str(Path.home()),
+                                              "Statements (*.docx *.txt *.md)")
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> Document | None:
+        try:
+            doc = service.import_statement(self.workspace, path)
+        except UserError as exc:
+            QMessageBox.warning(self, "Cannot import", str(exc))
+            return None
+        self.reload(select_id=doc.id)
+        self.message.emit(f"Imported {path.name}.")
+        return doc
+
+    def export_file(self, suffix: str) -> None:
+        if self.current is None or not self.flush():
+            return
+        default = Path.home() / f"{self.current.title or 'statement'}{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, "Export statement", str(default),
+                                              f"*{suffix}")
+        if path:
+            self.export_path(Path(path))
+
+    def export_path(self, path: Path) -> Path | None:
+        if self.current is None:
+            return None
+        self.current = self.workspace.documents.get(self.current.id)
+        try:
+            written = service.export_statement(self.workspace, self.current, path)
+        except UserError as exc:
+            QMessageBox.warning(self, "Cannot export", str(exc))
+            return None
+        self.message.emit(f"Exported {written.name}.")
+        return written
+
+    def delete_statement(self) -> None:
+        if self.current is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete statement",
+            f"Delete “{self.current.title}” and all its versions? This cannot be undone "
+            "(backups keep older copies).")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.policy.saved()
+        self.workspace.documents.delete(self.current.id)
+        self.current = None
+        self.reload()
+
     def undo(self) -> None:
         self.editor.undo()
 
     def redo(self) -> None:
         self.editor.redo()
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        self.check_timer.stop()
+
+
+def _specialties() -> list[str]:
+    """Specialty names for the target picker (from the checker's residency data)."""
+    import json
+
+    from workshop.core.resources import resource
+
+    try:
+        data = json.loads(resource("checks", "specialties.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    names = data.get("specialties", data) if isinstance(data, dict) else data
+    result = []
+    for entry in names:
+        name = entry.get("name") if isinstance(entry, dict) else entry
+        if isinstance(name, str):
+            result.append(name)
+    return sorted(set(result))

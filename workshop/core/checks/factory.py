@@ -1,0 +1,53 @@
+"""Choosing engines by name ("auto", "harper", "languagetool", "none").
+
+"auto" means Harper, plus LanguageTool when it is available (a server URL was set or a local
+install exists); LanguageTool's absence is normal and only reported, never an error.
+"""
+
+from __future__ import annotations
+
+from workshop.core.checks.engines.base import Engine, NullEngine
+from workshop.core.checks.engines.harper_engine import HarperEngine
+from workshop.core.checks.engines.languagetool_engine import LanguageToolEngine
+from workshop.core.checks.service import CheckService
+from workshop.core.errors import UserError
+
+ENGINE_CHOICES = ("auto", "harper", "languagetool", "none")
+
+
+def build_engines(
+    engine: str = "auto", lt_server_url: str = "", dialect: str = "american"
+) -> list[Engine]:
+    """Engines for ``engine``, most trusted first.
+
+    Raises:
+        UserError: an unknown name, or "languagetool" asked for explicitly but not available.
+    """
+    if engine not in ENGINE_CHOICES:
+        raise UserError(
+            f"Unknown engine '{engine}'.", hint=f"Choose one of: {', '.join(ENGINE_CHOICES)}."
+        )
+    if engine == "none":
+        return [NullEngine()]
+    harper = HarperEngine(dialect=dialect)
+    languagetool = LanguageToolEngine(server_url=lt_server_url)
+    if engine == "harper":
+        return [harper] if harper.availability().ok else [NullEngine()]
+    if engine == "languagetool":
+        state = languagetool.availability()
+        if not state.ok:
+            raise UserError(state.message, hint=state.how_to_enable)
+        return [languagetool]
+    engines: list[Engine] = []
+    if harper.availability().ok:
+        engines.append(harper)
+    if languagetool.availability().ok:
+        engines.append(languagetool)
+    return engines or [NullEngine()]
+
+
+def build_service(
+    engine: str = "auto", lt_server_url: str = "", dialect: str = "american"
+) -> CheckService:
+    """A :class:`CheckService` over :func:`build_engines` (not warmed: call ``warm()``)."""
+    return CheckService(build_engines(engine, lt_server_url, dialect))

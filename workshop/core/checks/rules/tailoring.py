@@ -1,0 +1,109 @@
+"""Tailored copies: naming another program, or another specialty as your goal.
+
+A copy meant for one program that names a different one is the costliest mistake an applicant
+can make (issue 4), so these are errors. Program names come from the workspace (the caller
+passes them); specialty names and the phrases that mark a specialty as the applicant's goal
+("residency in X", "X residency") come from ``resources/checks/specialties.json``. A specialty
+merely mentioned ("my surgery rotation") is not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from workshop.core.checks.finding import Finding
+from workshop.core.checks.rules.meta import RuleContext, load_json, make
+from workshop.core.checks.rules.phrases import phrase_pattern
+
+PROGRAM_RULE = "residency.tailoring.program"
+SPECIALTY_RULE = "residency.tailoring.specialty"
+# Words that do not identify a program on their own ("Internal Medicine Residency Program").
+_GENERIC = re.compile(
+    r"\b(?:residency|residence|program|programme|training|department|of|the|at|in|and|"
+    r"internal|medicine|family|surgery|general|pediatrics|psychiatry|neurology)\b",
+    re.IGNORECASE,
+)
+
+
+def _name_variants(name: str) -> set[str]:
+    """The full name and, when distinctive enough, the name without generic words."""
+    clean = " ".join(name.split()).lower()
+    variants = {clean} if clean else set()
+    core = " ".join(_GENERIC.sub(" ", clean).split())
+    if core and (len(core.split()) >= 2 or len(core) >= 6) and core != clean:
+        variants.add(core)
+    return variants
+
+
+def find_other_programs(text: str, context: RuleContext) -> list[Finding]:
+    """Errors where the text names a workspace program that is not a target of this copy."""
+    if not context.known_programs:
+        return []
+    targets: set[str] = set()
+    for name in context.target_programs:
+        targets |= _name_variants(name)
+    others: dict[str, str] = {}
+    for name in context.known_programs:
+        for variant in _name_variants(name):
+            # A variant contained in a target's name ("Mercy" in "Mercy Chicago") is ambiguous.
+            if variant not in targets and not any(variant in t for t in targets):
+                others[variant] = name
+    if not others:
+        return []
+    findings = []
+    suggestion = tuple(context.target_programs[:1])
+    for match in phrase_pattern(others).finditer(text):
+        program = others.get(
+            " ".join(match.group().lower().replace("’", "'").split()), match.group()
+        )
+        detail = f"Names '{program}', which is not a target program of this copy."
+        findings.append(make(PROGRAM_RULE, match.start(), match.end(), detail, suggestion))
+    return findings
+
+
+@lru_cache(maxsize=1)
+def _specialties() -> dict[str, tuple[str, ...]]:
+    data = load_json("specialties.json")["specialties"]
+    return {name: tuple(aliases) for name, aliases in data.items()}
+
+
+@lru_cache(maxsize=32)
+def _goal_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    data = load_json("specialties.json")
+    alias = phrase_pattern(aliases).pattern
+    before = phrase_pattern(data["goal_before"]).pattern
+    after = phrase_pattern(data["goal_after"]).pattern
+    return re.compile(
+        rf"{before}\s+(?:a\s+|an\s+|the\s+|field\s+of\s+)?(?P<a>{alias})|(?P<b>{alias})\s+{after}",
+        re.IGNORECASE,
+    )
+
+
+def _target_aliases(specialty: str) -> set[str]:
+    wanted = specialty.strip().lower()
+    for name, aliases in _specialties().items():
+        if wanted == name.lower() or wanted in aliases:
+            return {name.lower(), *aliases}
+    return {wanted}
+
+
+def find_other_specialty(text: str, context: RuleContext) -> list[Finding]:
+    """Errors where another specialty is stated as the training the applicant seeks."""
+    if not context.specialty:
+        return []
+    mine = _target_aliases(context.specialty)
+    # Spans naming the target itself: "surgery" inside "orthopaedic surgery" is not another one.
+    own = [(m.start(), m.end()) for m in phrase_pattern(mine).finditer(text)]
+    findings = []
+    for name, aliases in _specialties().items():
+        if name.lower() in mine or set(aliases) & mine:
+            continue
+        for match in _goal_pattern(aliases).finditer(text):
+            group = "a" if match.group("a") else "b"
+            start, end = match.start(group), match.end(group)
+            if any(s <= start and end <= e for s, e in own):
+                continue
+            detail = f"Names {name} as your goal, but this copy targets {context.specialty}."
+            findings.append(make(SPECIALTY_RULE, start, end, detail, (context.specialty,)))
+    return findings

@@ -1,0 +1,251 @@
+"""The check service: engines plus our rules, cached by paragraph, merged and filtered.
+
+The UI calls :meth:`CheckService.check` on a worker thread after each edit; only paragraphs
+whose text changed are sent to the engines again (the cache is keyed by paragraph text), so a
+one-character edit costs one paragraph's lint plus the cheap document rules. User dictionary
+and ignore list are parameters: the workspace stores them, the service keeps no settings.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from workshop.core.checks.engines.base import Availability, Engine
+from workshop.core.checks.finding import (
+    LANGUAGE_CATEGORIES,
+    Finding,
+    sort_key,
+    with_positions,
+)
+from workshop.core.checks.rules import run_document_rules, run_paragraph_rules
+from workshop.core.checks.rules.meta import RuleContext
+from workshop.core.checks.stats import Stats, compute_stats
+from workshop.core.checks.textspans import paragraphs
+from workshop.core.checks.vocabulary import Vocabulary, medical_words
+
+DEFAULT_CACHE_SIZE = 4096
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Findings in document order, counters, and the one-line summary for the header."""
+
+    findings: list[Finding]
+    stats: Stats
+    engines: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def errors(self) -> int:
+        """Number of error-severity findings."""
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def ready(self) -> bool:
+        """Ready for ERAS: no error-severity finding."""
+        return self.errors == 0
+
+    @property
+    def summary(self) -> str:
+        """ "2 errors, 1 warning, 5 style notes - ready for ERAS: no"."""
+        warnings = sum(1 for f in self.findings if f.severity == "warning")
+        notes = sum(1 for f in self.findings if f.severity == "advice")
+        parts = [_plural(self.errors, "error")]
+        if warnings:
+            parts.append(_plural(warnings, "warning"))
+        parts.append(_plural(notes, "style note"))
+        return f"{', '.join(parts)} - ready for ERAS: {'yes' if self.ready else 'no'}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``workshop check --format json`` document."""
+        return {
+            "issues": [f.to_dict() for f in self.findings],
+            "stats": self.stats.to_dict(),
+            "summary": self.summary,
+            "engines": list(self.engines),
+        }
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class _LRU:
+    """A small thread-safe LRU map (paragraph results)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._data: OrderedDict[Hashable, list[Finding]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> list[Finding] | None:
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value: list[Finding]) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self._size:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+class CheckService:
+    """Runs the given engines (in priority order) and our rules over a statement.
+
+    Args:
+        engines: engines to run, most trusted first (its finding wins a duplicate).
+        cache_size: paragraphs remembered per engine and for the rules.
+    """
+
+    def __init__(
+        self, engines: Sequence[Engine] = (), cache_size: int = DEFAULT_CACHE_SIZE
+    ) -> None:
+        self.engines: tuple[Engine, ...] = tuple(engines)
+        self._engine_cache = _LRU(cache_size)
+        self._rule_cache = _LRU(cache_size)
+        self._words_key: frozenset[str] | None = None
+        self._words_lock = threading.Lock()
+
+    def availability(self) -> dict[str, Availability]:
+        """Each engine's state, for the status bar."""
+        return {engine.name: engine.availability() for engine in self.engines}
+
+    def warm(self) -> None:
+        """Warm every available engine (slow; call on a worker thread at app start)."""
+        for engine in self.engines:
+            if engine.availability().ok:
+                engine.warm()
+
+    def clear_cache(self) -> None:
+        """Forget cached paragraph results (e.g. after an engine setting changed)."""
+        self._engine_cache.clear()
+        self._rule_cache.clear()
+
+    def check(
+        self,
+        text: str,
+        context: RuleContext | None = None,
+        user_words: Iterable[str] = (),
+        ignored: Iterable[str] = (),
+    ) -> CheckResult:
+        """Check ``text`` and return sorted findings, counters and summary.
+
+        Args:
+            text: the statement exactly as the editor holds it (offsets point into it).
+            context: target specialty/programs and thresholds for the residency rules.
+            user_words: the workspace dictionary ("Add to dictionary").
+            ignored: :attr:`Finding.key` values the user chose to ignore.
+        """
+        context = context or RuleContext()
+        user = frozenset(w.strip() for w in user_words if w.strip())
+        vocabulary = Vocabulary.build(user)
+        self._sync_words(user)
+        engine_found: list[Finding] = []
+        rule_found: list[Finding] = []
+        for paragraph in paragraphs(text):
+            for engine in self.engines:
+                engine_found.extend(
+                    f.shifted(paragraph.start) for f in self._engine_check(engine, paragraph.text)
+                )
+            rule_found.extend(
+                f.shifted(paragraph.start) for f in self._rules_check(paragraph.text, context)
+            )
+        rule_found.extend(run_document_rules(text, context))
+        merged = merge(engine_found, rule_found)
+        positioned = with_positions(merged, text)
+        ignored_keys = frozenset(ignored)
+        kept = [
+            f
+            for f in positioned
+            if f.key not in ignored_keys and not _known_spelling(f, vocabulary)
+        ]
+        kept.sort(key=sort_key)
+        stats = compute_stats(text, context.ari_target)
+        return CheckResult(kept, stats, tuple(e.name for e in self.engines))
+
+    def _sync_words(self, user: frozenset[str]) -> None:
+        with self._words_lock:
+            if user == self._words_key:
+                return
+            words = list(medical_words()) + sorted(user)
+            for engine in self.engines:
+                engine.set_words(words)
+            self._words_key = user
+            self._engine_cache.clear()
+
+    def _engine_check(self, engine: Engine, paragraph: str) -> list[Finding]:
+        key = (engine.name, paragraph)
+        cached = self._engine_cache.get(key)
+        if cached is None:
+            cached = engine.check(paragraph)
+            self._engine_cache.put(key, cached)
+        return cached
+
+    def _rules_check(self, paragraph: str, context: RuleContext) -> list[Finding]:
+        key = (context, paragraph)
+        cached = self._rule_cache.get(key)
+        if cached is None:
+            cached = run_paragraph_rules(paragraph, context)
+            self._rule_cache.put(key, cached)
+        return cached
+
+
+def _known_spelling(finding: Finding, vocabulary: Vocabulary) -> bool:
+    """A spelling finding on a word the vocabulary knows (medical list or user dictionary)."""
+    if finding.category != "spelling" or not finding.excerpt.strip():
+        return False
+    return all(vocabulary.knows(word) for word in finding.excerpt.split())
+
+
+def merge(engine_findings: list[Finding], rule_findings: list[Finding]) -> list[Finding]:
+    """Engine findings then rule findings, without duplicates.
+
+    Two spelling/grammar/punctuation findings whose spans overlap are one problem seen twice:
+    the first (the more trusted engine) is kept and the other's suggestions are added to it.
+    Other findings are duplicates only when rule and span are identical.
+    """
+    kept: list[Finding] = []
+    language: list[int] = []  # indexes into kept of language findings
+    seen: set[tuple[str, int, int]] = set()
+    for finding in [*engine_findings, *rule_findings]:
+        ident = (finding.rule, finding.start, finding.end)
+        if ident in seen:
+            continue
+        if finding.category in LANGUAGE_CATEGORIES:
+            twin = next((i for i in language if _overlaps(kept[i], finding)), None)
+            if twin is not None:
+                kept[twin] = _with_more_suggestions(kept[twin], finding)
+                continue
+            language.append(len(kept))
+        seen.add(ident)
+        kept.append(finding)
+    return kept
+
+
+def _overlaps(a: Finding, b: Finding) -> bool:
+    if a.start == a.end or b.start == b.end:
+        return a.start == b.start and a.end == b.end
+    return a.start < b.end and b.start < a.end
+
+
+def _with_more_suggestions(kept: Finding, other: Finding) -> Finding:
+    if kept.start != other.start or kept.end != other.end:
+        return kept
+    extra = tuple(s for s in other.suggestions if s not in kept.suggestions)
+    if not extra:
+        return kept
+    return replace(kept, suggestions=kept.suggestions + extra)

@@ -1,0 +1,10 @@
+"""Reading statements from .txt, .md and .docx files, with clear errors for bad input."""
+
+from workshop.core.textio.reader import (
+    MAX_DOCX_BYTES,
+    MAX_TEXT_BYTES,
+    SUPPORTED_SUFFIXES,
+    read_statement_file,
+)
+
+__all__ = ["MAX_DOCX_BYTES", "MAX_TEXT_BYTES", "SUPPORTED_SUFFIXES", "read_statement_file"]
