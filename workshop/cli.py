@@ -73,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
     """Subcommands contributed by feature modules (each registers its own parser)."""
-    return []
+    from workshop.commands import registrars
+
+    return registrars()
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -146,6 +148,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("workshop: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`workshop questions | head`): not an error worth a message.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if args.debug:
             traceback.print_exc()

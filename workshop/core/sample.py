@@ -38,3 +38,6 @@ def load_sample(workspace: Workspace) -> None:
             )
             for name in entry.get("versions", []):
                 workspace.documents.save_version(doc.id, name)
+        from workshop.core.cv.in_workspace import load_sample_cv
+
+        load_sample_cv(workspace)

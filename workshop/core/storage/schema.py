@@ -3,11 +3,15 @@
 Each migration is a list of SQL statements that moves the schema from version ``n - 1`` to ``n``.
 They run in one transaction after a backup (see :mod:`workspace`), and ``PRAGMA user_version`` is
 set inside that transaction, so a crash leaves the old schema or the new one, never a mixture.
-Never edit a released migration: add a new one. ``tests/fixtures/schemas/`` keeps one file per
+Never edit a released migration: add a new one. Feature areas keep their DDL beside their code
+(e.g. ``workshop.core.drills.schema``) and are appended here in release order; a released area
+schema is frozen the same way. ``tests/fixtures/schemas/`` keeps one file per
 released version, made by ``tests/fixtures/make_schema_fixtures.py``.
 """
 
 from __future__ import annotations
+
+from workshop.core.drills.schema import DRILLS_SCHEMA_STATEMENTS
 
 # "RAWS" as a 32-bit integer: marks a SQLite file as one of our workspaces.
 APPLICATION_ID = 0x52415753
@@ -62,5 +66,8 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX documents_by_kind ON documents(kind, id)",
     ],
 ]
+
+# 3: interview practice (user questions, attempts, answer notes, spaced-repetition state).
+MIGRATIONS.append(list(DRILLS_SCHEMA_STATEMENTS))
 
 LATEST_VERSION = len(MIGRATIONS)

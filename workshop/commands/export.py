@@ -1,0 +1,79 @@
+"""``workshop export KIND --out FILE``: documents from a workspace, by the same engine as the app."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workshop.core.errors import UserError
+
+KINDS = ("statement", "cv")
+DEFAULT_THEMES = {"statement": "statement", "cv": "cv-classic"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("export", help="export a statement or the CV (PDF, .docx, ...)")
+    parser.add_argument("kind", choices=KINDS)
+    parser.add_argument("--workspace", type=Path, default=argparse.SUPPRESS)
+    parser.add_argument("--theme", help="theme name (see templates/themes or your own)")
+    parser.add_argument("--paper", choices=["letter", "a4"], default="letter")
+    parser.add_argument("--statement", metavar="ID_OR_TITLE",
+                        help="which statement (default: the first)")
+    parser.add_argument("--format", choices=["auto", "jsonresume"], default="auto",
+                        help="cv only: jsonresume writes JSON Resume v1.0.0")
+    parser.add_argument("--out", type=Path, required=True,
+                        help="file to write: .pdf, .docx (statement also .txt; cv also .json)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from workshop.commands import open_for_reading
+    from workshop.core import statements
+
+    with open_for_reading(args) as ws:
+        user_dirs = (statements.themes_folder(ws),)
+        theme = args.theme or DEFAULT_THEMES[args.kind]
+        if args.kind == "statement":
+            doc = pick_statement(ws, args.statement)
+            written = statements.export_statement(ws, doc, args.out, theme=theme,
+                                                  paper=args.paper, user_theme_dirs=user_dirs)
+        else:
+            written = export_cv(ws, args, theme, user_dirs)
+    print(f"Wrote {written}")
+    return 0
+
+
+def pick_statement(ws, wanted: str | None):  # type: ignore[no-untyped-def]
+    from workshop.core.model.documents import DocumentKind
+
+    docs = ws.documents.list(DocumentKind.PERSONAL_STATEMENT)
+    if not docs:
+        raise UserError("This workspace has no personal statement yet.",
+                        hint="Write one in the app or `workshop import statement FILE`.")
+    if wanted is None:
+        return docs[0]
+    for doc in docs:
+        if str(doc.id) == wanted or doc.title.casefold() == wanted.casefold():
+            return doc
+    titles = "; ".join(f"{d.id}: {d.title}" for d in docs)
+    raise UserError(f"No statement matches “{wanted}”.", hint=f"Statements: {titles}.")
+
+
+def export_cv(ws, args: argparse.Namespace, theme: str, user_dirs) -> Path:  # type: ignore[no-untyped-def]
+    from workshop.core.cv.in_workspace import load_workspace_cv
+
+    cv = load_workspace_cv(ws)
+    if not (cv.personal.legal_name or cv.experience or cv.education):
+        raise UserError("The CV in this workspace is empty.",
+                        hint="Fill it in the app or `workshop import jsonresume FILE`.")
+    if args.format == "jsonresume" or args.out.suffix.lower() == ".json":
+        from workshop.core.cv.jsonresume import write_json_resume
+
+        notes = write_json_resume(cv, args.out)
+        for note in notes:
+            print(f"  note: {note}")
+        return Path(args.out)
+    from workshop.core.export.api import export
+    from workshop.core.export.cv_document import cv_document
+
+    return export(cv_document(cv), theme, args.paper, args.out, user_dirs=user_dirs)

@@ -1,0 +1,39 @@
+"""``workshop import KIND FILE``: bring a statement or a JSON Resume into a workspace."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("import", help="import a statement or a JSON Resume")
+    parser.add_argument("kind", choices=["statement", "jsonresume"])
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--workspace", type=Path, default=argparse.SUPPRESS)
+    parser.add_argument("--title", default="", help="statement title (default: file name)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from workshop.commands import open_for_writing
+
+    if args.kind == "statement":
+        from workshop.core.statements import import_statement
+
+        with open_for_writing(args) as ws:
+            doc = import_statement(ws, args.file, title=args.title)
+        print(f"Imported statement “{doc.title}” ({len(doc.body.split())} words).")
+        return 0
+    from workshop.core.cv.in_workspace import save_workspace_cv
+    from workshop.core.cv.jsonresume import import_json_resume
+
+    cv, notes = import_json_resume(args.file)
+    with open_for_writing(args) as ws:
+        doc = save_workspace_cv(ws, cv)
+        ws.documents.save_version(doc.id, f"Imported from {args.file.name}")
+    print(f"Imported CV from {args.file.name}: {len(cv.experience)} experiences, "
+          f"{len(cv.education)} education entries, {len(cv.publications)} publications.")
+    for note in notes:
+        print(f"  note: {note}")
+    return 0
