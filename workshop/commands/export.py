@@ -1,4 +1,4 @@
-"""``workshop export KIND --out FILE``: documents from a workspace, by the same engine as the app."""
+"""``workshop export KIND --out FILE``: documents from a workspace, by the app's own engine."""
 
 from __future__ import annotations
 

@@ -10,10 +10,13 @@ compute: a statement we call "under 28,000" cannot be rejected for length. Both 
 
 from __future__ import annotations
 
+import re
+
 from workshop.core.checks.finding import Finding
 from workshop.core.checks.rules.meta import eras_config, make
 from workshop.core.checks.textspans import word_count
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 CHARS_RULE = "eras.length.chars"
 WORDS_RULE = "eras.length.words"
 
@@ -24,7 +27,7 @@ def eras_char_count(text: str) -> int:
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     count = len(normalised)
     if config.get("count_utf16_units", True):
-        count += sum(1 for ch in normalised if ord(ch) > 0xFFFF)
+        count += 0 if normalised.isascii() else len(_ASTRAL.findall(normalised))
     count += (int(config.get("newline_counts_as", 2)) - 1) * normalised.count("\n")
     return count
 

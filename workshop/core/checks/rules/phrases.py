@@ -22,8 +22,13 @@ NEGATIVE_RULE = "residency.negative_talk"
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """One case-insensitive regex matching any phrase, longest first, on word boundaries."""
+    return _phrase_pattern(tuple(sorted(set(phrases), key=lambda p: (-len(p), p))))
+
+
+@lru_cache(maxsize=256)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
+    for phrase in phrases:
         words = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
         parts.append(r"\s+".join(words))
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?![\w'’-])", re.IGNORECASE)

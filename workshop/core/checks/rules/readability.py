@@ -8,6 +8,7 @@ digits. It needs no syllable counting, so it is stable on medical words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workshop.core.checks.finding import Finding
 from workshop.core.checks.rules.meta import RuleContext, make
@@ -20,20 +21,25 @@ MIN_SENTENCES_FOR_SHARE = 6
 _STARTS_WITH_I = re.compile(r"^[\"'“‘(]*I(?:['’](?:m|ve|d|ll))?\b")
 
 
-def all_sentences(text: str) -> list[Span]:
-    """Sentences of every paragraph, in document order."""
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=8)
+def all_sentences(text: str) -> tuple[Span, ...]:
+    """Sentences of every paragraph, in document order (cached: rules and stats share it)."""
     found: list[Span] = []
     for paragraph in paragraphs(text):
         found.extend(sentences(paragraph.text, paragraph.start))
-    return found
+    return tuple(found)
 
 
+@lru_cache(maxsize=8)
 def ari_grade(text: str) -> float:
     """ARI grade of ``text`` (0.0 for text without words)."""
     tokens = text.split()
     if not tokens:
         return 0.0
-    chars = sum(1 for ch in text if ch.isalnum())
+    chars = len(_NOT_ALNUM.sub("", text))
     count = max(len(all_sentences(text)), 1)
     return 4.71 * chars / len(tokens) + 0.5 * len(tokens) / count - 21.43
 
