@@ -17,6 +17,7 @@ from workshop.ui.sections import section
 
 PAGE_CLASSES: dict[str, str] = {
     "statements": "workshop.ui.statements.page:StatementsPage",
+    "exports": "workshop.ui.exports.page:ExportsPage",
 }
 
 

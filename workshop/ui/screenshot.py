@@ -40,8 +40,10 @@ def render_main_window(workspace: Path, out: Path, *, section: str = "statements
     while time.monotonic() < deadline and not getattr(page, "ready_for_screenshot", True):
         app.processEvents()
         time.sleep(0.02)
-    for _ in range(5):
+    settle = time.monotonic() + 1.0  # let asynchronous painters (PDF pages, charts) finish
+    while time.monotonic() < settle:
         app.processEvents()
+        time.sleep(0.02)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     window.grab().save(buffer, "PNG")

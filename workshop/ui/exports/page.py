@@ -1,0 +1,217 @@
+"""Exports: pick a document, a theme and a paper size; preview it live; write PDF/.docx/text.
+
+The preview re-renders in the background whenever the choice changes or the workspace data
+behind it changes (checked every second while the page is visible), so it follows edits made
+in other sections without ever blocking typing there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.core import exports, statements
+from workshop.core.errors import UserError
+from workshop.core.export.themes import list_themes
+from workshop.ui.context import UiContext
+from workshop.ui.pdf_preview import PdfPreview
+
+POLL_MS = 1000
+
+
+class ExportsPage(QWidget):
+    message = Signal(str)
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.workspace = context.workspace
+        self.items: list[exports.ExportItem] = []
+        self._stamp: tuple[object, ...] = ()
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Documents to export")
+        self.list.currentRowChanged.connect(self._on_item)
+        self.theme = QComboBox()
+        self.theme.setAccessibleName("Theme")
+        self.theme.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        self.paper = QComboBox()
+        self.paper.setAccessibleName("Paper size")
+        self.paper.addItem("US Letter", "letter")
+        self.paper.addItem("A4", "a4")
+        self.paper.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        self.format = QComboBox()
+        self.format.setAccessibleName("File format")
+        self.export_button = QPushButton("Export…")
+        self.export_button.setAccessibleName("Export")
+        self.export_button.clicked.connect(self.export_dialog)
+        self.theme_note = QLabel()
+        self.theme_note.setWordWrap(True)
+        self.theme_note.setAccessibleName("Theme description")
+        form = QFormLayout()
+        form.addRow("Theme:", self.theme)
+        form.addRow("Paper:", self.paper)
+        form.addRow("Format:", self.format)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("<b>Export</b>"))
+        left_layout.addWidget(self.list, 1)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.theme_note)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        left_layout.addLayout(buttons)
+        themes_hint = QLabel(f"Your own themes: put .toml files in "
+                             f"<i>{statements.themes_folder(self.workspace).name}</i> beside "
+                             "the workspace.")
+        themes_hint.setWordWrap(True)
+        themes_hint.setAccessibleName("Where to put your own themes")
+        left_layout.addWidget(themes_hint)
+        left.setMinimumWidth(260)
+
+        self.preview = PdfPreview()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 700])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self._poll)
+        self.poll.start()
+        self.reload()
+
+    @property
+    def ready_for_screenshot(self) -> bool:
+        return not self.preview.pending
+
+    def _user_dirs(self) -> tuple[Path, ...]:
+        return (statements.themes_folder(self.workspace),)
+
+    def reload(self) -> None:
+        current = self.current_item()
+        self.items = exports.catalogue(self.workspace)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for item in self.items:
+            entry = QListWidgetItem(item.label)
+            entry.setData(Qt.ItemDataRole.UserRole, item.key)
+            self.list.addItem(entry)
+        self.list.blockSignals(False)
+        keys = [item.key for item in self.items]
+        row = keys.index(current.key) if current and current.key in keys else 0
+        if self.items:
+            self.list.setCurrentRow(row)
+            self._on_item(row)
+        else:
+            self.preview.message.setText("Nothing to export yet: write a statement or fill the CV.")
+        self._stamp = self._data_stamp()
+
+    def current_item(self) -> exports.ExportItem | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _on_item(self, row: int) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        self.theme.blockSignals(True)
+        self.theme.clear()
+        for info in list_themes(item.theme_kind, self._user_dirs()):
+            label = f"{info.name} (yours)" if info.user else info.name
+            self.theme.addItem(label + (" — invalid" if info.error else ""), info.name)
+            self.theme.setItemData(self.theme.count() - 1, info.error or info.description,
+                                   Qt.ItemDataRole.ToolTipRole)
+        index = self.theme.findData(item.default_theme)
+        self.theme.setCurrentIndex(max(index, 0))
+        self.theme.blockSignals(False)
+        self.format.clear()
+        for suffix in item.suffixes:
+            self.format.addItem({".pdf": "PDF", ".docx": "Word (.docx)",
+                                 ".txt": "ERAS plain text (.txt)",
+                                 ".json": "JSON Resume (.json)"}[suffix], suffix)
+        self.refresh_preview()
+
+    def refresh_preview(self) -> None:
+        item = self.current_item()
+        theme = self.theme.currentData()
+        if item is None or not theme:
+            return
+        tip = self.theme.itemData(self.theme.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+        self.theme_note.setText(str(tip or ""))
+        try:
+            document = exports.build_document(self.workspace, item.key)
+        except UserError as exc:
+            self.preview.message.setText(str(exc))
+            self.preview.stack.setCurrentWidget(self.preview.message)
+            return
+        paper = self.paper.currentData()
+        dirs = self._user_dirs()
+        self.preview.request(lambda: exports.render_preview(document, theme, paper, dirs))
+
+    def _data_stamp(self) -> tuple[object, ...]:
+        row = self.workspace.conn.execute(
+            "SELECT count(*), max(updated_at) FROM documents").fetchone()
+        profile = self.workspace.conn.execute("SELECT updated_at FROM profile").fetchone()
+        return (row[0], row[1], profile[0])
+
+    def _poll(self) -> None:
+        if not self.isVisible():
+            return
+        stamp = self._data_stamp()
+        if stamp != self._stamp:
+            self._stamp = stamp
+            self.reload()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        self._poll()
+
+    def export_dialog(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        suffix = self.format.currentData() or ".pdf"
+        name = item.label.replace("Statement — ", "").replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / f"{name}{suffix}"),
+                                              f"*{suffix}")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> Path | None:
+        item = self.current_item()
+        if item is None:
+            return None
+        try:
+            written = exports.export_item(self.workspace, item.key, self.theme.currentData(),
+                                          self.paper.currentData(), path)
+        except UserError as exc:
+            QMessageBox.warning(self, "Cannot export", str(exc))
+            return None
+        self.message.emit(f"Exported {written.name}.")
+        return written
+
+    def shutdown(self) -> None:
+        self.poll.stop()
+        self.preview.shutdown()
