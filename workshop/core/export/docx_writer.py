@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -248,9 +249,24 @@ class _DocxBuilder:
         cp.last_modified_by = f"{APP_NAME} {__version__}"
         cp.created = cp.modified = _FIXED_TIME
         cp.revision = 1
+        _drop_template_leftovers(self.out)
         buf = io.BytesIO()
         self.out.save(buf)
         return buf.getvalue()
+
+
+_HIDDEN_RELS = ("/metadata/thumbnail", "/relationships/customXml")
+
+
+def _drop_template_leftovers(document: Any) -> None:
+    """Remove python-docx's template thumbnail and custom XML: data the user never sees.
+
+    Parts no relationship points to are not written, so dropping the relationship drops the part.
+    """
+    for owner in (document.part.package, document.part):
+        for r_id, rel in list(owner.rels.items()):
+            if rel.reltype.endswith(_HIDDEN_RELS):
+                owner.rels.pop(r_id)
 
 
 def _field(para: DocxParagraph, instr: str) -> None:
