@@ -233,16 +233,31 @@ def list_themes(kind: str | None = None, user_dirs: Sequence[Path | str] = ()) -
     return [i for i in infos if kind is None or i.kind == kind or i.error]
 
 
+MAX_THEME_BYTES = 256 * 1024
+
+
 def _read(path: Path) -> dict[str, Any]:
+    """Parse a theme file, turning every way it can be broken into one clear UserError."""
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            data = handle.read(MAX_THEME_BYTES + 1)
+    except OSError as exc:
+        raise UserError(f"Cannot read the theme file: {exc.strerror}.", where=str(path)) from exc
+    if len(data) > MAX_THEME_BYTES:
+        raise UserError("The theme file is too large to be a theme (over 256 KB).",
+                        where=str(path))
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise UserError("The theme file is not UTF-8 text.",
+                        hint="Save it as UTF-8 in your text editor.", where=str(path)) from exc
     except tomllib.TOMLDecodeError as exc:
         raise UserError(
             f"The theme file is not valid TOML: {exc}.", hint="Fix the line shown.", where=str(path)
         ) from exc
-    except OSError as exc:
-        raise UserError(f"Cannot read the theme file: {exc.strerror}.", where=str(path)) from exc
+    except RecursionError as exc:
+        raise UserError("The theme file nests too deeply to be a theme.",
+                        where=str(path)) from exc
 
 
 def _read_with_extends(
