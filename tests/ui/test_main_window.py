@@ -24,6 +24,7 @@ from workshop.core.storage import open_workspace
 from workshop.ui.dialogs import FirstRunDialog, PreferencesDialog, component_versions
 from workshop.ui.empty_state import EmptyState
 from workshop.ui.main_window import MainWindow
+from workshop.ui.pages import PAGE_CLASSES
 from workshop.ui.save_state import SaveState
 from workshop.ui.sections import SECTIONS
 
@@ -34,7 +35,7 @@ def test_navigation_shows_each_section(sample_window: MainWindow) -> None:
         sample_window.nav.setCurrentRow(row)
         page = sample_window.pages.currentWidget()
         assert page.objectName() == f"page-{info.key}"
-        if info.key != "statements":
+        if info.key not in PAGE_CLASSES:
             assert isinstance(page, EmptyState)
             assert page.accessibleName() == f"{info.title} (empty)"
     assert sample_window.settings.last_section == SECTIONS[-1].key
