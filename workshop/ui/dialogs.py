@@ -104,8 +104,12 @@ class PreferencesDialog(QDialog):
         form.addRow("Autosave after a pause of:", self.idle)
         form.addRow("Back up every:", self.backup)
         note = QLabel("Harper, the built-in checker, works offline. LanguageTool is optional: "
-                      "give the address of a LanguageTool server you run yourself.")
+                      "give the address of a LanguageTool server you run yourself, or download "
+                      "it (about 260 MB, needs Java 17+).")
         note.setWordWrap(True)
+        self.download = QPushButton("Download LanguageTool…")
+        self.download.setAccessibleName("Download LanguageTool")
+        self.download.clicked.connect(self._download)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -113,7 +117,13 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.download)
         layout.addWidget(buttons)
+
+    def _download(self) -> None:
+        from workshop.ui.lt_download import LanguageToolDownload
+
+        LanguageToolDownload(self).exec()
 
     def apply(self) -> AppSettings:
         """Copy the fields into the settings object and return it."""
