@@ -176,3 +176,34 @@ def test_questions_listing_json(sample_ws: Path) -> None:
     data = json.loads(result.stdout)
     questions = data["questions"] if isinstance(data, dict) else data
     assert len(questions) >= 150
+
+
+def test_programs_listing_and_timeline(sample_ws: Path, tmp_path: Path) -> None:
+    result = run("programs", "--workspace", str(sample_ws), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    programs = data["programs"] if isinstance(data, dict) else data
+    assert len(programs) >= 8
+    assert all("fit" in p or "label" in json.dumps(p) for p in programs)
+    ics = tmp_path / "season.ics"
+    assert run("export", "timeline", "--workspace", str(sample_ws), "--out",
+               str(ics)).returncode == 0
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(ics.read_bytes())
+    summaries = [str(e.get("summary")) for e in calendar.walk("VEVENT")]
+    assert any("Match Day" in s for s in summaries)
+    assert any("(SAMPLE)" in s for s in summaries)  # the sample programs' own deadlines
+
+
+def test_import_programs_csv_reports_rows(tmp_path: Path) -> None:
+    fresh = tmp_path / "w.workshop"
+    assert run("init", str(fresh)).returncode == 0
+    sheet = tmp_path / "mine.csv"
+    sheet.write_text("\ufeffProgram;City;State;Min Step 2 CK\nRiver IM;Austin;TX;240\n"
+                     "Lake IM;Boise;ID;abc\n", encoding="utf-8")
+    result = run("import", "programs", str(sheet), "--workspace", str(fresh))
+    assert result.returncode == 0, result.stderr
+    assert "row 3" in result.stdout and "abc" in result.stdout
+    again = run("import", "programs", str(sheet), "--workspace", str(fresh))
+    assert "updated" in again.stdout.lower() or "1 " in again.stdout

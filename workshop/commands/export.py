@@ -7,12 +7,13 @@ from pathlib import Path
 
 from workshop.core.errors import UserError
 
-KINDS = ("statement", "cv")
+KINDS = ("statement", "cv", "timeline")
 DEFAULT_THEMES = {"statement": "statement", "cv": "cv-classic"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("export", help="export a statement or the CV (PDF, .docx, ...)")
+    parser = sub.add_parser("export", help="export a statement, the CV (PDF, .docx...) or the "
+                                           "season timeline (.ics)")
     parser.add_argument("kind", choices=KINDS)
     parser.add_argument("--workspace", type=Path, default=argparse.SUPPRESS)
     parser.add_argument("--theme", help="theme name (see templates/themes or your own)")
@@ -32,8 +33,10 @@ def run(args: argparse.Namespace) -> int:
 
     with open_for_reading(args) as ws:
         user_dirs = (statements.themes_folder(ws),)
-        theme = args.theme or DEFAULT_THEMES[args.kind]
-        if args.kind == "statement":
+        theme = args.theme or DEFAULT_THEMES.get(args.kind, "")
+        if args.kind == "timeline":
+            written = export_timeline(ws, args.out)
+        elif args.kind == "statement":
             doc = pick_statement(ws, args.statement)
             written = statements.export_statement(ws, doc, args.out, theme=theme,
                                                   paper=args.paper, user_theme_dirs=user_dirs)
@@ -41,6 +44,16 @@ def run(args: argparse.Namespace) -> int:
             written = export_cv(ws, args, theme, user_dirs)
     print(f"Wrote {written}")
     return 0
+
+
+def export_timeline(ws, out: Path) -> Path:  # type: ignore[no-untyped-def]
+    from workshop.core.programs.in_workspace import timeline_events
+    from workshop.core.season.ics import export_timeline_ics
+
+    if out.suffix.lower() != ".ics":
+        raise UserError("The timeline exports as an iCalendar file.",
+                        hint="Use a file name ending in .ics.")
+    return export_timeline_ics(timeline_events(ws), out)
 
 
 def pick_statement(ws, wanted: str | None):  # type: ignore[no-untyped-def]

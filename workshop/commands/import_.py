@@ -7,8 +7,8 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("import", help="import a statement or a JSON Resume")
-    parser.add_argument("kind", choices=["statement", "jsonresume"])
+    parser = sub.add_parser("import", help="import a statement, a JSON Resume or a program list")
+    parser.add_argument("kind", choices=["statement", "jsonresume", "programs"])
     parser.add_argument("file", type=Path)
     parser.add_argument("--workspace", type=Path, default=argparse.SUPPRESS)
     parser.add_argument("--title", default="", help="statement title (default: file name)")
@@ -25,6 +25,15 @@ def run(args: argparse.Namespace) -> int:
             doc = import_statement(ws, args.file, title=args.title)
         print(f"Imported statement “{doc.title}” ({len(doc.body.split())} words).")
         return 0
+    if args.kind == "programs":
+        from workshop.core.programs.in_workspace import import_program_file
+
+        with open_for_writing(args) as ws:
+            report = import_program_file(ws, args.file)
+        print(report.summary())
+        for line in [*report.errors, *report.warnings]:
+            print(f"  {line}")
+        return 1 if report.errors and not (report.created or report.updated) else 0
     from workshop.core.cv.in_workspace import save_workspace_cv
     from workshop.core.cv.jsonresume import import_json_resume
 

@@ -41,3 +41,6 @@ def load_sample(workspace: Workspace) -> None:
         from workshop.core.cv.in_workspace import load_sample_cv
 
         load_sample_cv(workspace)
+        from workshop.core.programs.in_workspace import load_sample_programs
+
+        load_sample_programs(workspace)

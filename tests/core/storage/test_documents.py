@@ -60,3 +60,17 @@ def test_profile_and_settings(ws_path: Path) -> None:
         assert ws.profile.get().native_name == "阮氏花"
         assert ws.settings.get("user_dictionary") == ["Shubra", "Ain"]
         assert ws.settings.get("missing", 5) == 5
+
+
+def test_nested_transactions_roll_back_inner_only(ws_path: Path) -> None:
+    with create_workspace(ws_path) as ws:
+        with ws.transaction():
+            ws.documents.create(DocumentKind.NOTE, "outer")
+            with pytest.raises(RuntimeError), ws.transaction():
+                ws.documents.create(DocumentKind.NOTE, "inner")
+                raise RuntimeError("undo the inner block")
+        assert [d.title for d in ws.documents.list()] == ["outer"]
+        with pytest.raises(RuntimeError), ws.transaction():
+            ws.documents.create(DocumentKind.NOTE, "all or nothing")
+            raise RuntimeError("undo everything")
+        assert [d.title for d in ws.documents.list()] == ["outer"]

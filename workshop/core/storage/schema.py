@@ -12,6 +12,7 @@ released version, made by ``tests/fixtures/make_schema_fixtures.py``.
 from __future__ import annotations
 
 from workshop.core.drills.schema import DRILLS_SCHEMA_STATEMENTS
+from workshop.core.programs.schema import PROGRAMS_DDL
 
 # "RAWS" as a 32-bit integer: marks a SQLite file as one of our workspaces.
 APPLICATION_ID = 0x52415753
@@ -69,5 +70,8 @@ MIGRATIONS: list[list[str]] = [
 
 # 3: interview practice (user questions, attempts, answer notes, spaced-repetition state).
 MIGRATIONS.append(list(DRILLS_SCHEMA_STATEMENTS))
+
+# 4: programs and their dated status events.
+MIGRATIONS.append(list(PROGRAMS_DDL))
 
 LATEST_VERSION = len(MIGRATIONS)

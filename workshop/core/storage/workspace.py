@@ -135,6 +135,7 @@ class Workspace:
         self._changes_at_backup = conn.total_changes
         self._last_backup = clock()
         self._closed = False
+        self._savepoints = 0
         self.documents = DocumentRepository(conn, self.write)
         self.profile = ProfileRepository(conn, self.write)
         self.settings = SettingsRepository(conn, self.write)
@@ -150,8 +151,12 @@ class Workspace:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Several writes that land together or not at all."""
+        """Several writes that land together or not at all (nests as a savepoint)."""
         self._refuse_if_read_only()
+        if self.conn.in_transaction:
+            with self._savepoint():
+                yield self.conn
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -167,6 +172,19 @@ class Workspace:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise _as_write_failed(exc, self.path) from exc
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self._savepoints += 1
+        name = f"nested_{self._savepoints}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            self.conn.execute(f"RELEASE {name}")
+            raise
+        self.conn.execute(f"RELEASE {name}")
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:

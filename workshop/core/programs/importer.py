@@ -1,0 +1,233 @@
+"""Import programs from the applicant's spreadsheet: a mapping, a preview, then the import.
+
+The flow the UI and the CLI share::
+
+    table = read_table(path)                 # tabular.py: CSV/.xlsx -> text rows + header
+    mapping = guess_mapping(table.headers)   # the user may change it
+    preview = preview_import(table, mapping) # first rows parsed, per-row errors
+    report = import_programs(repo, table, mapping)
+
+Rows with an error are not imported (the report lists them with their spreadsheet row number);
+fixing the sheet and importing again updates the programs already there instead of duplicating
+them, and never blanks fields the sheet has no column for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from workshop.core.errors import UserError
+from workshop.core.programs import values as v
+from workshop.core.programs.columns import COLUMN_BY_KEY, check_mapping, guess_mapping
+from workshop.core.programs.model import PROGRAM_CODE_RE, Program, normalize_key
+from workshop.core.programs.repository import ProgramRepository, savepoint
+from workshop.core.programs.tabular import Table
+
+#: Pseudo-columns and the real fields they fill.
+_FILLS: Final[dict[str, tuple[str, ...]]] = {
+    "location": ("city", "state"),
+    "grad_cutoff": ("grad_within_years", "grad_year_min"),
+    "visa_j1": ("visa_sponsorship",),
+    "visa_h1b": ("visa_sponsorship",),
+    "usce_months_required": ("usce_months_required", "usce_within_years"),
+}
+
+
+@dataclass
+class RowResult:
+    """One parsed row: the program (None when the row has errors), errors and warnings."""
+
+    row: int
+    cells: dict[str, str]
+    program: Program | None
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportPreview:
+    """What an import would do, for the preview table."""
+
+    headers: list[str]
+    mapping: dict[int, str]
+    rows: list[RowResult]
+    total_rows: int
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    """What an import did; ``issues`` are "row 7: ..." lines for errors and warnings."""
+
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    program_ids: list[int] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for a status bar or the CLI."""
+        parts = [f"{self.created} added", f"{self.updated} updated"]
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped with errors")
+        return ", ".join(parts)
+
+
+def imported_fields(mapping: dict[int, str]) -> set[str]:
+    """The Program fields a mapping fills (what a re-import may overwrite)."""
+    out: set[str] = set()
+    for key in mapping.values():
+        out.update(_FILLS.get(key, (key,)))
+    return out
+
+
+def parse_row(row: int, cells: list[str], mapping: dict[int, str]) -> RowResult:
+    """Turn one spreadsheet row into a Program, collecting every problem, not just the first."""
+    data: dict[str, Any] = {}
+    errors: list[str] = []
+    warnings: list[str] = []
+    shown = {COLUMN_BY_KEY[k].header: cells[i] for i, k in mapping.items() if i < len(cells)}
+    visa_flags: dict[str, bool | None] = {}
+    for index, key in mapping.items():
+        text = cells[index] if index < len(cells) else ""
+        try:
+            _read_cell(key, text, data, visa_flags, warnings.append)
+        except ValueError as exc:
+            errors.append(str(exc))
+    if "visa_sponsorship" not in data and any(f is not None for f in visa_flags.values()):
+        data["visa_sponsorship"] = frozenset(k for k, f in visa_flags.items() if f)
+    if not str(data.get("name", "")).strip():
+        errors.insert(0, "no program name")
+    code = str(data.get("program_code", ""))
+    if code and not PROGRAM_CODE_RE.match(code):
+        warnings.append(f"program code '{code}' does not look like an NRMP code "
+                        "(such as 1234140C0); kept as typed")
+    program = None
+    if not errors:
+        program = Program(**data)
+        try:
+            program.validate()
+        except UserError as exc:
+            errors.append(exc.message)
+            program = None
+    return RowResult(row=row, cells=shown, program=program, errors=errors, warnings=warnings)
+
+
+def _read_cell(key: str, text: str, data: dict[str, Any], visa_flags: dict[str, bool | None],
+               warn: v.Warn) -> None:
+    if key in {"name", "specialty", "city", "state", "interview_format", "website", "contacts",
+               "notes", "interview_notes", "fit_override_reason"}:
+        data[key] = " ".join(text.split()) if key not in {"notes", "interview_notes"} else text
+    elif key == "program_code":
+        data[key] = text.replace(" ", "").upper()
+    elif key == "location":
+        city, _, state = text.rpartition(",") if "," in text else (text, "", "")
+        data.setdefault("city", city.strip())
+        data.setdefault("state", state.strip())
+    elif key == "track":
+        data[key] = v.parse_track(text)
+    elif key == "hospital_type":
+        data[key] = v.parse_hospital_type(text)
+    elif key == "size":
+        data[key] = v.parse_int(text, "size", low=0, high=10_000)
+    elif key == "img_share":
+        data[key] = v.parse_percent(text, "IMG share", warn)
+    elif key == "visa_sponsorship":
+        data[key] = v.parse_visas(text, warn)
+    elif key in {"visa_j1", "visa_h1b"}:
+        label = "J-1" if key == "visa_j1" else "H-1B"
+        visa_flags[label] = v.parse_yes_no(text, f"{label} sponsorship")
+    elif key == "min_step2ck":
+        data[key] = v.parse_int(text, "Step 2 CK minimum", low=1, high=300)
+    elif key == "grad_within_years":
+        data[key] = v.parse_int(text, "graduated within (years)", low=0, high=80)
+    elif key == "grad_year_min":
+        data[key] = v.parse_int(text, "graduation year cutoff", low=1900, high=2200)
+    elif key == "grad_cutoff":
+        within, year = v.parse_grad_cutoff(text)
+        data.setdefault("grad_within_years", within)
+        data.setdefault("grad_year_min", year)
+    elif key == "usce_months_required":
+        months, within = v.parse_usce_months(text, warn)
+        data[key] = months
+        if within is not None:
+            data.setdefault("usce_within_years", within)
+    elif key == "usce_within_years":
+        data[key] = v.parse_int(text, "U.S. clinical experience within (years)", low=0,
+                                high=80)
+    elif key == "attempts_accepted":
+        data[key] = v.parse_attempts(text)
+    elif key in {"eras_deadline", "program_deadline", "interview_date"}:
+        data[key] = v.parse_date(text)
+    elif key == "status":
+        data[key] = v.parse_status(text)
+    elif key == "fit_override":
+        data[key] = v.parse_fit_label(text)
+
+
+def _mapping_for(table: Table, mapping: dict[int, str] | None) -> dict[int, str]:
+    chosen = guess_mapping(table.headers) if mapping is None else dict(mapping)
+    problems = check_mapping(chosen, table.width)
+    if problems:
+        raise UserError("the column mapping cannot be used: " + "; ".join(problems),
+                        where=table.source, hint="Choose a field for each column you need.")
+    return chosen
+
+
+def preview_import(table: Table, mapping: dict[int, str] | None = None, *,
+                   limit: int = 20) -> ImportPreview:
+    """Parse the first ``limit`` rows for the preview (no database involved).
+
+    An unusable mapping is reported in ``problems`` rather than raised, so the preview can
+    show it while the user fixes the mapping.
+    """
+    chosen = guess_mapping(table.headers) if mapping is None else dict(mapping)
+    problems = check_mapping(chosen, table.width)
+    rows = [parse_row(n, cells, chosen) for n, cells in table.rows[:limit]] if not problems else []
+    return ImportPreview(headers=table.headers, mapping=chosen, rows=rows,
+                         total_rows=len(table.rows), problems=[*table.warnings, *problems])
+
+
+def import_programs(repo: ProgramRepository, table: Table,
+                    mapping: dict[int, str] | None = None) -> ImportReport:
+    """Add or update programs from every valid row, in one transaction.
+
+    A row that repeats an earlier row of the same file (same code, or same name and city)
+    updates it and is reported as a warning.
+
+    Raises:
+        UserError: when the mapping is unusable (no name column, duplicates).
+    """
+    chosen = _mapping_for(table, mapping)
+    only = imported_fields(chosen)
+    report = ImportReport()
+    seen: dict[str, int] = {}
+    with savepoint(repo.conn, "programs_import"):
+        for n, cells in table.rows:
+            result = parse_row(n, cells, chosen)
+            report.warnings.extend(f"row {n}: {w}" for w in result.warnings)
+            if result.program is None:
+                report.skipped += 1
+                report.errors.extend(f"row {n}: {e}" for e in result.errors)
+                continue
+            key = result.program.program_code or normalize_key(
+                result.program.name, result.program.city, result.program.track)
+            if key in seen:
+                report.warnings.append(f"row {n}: repeats row {seen[key]}; the later row wins")
+            seen[key] = n
+            try:
+                program_id, created = repo.upsert(result.program, only)
+            except UserError as exc:
+                report.skipped += 1
+                report.errors.append(f"row {n}: {exc.message}")
+                continue
+            if created:
+                report.created += 1
+                report.program_ids.append(program_id)
+            else:
+                report.updated += 1
+                if program_id not in report.program_ids:
+                    report.program_ids.append(program_id)
+    return report

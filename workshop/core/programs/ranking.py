@@ -1,0 +1,227 @@
+"""Rank-list helper: rate interviewed programs on weighted factors, see a suggested order with
+reasons, keep the final order the user drags into place, export it.
+
+The suggestion is only a mirror of the user's own ratings and weights; the final order is theirs.
+The NRMP's algorithm is applicant-proposing, so the list should follow true preference, never a
+guess about where the applicant is likely to match (:data:`NRMP_NOTE`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from workshop.core.atomic import atomic_write_bytes
+from workshop.core.errors import UserError
+from workshop.core.programs.model import Program
+
+#: Source: NRMP, "How the Matching Algorithm Works" (FACTS.md, "The Match").
+NRMP_NOTE: Final = (
+    "The NRMP matching algorithm is applicant-proposing: your best strategy is to rank programs "
+    "in the order you truly prefer them. Ranking a program lower because it seems unlikely to "
+    "rank you gains nothing. (Source: NRMP, \"How the Matching Algorithm Works\".)"
+)
+#: Factors the seeds name (culture, faculty support, location, education) and common additions.
+FACTORS: Final[dict[str, str]] = {
+    "culture": "Program culture",
+    "faculty": "Faculty support",
+    "location": "Location",
+    "education": "Educational opportunities",
+    "wellness": "Wellness",
+    "fellowship": "Fellowship outcomes",
+    "call": "Call schedule",
+}
+RATING_MIN: Final = 1
+RATING_MAX: Final = 5
+MAX_WEIGHT: Final = 10.0
+RANKABLE: Final = frozenset({"interviewed", "ranked", "matched"})
+
+
+@dataclass
+class RankSheet:
+    """The user's weights, custom factors, ratings per program id, and final order.
+
+    Stored by the lead as JSON (``to_dict``/``from_dict``), e.g. in the settings table.
+    """
+
+    weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(FACTORS, 1.0))
+    custom_factors: dict[str, str] = field(default_factory=dict)
+    ratings: dict[int, dict[str, int]] = field(default_factory=dict)
+    final_order: list[int] = field(default_factory=list)
+
+    @property
+    def factors(self) -> dict[str, str]:
+        """Built-in and custom factors, key -> label."""
+        return {**FACTORS, **self.custom_factors}
+
+    def add_factor(self, label: str, weight: float = 1.0) -> str:
+        """Add a factor of the user's own; returns its key."""
+        clean = " ".join(label.split())
+        if not clean:
+            raise UserError("a factor needs a name", hint="Type what you want to rate.")
+        key = "custom-" + "-".join(re.findall(r"[a-z0-9]+", clean.lower()))[:40]
+        if key in self.factors or clean.lower() in {v.lower() for v in self.factors.values()}:
+            raise UserError(f"factor {clean!r} is already on the list")
+        self.custom_factors[key] = clean
+        self.set_weight(key, weight)
+        return key
+
+    def set_weight(self, factor: str, weight: float) -> None:
+        """Weight 0 (ignore) to 10."""
+        if factor not in self.factors:
+            raise UserError(f"unknown factor {factor!r}")
+        if not 0 <= weight <= MAX_WEIGHT:
+            raise UserError(f"weight {weight:g} is not between 0 and {MAX_WEIGHT:g}")
+        self.weights[factor] = float(weight)
+
+    def rate(self, program_id: int, factor: str, rating: int | None) -> None:
+        """Rate a program 1-5 on a factor (None clears the rating)."""
+        if factor not in self.factors:
+            raise UserError(f"unknown factor {factor!r}")
+        ratings = self.ratings.setdefault(program_id, {})
+        if rating is None:
+            ratings.pop(factor, None)
+            return
+        if not RATING_MIN <= rating <= RATING_MAX:
+            raise UserError(f"rating {rating} is not between {RATING_MIN} and {RATING_MAX}")
+        ratings[factor] = rating
+
+    def move(self, program_id: int, index: int) -> None:
+        """Put a program at ``index`` of the final order (what a drag does)."""
+        order = [p for p in self.final_order if p != program_id]
+        order.insert(max(0, min(index, len(order))), program_id)
+        self.final_order = order
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"weights": self.weights, "custom_factors": self.custom_factors,
+                "ratings": {str(k): v for k, v in self.ratings.items()},
+                "final_order": self.final_order}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RankSheet:
+        """Rebuild from :meth:`to_dict` output, validating every value."""
+        sheet = cls(weights={}, custom_factors={})
+        try:
+            for key, label in dict(data.get("custom_factors", {})).items():
+                sheet.custom_factors[str(key)] = str(label)
+            sheet.weights = dict.fromkeys(sheet.factors, 1.0)
+            for key, weight in dict(data.get("weights", {})).items():
+                sheet.set_weight(str(key), float(weight))
+            for pid, ratings in dict(data.get("ratings", {})).items():
+                for factor, rating in dict(ratings).items():
+                    sheet.rate(int(pid), str(factor), int(rating))
+            sheet.final_order = [int(p) for p in data.get("final_order", [])]
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise UserError(f"the saved rank list is damaged: {exc}",
+                            hint="Re-enter the ratings.") from exc
+        return sheet
+
+
+@dataclass
+class RankSuggestion:
+    """A program's place in the suggested order, its score (0-100) and the reasons."""
+
+    program: Program
+    score: float | None
+    reasons: list[str] = field(default_factory=list)
+    not_rated: list[str] = field(default_factory=list)
+
+
+def rankable(programs: Sequence[Program], sheet: RankSheet) -> list[Program]:
+    """Programs interviewed (or later), plus any the user has rated."""
+    return [p for p in programs if p.id is not None and (
+        p.status in RANKABLE or p.id in sheet.ratings) and p.status != "withdrawn"]
+
+
+def suggest_order(programs: Sequence[Program], sheet: RankSheet) -> list[RankSuggestion]:
+    """Programs by weighted average rating (unrated ones last), each with its reasons.
+
+    The reasons name the strongest and weakest weighted ratings ("Program culture 5/5, weight
+    3"), and list factors with a weight but no rating.
+    """
+    out = []
+    for program in rankable(programs, sheet):
+        ratings = sheet.ratings.get(program.id or 0, {})
+        used = [(f, sheet.weights.get(f, 0.0), r) for f, r in ratings.items()
+                if sheet.weights.get(f, 0.0) > 0 and f in sheet.factors]
+        total_weight = sum(w for _f, w, _r in used)
+        score = None
+        if total_weight:
+            average = sum(w * r for _f, w, r in used) / total_weight
+            score = round((average - RATING_MIN) / (RATING_MAX - RATING_MIN) * 100, 1)
+        by_effect = sorted(used, key=lambda t: -abs(t[1] * (t[2] - 3)))
+        reasons = [f"{sheet.factors[f]} {r}/{RATING_MAX} (weight {w:g})"
+                   for f, w, r in by_effect if r != 3][:4]
+        not_rated = [label for key, label in sheet.factors.items()
+                     if sheet.weights.get(key, 0) > 0 and key not in ratings]
+        out.append(RankSuggestion(program, score, reasons, not_rated))
+    out.sort(key=lambda s: (s.score is None, -(s.score or 0), s.program.name.casefold()))
+    return out
+
+
+def final_order(programs: Sequence[Program], sheet: RankSheet) -> list[Program]:
+    """The user's order; rankable programs not yet placed follow in suggested order."""
+    by_id = {p.id: p for p in rankable(programs, sheet)}
+    placed = [by_id[i] for i in sheet.final_order if i in by_id]
+    rest = [s.program for s in suggest_order(programs, sheet) if s.program.id not in
+            set(sheet.final_order)]
+    return placed + rest
+
+
+def rank_list_rows(programs: Sequence[Program], sheet: RankSheet) -> list[dict[str, str]]:
+    """One row per program in final order: what the CSV and the PDF table show."""
+    suggestions = {s.program.id: (i + 1, s) for i, s in
+                   enumerate(suggest_order(programs, sheet))}
+    rows = []
+    for rank, program in enumerate(final_order(programs, sheet), 1):
+        suggested, s = suggestions[program.id]
+        rows.append({
+            "Rank": str(rank),
+            "Program": program.display_name,
+            "NRMP code": program.program_code,
+            "Location": program.location,
+            "Score": "" if s.score is None else f"{s.score:g}",
+            "Suggested rank": str(suggested),
+            "Reasons": "; ".join(s.reasons),
+        })
+    return rows
+
+
+def rank_list_csv(programs: Sequence[Program], sheet: RankSheet) -> str:
+    """The rank list as CSV text."""
+    rows = rank_list_rows(programs, sheet)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=["Rank", "Program", "NRMP code", "Location", "Score",
+                                             "Suggested rank", "Reasons"],
+                            lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def export_rank_list_csv(programs: Sequence[Program], sheet: RankSheet,
+                         path: Path | str) -> Path:
+    """Write the rank list CSV atomically (UTF-8 with BOM for Excel)."""
+    data = b"\xef\xbb\xbf" + rank_list_csv(programs, sheet).encode("utf-8")
+    return atomic_write_bytes(path, data, mode=0o644)
+
+
+def rank_list_report(programs: Sequence[Program], sheet: RankSheet,
+                     today: _dt.date) -> dict[str, Any]:
+    """Plain data for a PDF: title, the NRMP note, weights, and the rows in final order."""
+    return {
+        "title": "My rank-order list (draft)",
+        "date": today.isoformat(),
+        "note": NRMP_NOTE,
+        "weights": [{"factor": label, "weight": sheet.weights.get(key, 0.0)}
+                    for key, label in sheet.factors.items()],
+        "columns": ["Rank", "Program", "NRMP code", "Location", "Score", "Suggested rank",
+                    "Reasons"],
+        "rows": rank_list_rows(programs, sheet),
+    }

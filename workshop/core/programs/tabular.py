@@ -1,0 +1,247 @@
+"""Reading an applicant's spreadsheet (CSV or .xlsx) into rows of text, and finding its header.
+
+Real spreadsheets have a title above the header, a header split over two rows (a merged group
+cell such as "Requirements" over "Step 2 CK" and "Visa"), empty rows, a BOM, semicolons from a
+European Excel, or Windows-1252 text. This module turns all of that into a :class:`Table`: one
+header per column and the data rows with their spreadsheet row numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from workshop.core.errors import UserError
+from workshop.core.programs.columns import match_score, synonym_tokens, tokens
+
+MAX_BYTES: Final = 5 * 1024 * 1024
+MAX_ROWS: Final = 5000
+MAX_COLUMNS: Final = 100
+MAX_CELL: Final = 10_000
+#: How many non-empty rows from the top may hold the header.
+HEADER_SEARCH: Final = 15
+
+
+@dataclass
+class Table:
+    """A sheet as text: ``headers[i]`` names column i; rows keep their spreadsheet numbers."""
+
+    headers: list[str]
+    header_row: int
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    source: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return len(self.headers)
+
+
+def read_table(path: Path | str, *, sheet: str | None = None) -> Table:
+    """Read a .csv/.tsv/.txt or .xlsx file (bounded in size and rows).
+
+    Raises:
+        UserError: unreadable, too large, not a spreadsheet, or without any rows.
+    """
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise _too_big(file.name, size)
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UserError(f"could not read {file.name}: {exc.strerror or exc}",
+                        where=str(file), hint="Check the file exists and is readable.") from exc
+    return read_table_bytes(data, file.name, sheet=sheet)
+
+
+def read_table_bytes(data: bytes, name: str, *, sheet: str | None = None) -> Table:
+    """Like :func:`read_table` on bytes already in memory (drag and drop, tests)."""
+    if len(data) > MAX_BYTES:
+        raise _too_big(name, len(data))
+    if name.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
+        grid = _xlsx_rows(data, name, sheet)
+    elif name.lower().endswith(".xls") or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise UserError(f"{name} is an old Excel .xls file (or an encrypted workbook)",
+                        hint="Open it in your spreadsheet app and save as .xlsx or CSV.")
+    else:
+        grid = _csv_rows(data, name)
+    return build_table(grid, name)
+
+
+def _too_big(name: str, size: int) -> UserError:
+    return UserError(f"{name} is {size / 1_048_576:.1f} MB; programs files up to "
+                     f"{MAX_BYTES // 1_048_576} MB are read",
+                     hint="Remove other sheets or images, or save only the programs as CSV.")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Excel saves it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon, tab or pipe: the one that splits the first lines most consistently."""
+    lines = [ln for ln in text.splitlines()[:30] if ln.strip()]
+    if lines and lines[0].lower().startswith("sep=") and len(lines[0]) == 5:
+        return lines[0][4]
+    try:
+        return csv.Sniffer().sniff("\n".join(lines[:20]), delimiters=",;\t|").delimiter
+    except csv.Error:
+        counts = {d: sum(ln.count(d) for ln in lines) for d in (",", ";", "\t", "|")}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def _csv_rows(data: bytes, name: str) -> list[list[str]]:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UserError(f"{name} is not a text spreadsheet",
+                        hint="Choose a CSV file or an .xlsx workbook.")
+    text = decode(data)
+    delimiter = sniff_delimiter(text)
+    lines = text.splitlines(keepends=True)
+    if lines and lines[0].lower().startswith("sep="):
+        lines = lines[1:]
+    reader = csv.reader(io.StringIO("".join(lines)), delimiter=delimiter)
+    try:
+        return _bounded(reader, name)
+    except csv.Error as exc:
+        raise UserError(f"{name} could not be read as CSV: {exc}",
+                        hint="Save it again from your spreadsheet app as CSV.") from exc
+
+
+def _xlsx_rows(data: bytes, name: str, sheet: str | None) -> list[list[str]]:
+    try:
+        import openpyxl  # type: ignore[import-untyped]
+    except ImportError as exc:  # pragma: no cover - openpyxl is a dependency
+        raise UserError("reading .xlsx needs the openpyxl package",
+                        hint="Save the sheet as CSV and import that instead.") from exc
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise UserError(f"{name} is not a readable .xlsx workbook",
+                        hint="It may be damaged or password-protected; save it again as "
+                        ".xlsx or CSV.") from exc
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise UserError(f"{name} has no sheet named {sheet!r}",
+                            hint=f"Sheets: {', '.join(book.sheetnames)}.")
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        rows = ws.iter_rows(values_only=True)
+        return _bounded(([_cell_text(v) for v in row] for row in rows), name)
+    finally:
+        book.close()
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _bounded(rows: Iterable[list[str]], name: str) -> list[list[str]]:
+    grid: list[list[str]] = []
+    for row in rows:
+        if len(grid) >= MAX_ROWS + HEADER_SEARCH:
+            raise UserError(f"{name} has more than {MAX_ROWS} rows",
+                            hint="Split the list, or remove rows that are not programs.")
+        grid.append([cell.strip()[:MAX_CELL] for cell in row[:MAX_COLUMNS]])
+    return grid
+
+
+def build_table(grid: list[list[str]], name: str = "") -> Table:
+    """Find the header (possibly two rows) and keep the non-empty rows below it.
+
+    The header is the row among the first few whose cells name the most known columns. When the
+    row above it holds group labels (merged cells read as a label followed by blanks), each
+    header that means nothing alone is read together with its group ("USCE" + "Months").
+
+    Raises:
+        UserError: when the file holds no rows at all.
+    """
+    numbered = [(i + 1, row) for i, row in enumerate(grid) if any(c.strip() for c in row)]
+    if not numbered:
+        raise UserError(f"{name or 'the file'} has no rows",
+                        hint="Fill in the template (one program per row) and import it again.")
+    width = max(len(row) for _n, row in numbered)
+    padded = [(n, row + [""] * (width - len(row))) for n, row in numbered]
+    candidates = padded[:HEADER_SEARCH]
+    scores = [sum(1 for c in row if c and match_score(c)[1]) for _n, row in candidates]
+    best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
+    header_row, header = candidates[best]
+    headers = list(header)
+    warnings: list[str] = []
+    if best > 0:
+        group = candidates[best - 1][1]
+        if sum(1 for c in group if c) >= 2:
+            headers = _with_groups(headers, group)
+    if scores[best] == 0:
+        warnings.append("no known column headers were found; map the columns by hand")
+    rows = [(n, row) for n, row in padded[best + 1:]
+            if [c.casefold() for c in row] != [c.casefold() for c in header]]
+    _trim_width(headers, rows)
+    return Table(headers=headers, header_row=header_row, rows=rows, source=name,
+                 warnings=warnings)
+
+
+def _with_groups(headers: list[str], group: list[str]) -> list[str]:
+    """Read each header with its group label when the group adds meaning.
+
+    "Deadlines" over "ERAS" and "Program" gives "Deadlines ERAS" and "Deadlines Program" (the
+    group's word is part of what matched); "Requirements" over "Min Step 2 CK" stays as it is.
+    A blank header under a label directly above takes the label (a cell merged down).
+    """
+    filled: list[str] = []
+    current = ""
+    for cell in group:
+        current = cell or current
+        filled.append(current)
+    combined = []
+    for sub, grp, above in zip(headers, filled, group, strict=True):
+        if not sub:
+            combined.append(above)
+        elif grp and _group_helps(grp, sub):
+            combined.append(f"{grp} {sub}")
+        else:
+            combined.append(sub)
+    return combined
+
+
+def _group_helps(group: str, sub: str) -> bool:
+    _score, key = match_score(f"{group} {sub}")
+    if key is None:
+        return False
+    _sub_score, sub_key = match_score(sub)
+    if sub_key is None:
+        return True
+    # Only when the match uses words of both lines ("Deadlines" + "Program" = program deadline),
+    # never when the group alone matches ("Program" over "City").
+    sub_words = set(tokens(sub))
+    group_words = set(tokens(group)) - sub_words
+    used = set(synonym_tokens(key, f"{group} {sub}"))
+    return key != sub_key and bool(group_words & used) and bool(sub_words & used)
+
+
+def _trim_width(headers: list[str], rows: list[tuple[int, list[str]]]) -> None:
+    """Drop trailing columns that are empty in the header and every row."""
+    while headers and not headers[-1] and all(not row[len(headers) - 1] for _n, row in rows):
+        headers.pop()
+    for _n, row in rows:
+        del row[len(headers):]

@@ -1,0 +1,287 @@
+"""Reading the cells of an applicant's spreadsheet: dates, numbers, visas, tracks, statuses.
+
+Spreadsheets are typed by hand, so each reader accepts the forms people actually write ("J1/H1B",
+"≥ 240", "within 5 yrs", "Sep 24 2026") and raises ``ValueError`` with a message that quotes the
+cell and says what to type instead. The importer adds the row number and column.
+A reader may also call ``warn`` for something it accepted but the user should look at.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable
+from typing import Final
+
+Warn = Callable[[str], None]
+
+#: Cells that mean "not recorded".
+BLANKS: Final = frozenset({
+    "", "-", "--", "\u2013", "\u2014", "?", "n/a", "na", "n.a.", "unknown", "tbd", "not stated",
+    "not published", "not listed", "not specified", "no data",
+})
+#: Cells that mean "no requirement" for a cutoff or minimum.
+NO_LIMIT: Final = frozenset({
+    "none", "no", "no minimum", "no min", "no cutoff", "no limit", "any", "not required",
+    "no requirement",
+})
+YES: Final = frozenset({"yes", "y", "x", "true", "1", "\u2713", "\u2714", "sponsored", "ok"})
+NO: Final = frozenset({"no", "n", "false", "0", "none", "not sponsored", "\u2717", "\u2718"})
+
+_MONTHS: Final[dict[str, int]] = {}
+for _i, _name in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                            "august", "september", "october", "november", "december"), 1):
+    _MONTHS[_name] = _i
+    _MONTHS[_name[:3]] = _i
+_MONTHS["sept"] = 9
+
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
+_SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+_DOTTED = re.compile(r"^(\d{1,2})[.\-](\d{1,2})[.\-](\d{4})$")
+_MONTH_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([a-z]+)\.?,?[\s\-]+(\d{4})$")
+_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)$")
+_INT_ADORNED = re.compile(
+    r"^(?:>=|\u2265|>|min(?:imum)?\.?:?)?\s*(\d+(?:\.0+)?)\s*"
+    r"(?:\+|positions?|residents?|spots?|pgy-?1s?)?$")
+
+
+def norm(text: str) -> str:
+    """Lower-case and collapse spaces, for comparing a cell with a word list."""
+    return " ".join(text.strip().lower().split())
+
+
+def is_blank(text: str) -> bool:
+    """True when the cell says nothing ("", "N/A", "?", "-")."""
+    return norm(text) in BLANKS
+
+
+def parse_date(text: str) -> _dt.date | None:
+    """Read 2026-09-24, 09/24/2026, 24/09/2026, 24.09.2026, Sep 24 2026, 24-Sep-2026.
+
+    Slashed dates are read month first (U.S. style) unless the first number is over 12; dotted
+    dates are day first (European style). Two-digit years are 20xx.
+
+    Raises:
+        ValueError: quoting the cell and the forms accepted.
+    """
+    raw = norm(text)
+    if raw in BLANKS:
+        return None
+    try:
+        if m := _ISO.match(raw):
+            return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _SLASH.match(raw):
+            first, second, year = int(m[1]), int(m[2]), int(m[3])
+            year = year + 2000 if year < 100 else year
+            month, day = (second, first) if first > 12 else (first, second)
+            return _dt.date(year, month, day)
+        if m := _DOTTED.match(raw):
+            return _dt.date(int(m[3]), int(m[2]), int(m[1]))
+        if m := _MONTH_FIRST.match(raw):
+            return _dt.date(int(m[3]), _month(m[1]), int(m[2]))
+        if m := _DAY_FIRST.match(raw):
+            return _dt.date(int(m[3]), _month(m[2]), int(m[1]))
+    except ValueError as exc:
+        raise ValueError(f"'{text.strip()}' is not a valid date ({exc})") from None
+    raise ValueError(f"'{text.strip()}' is not a date; write it like 2026-09-24 or 09/24/2026")
+
+
+def _month(name: str) -> int:
+    month = _MONTHS.get(name.rstrip("."))
+    if month is None:
+        raise ValueError(f"'{name}' is not a month name")
+    return month
+
+
+def parse_int(text: str, what: str, *, low: int, high: int) -> int | None:
+    """A whole number, allowing "≥ 240", "240+", "12 positions", "240.0" (Excel).
+
+    Raises:
+        ValueError: "Step 2 CK minimum 'abc' is not a number".
+    """
+    raw = norm(text)
+    if raw in BLANKS or raw in NO_LIMIT:
+        return None
+    m = _INT_ADORNED.match(raw.replace(",", ""))
+    if m is None:
+        raise ValueError(f"{what} '{text.strip()}' is not a number")
+    value = int(float(m[1]))
+    if not low <= value <= high:
+        raise ValueError(f"{what} {value} is not between {low} and {high}")
+    return value
+
+
+def parse_percent(text: str, what: str, warn: Warn) -> float | None:
+    """A share in percent: "35", "35 %", "35.5%"; a fraction such as 0.35 is read as 35%."""
+    raw = norm(text).replace(" ", "")
+    if raw in BLANKS:
+        return None
+    raw = re.sub(r"^(\d+),(\d+)", r"\1.\2", raw)  # a decimal comma (European Excel)
+    has_sign = raw.endswith("%")
+    m = _NUMBER.match(raw.rstrip("%"))
+    if m is None:
+        raise ValueError(f"{what} '{text.strip()}' is not a percentage (write 35 or 35%)")
+    value = float(m[1])
+    if not has_sign and "." in m[1] and value <= 1:
+        warn(f"{what} {m[1]} read as a fraction: {value * 100:g}%")
+        value *= 100
+    if not 0 <= value <= 100:
+        raise ValueError(f"{what} {value:g}% is not between 0 and 100")
+    return round(value, 2)
+
+
+def parse_visas(text: str, warn: Warn) -> frozenset[str] | None:
+    """"J-1", "J1/H1B", "both", "none" -> a set; "yes" does not say which, so it is not kept."""
+    raw = norm(text)
+    if raw in BLANKS:
+        return None
+    if raw in NO or raw in {"no visa", "no visas", "does not sponsor", "citizens only"}:
+        return frozenset()
+    compact = re.sub(r"[\s\-_.]", "", raw)
+    found: set[str] = set()
+    if "j1" in compact:
+        found.add("J-1")
+    if "h1b" in compact or "h1" in compact:
+        found.add("H-1B")
+    if compact in {"both", "j1andh1b", "all"}:
+        found = {"J-1", "H-1B"}
+    if found:
+        return frozenset(found)
+    if raw in YES:
+        warn(f"visa sponsorship '{text.strip()}' does not say which visa; not recorded "
+             "(write J-1, H-1B, both or none)")
+        return None
+    raise ValueError(f"visa sponsorship '{text.strip()}' is not J-1, H-1B, both or none")
+
+
+def parse_yes_no(text: str, what: str) -> bool | None:
+    """A yes/no cell (a column per visa); blank is unknown."""
+    raw = norm(text)
+    if raw in BLANKS:
+        return None
+    if raw in YES:
+        return True
+    if raw in NO:
+        return False
+    raise ValueError(f"{what} '{text.strip()}' is not yes or no")
+
+
+_TRACKS: Final[dict[str, str]] = {
+    "categorical": "categorical", "cat": "categorical", "c": "categorical",
+    "preliminary": "preliminary", "prelim": "preliminary", "p": "preliminary",
+    "transitional": "transitional", "transitional year": "transitional", "ty": "transitional",
+}
+
+
+def parse_track(text: str) -> str:
+    """Categorical / preliminary / transitional year, with the usual abbreviations."""
+    raw = norm(text).rstrip(".")
+    if raw in BLANKS:
+        return ""
+    if raw in _TRACKS:
+        return _TRACKS[raw]
+    raise ValueError(f"track '{text.strip()}' is not categorical, preliminary or transitional")
+
+
+def parse_hospital_type(text: str) -> str:
+    """Academic / community / community-based university."""
+    raw = norm(text).replace("-", " ")
+    if raw in BLANKS:
+        return ""
+    words = set(re.findall(r"[a-z]+", raw))
+    if "community" in words and words & {"university", "academic", "affiliated"}:
+        return "community-based university"
+    if "community" in words:
+        return "community"
+    if words & {"academic", "university", "university based"}:
+        return "academic"
+    raise ValueError(f"hospital type '{text.strip()}' is not academic, community or "
+                     "community-based university")
+
+
+def parse_grad_cutoff(text: str) -> tuple[int | None, int | None]:
+    """"within 5 years" / "5" -> (5, None); "2019 or later" / ">= 2019" -> (None, 2019)."""
+    raw = norm(text)
+    if raw in BLANKS or raw in NO_LIMIT:
+        return None, None
+    numbers = re.findall(r"\d+", raw)
+    if len(numbers) != 1:
+        raise ValueError(f"graduation cutoff '{text.strip()}' is not a number of years "
+                         "or a year (write 5 or 2019)")
+    value = int(numbers[0])
+    if 1900 <= value <= 2200:
+        return None, value
+    if 0 <= value <= 80:
+        return value, None
+    raise ValueError(f"graduation cutoff {value} is neither a year nor a number of years")
+
+
+def parse_usce_months(text: str, warn: Warn) -> tuple[int | None, int | None]:
+    """"3", "3 months", "3 months within 2 years", "not required" -> (months, within_years)."""
+    raw = norm(text)
+    if raw in BLANKS:
+        return None, None
+    if raw in NO_LIMIT or raw in NO:
+        return 0, None
+    if raw in YES or raw == "required":
+        warn(f"U.S. clinical experience '{text.strip()}' gives no number of months; "
+             "not recorded (type the months)")
+        return None, None
+    m = re.match(r"^(\d+)\s*(?:months?|mos?\.?|m)?(?:\s*(?:within|in)\s*(?:the\s*)?(?:last|past)?"
+                 r"\s*(\d+)\s*(?:years?|yrs?|y))?$", raw)
+    if m is None:
+        raise ValueError(f"U.S. clinical experience '{text.strip()}' is not a number of months")
+    months = int(m[1])
+    if months > 120:
+        raise ValueError(f"U.S. clinical experience {months} months is over 120")
+    return months, int(m[2]) if m[2] else None
+
+
+def parse_attempts(text: str) -> int | None:
+    """"1", "first attempt only", "no more than 2" -> the most attempts accepted."""
+    raw = norm(text)
+    if raw in BLANKS or raw in NO_LIMIT:
+        return None
+    for word, value in (("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3)):
+        if re.search(rf"\b{word}\b", raw):
+            return value
+    numbers = re.findall(r"\d+", raw)
+    if len(numbers) == 1 and 1 <= int(numbers[0]) <= 10:
+        return int(numbers[0])
+    raise ValueError(f"attempts accepted '{text.strip()}' is not a number of attempts")
+
+
+_STATUSES: Final[dict[str, str]] = {
+    "researching": "researching", "research": "researching", "considering": "researching",
+    "to apply": "researching", "not applied": "researching",
+    "applied": "applied", "submitted": "applied",
+    "interview invited": "interview-invited", "invited": "interview-invited",
+    "ii": "interview-invited", "interview offer": "interview-invited",
+    "interview-invited": "interview-invited",
+    "interviewed": "interviewed", "ranked": "ranked", "matched": "matched",
+    "withdrawn": "withdrawn", "withdrew": "withdrawn",
+}
+
+
+def parse_status(text: str) -> str:
+    """A pipeline step by its label or a common shorthand ("II" = interview invited)."""
+    raw = norm(text)
+    if raw in BLANKS:
+        return "researching"
+    if raw in _STATUSES:
+        return _STATUSES[raw]
+    raise ValueError(f"status '{text.strip()}' is not one of researching, applied, interview "
+                     "invited, interviewed, ranked, matched, withdrawn")
+
+
+def parse_fit_label(text: str) -> str:
+    """The user's own fit label."""
+    raw = norm(text)
+    if raw in BLANKS:
+        return ""
+    if raw in {"ineligible", "not eligible", "no"}:
+        return "not eligible"
+    if raw in {"reach", "target", "safety"}:
+        return raw
+    raise ValueError(f"fit label '{text.strip()}' is not reach, target, safety or not eligible")
