@@ -207,3 +207,37 @@ def test_import_programs_csv_reports_rows(tmp_path: Path) -> None:
     assert "row 3" in result.stdout and "abc" in result.stdout
     again = run("import", "programs", str(sheet), "--workspace", str(fresh))
     assert "updated" in again.stdout.lower() or "1 " in again.stdout
+
+
+def test_letters_listing_and_packets(sample_ws: Path, tmp_path: Path) -> None:
+    result = run("letters", "--workspace", str(sample_ws), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "Ananya Iyer" in result.stdout
+    pdf = tmp_path / "packet.pdf"
+    result = run("export", "packet", "--workspace", str(sample_ws), "--writer", "Iyer",
+                 "--out", str(pdf))
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(pdf)
+    titles = [item.title for item in reader.outline if hasattr(item, "title")]
+    assert len(titles) >= 4, titles
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Letter ID" in text and "SAMPLE0001IM" in text and "bus driver" in text
+    archive = tmp_path / "packet.zip"
+    assert run("export", "packet", "--workspace", str(sample_ws), "--writer", "Iyer",
+               "--out", str(archive)).returncode == 0
+    import zipfile
+
+    names = zipfile.ZipFile(archive).namelist()
+    assert len(names) == 4 and all(n.endswith(".docx") for n in names)
+    from workshop.core.letters.assignments_repo import PacketHistoryRepository
+    from workshop.core.storage import open_workspace
+
+    with open_workspace(sample_ws, read_only=True) as ws:
+        history = PacketHistoryRepository(ws.conn).for_request(1)
+    assert len(history) >= 2 and history[0].statement_label
+
+
+def test_packet_for_unknown_writer(sample_ws: Path, tmp_path: Path) -> None:
+    result = run("export", "packet", "--workspace", str(sample_ws), "--writer", "Nobody",
+                 "--out", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1 and "Nobody" in one_line_error(result)

@@ -14,10 +14,10 @@ Register = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg
 
 
 def registrars() -> list[Register]:
-    from workshop.commands import check, export, import_, programs, questions
+    from workshop.commands import check, export, import_, letters, programs, questions
 
     return [check.register, export.register, import_.register, questions.register,
-            programs.register]
+            programs.register, letters.register]
 
 
 def workspace_path(args: argparse.Namespace) -> Path:

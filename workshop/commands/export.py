@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workshop.core.errors import UserError
 
-KINDS = ("statement", "cv", "timeline")
+KINDS = ("statement", "cv", "packet", "timeline")
 DEFAULT_THEMES = {"statement": "statement", "cv": "cv-classic"}
 
 
@@ -20,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--paper", choices=["letter", "a4"], default="letter")
     parser.add_argument("--statement", metavar="ID_OR_TITLE",
                         help="which statement (default: the first)")
+    parser.add_argument("--writer", metavar="NAME", help="packet only: the letter writer")
+    parser.add_argument("--request", type=int, metavar="ID",
+                        help="packet only: which of the writer's requests (default: the first)")
     parser.add_argument("--format", choices=["auto", "jsonresume"], default="auto",
                         help="cv only: jsonresume writes JSON Resume v1.0.0")
     parser.add_argument("--out", type=Path, required=True,
@@ -36,6 +39,13 @@ def run(args: argparse.Namespace) -> int:
         theme = args.theme or DEFAULT_THEMES.get(args.kind, "")
         if args.kind == "timeline":
             written = export_timeline(ws, args.out)
+        elif args.kind == "packet":
+            from workshop.core.letters.in_workspace import export_packet
+
+            if not args.writer:
+                raise UserError("Which writer's packet?", hint="Add --writer NAME.")
+            written = export_packet(ws, args.writer, args.out, request_id=args.request,
+                                    theme=args.theme or "packet", paper=args.paper)
         elif args.kind == "statement":
             doc = pick_statement(ws, args.statement)
             written = statements.export_statement(ws, doc, args.out, theme=theme,

@@ -6,7 +6,6 @@ Each item knows its document kind and default theme; building the document reads
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,21 +34,16 @@ def catalogue(workspace: Workspace) -> list[ExportItem]:
     ]
     if workspace.documents.list(DocumentKind.CV):
         items.append(ExportItem("cv", "CV", "cv", "cv-classic", (".pdf", ".docx", ".json")))
-    for extra in _EXTRA_SOURCES:
-        items.extend(extra(workspace))
+    from workshop.core.letters import in_workspace as letters
+
+    names = {w.id: w.display_name for w in letters.writers(workspace)}
+    for request in letters.requests(workspace):
+        if request.status.value != "declined" and request.writer_id in names:
+            items.append(ExportItem(
+                f"packet:{request.id}",
+                f"Packet — {names[request.writer_id]} ({request.target_specialty})",
+                "packet", "packet", (".pdf", ".zip")))
     return items
-
-
-# Feature areas (letters, drills) add their exportable items here.
-_EXTRA_SOURCES: list[Callable[[Workspace], list[ExportItem]]] = []
-_EXTRA_BUILDERS: dict[str, Callable[[Workspace, str], Any]] = {}
-
-
-def register(source: Callable[[Workspace], list[ExportItem]], prefix: str,
-             builder: Callable[[Workspace, str], Any]) -> None:
-    if source not in _EXTRA_SOURCES:
-        _EXTRA_SOURCES.append(source)
-    _EXTRA_BUILDERS[prefix] = builder
 
 
 def build_document(workspace: Workspace, key: str) -> Any:
@@ -62,9 +56,23 @@ def build_document(workspace: Workspace, key: str) -> Any:
         from workshop.core.export.cv_document import cv_document
 
         return cv_document(load_workspace_cv(workspace))
-    if prefix in _EXTRA_BUILDERS:
-        return _EXTRA_BUILDERS[prefix](workspace, rest)
+    if prefix == "packet":
+        from workshop.core.letters.in_workspace import packet_document_for
+
+        writer = _packet_writer(workspace, int(rest))
+        return packet_document_for(workspace, writer, int(rest))[0]
     raise UserError(f"Nothing to export under “{key}”.")
+
+
+def _packet_writer(workspace: Workspace, request_id: int) -> str:
+    from workshop.core.letters import in_workspace as letters
+
+    request = next((r for r in letters.requests(workspace) if r.id == request_id), None)
+    writer = next((w for w in letters.writers(workspace)
+                   if request is not None and w.id == request.writer_id), None)
+    if writer is None:
+        raise UserError(f"There is no letter request number {request_id}.")
+    return writer.name
 
 
 def render_preview(document: Any, theme: str, paper: str, user_dirs: tuple[Path, ...]) -> bytes:
@@ -83,6 +91,11 @@ def export_item(workspace: Workspace, key: str, theme: str, paper: str, out: Pat
         doc = workspace.documents.get(int(rest))
         return statements.export_statement(workspace, doc, out, theme=theme, paper=paper,
                                            user_theme_dirs=user_dirs)
+    if prefix == "packet":
+        from workshop.core.letters.in_workspace import export_packet
+
+        return export_packet(workspace, _packet_writer(workspace, int(rest)), out,
+                             request_id=int(rest), theme=theme, paper=paper)
     if prefix == "cv" and suffix == ".json":
         from workshop.core.cv.in_workspace import load_workspace_cv
         from workshop.core.cv.jsonresume import write_json_resume

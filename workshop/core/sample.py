@@ -7,7 +7,9 @@ label it and nobody mistakes it for their own.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from typing import Any
 
 from workshop.core.model.documents import DocumentKind
@@ -20,8 +22,26 @@ def sample_data() -> dict[str, Any]:
     return data
 
 
-def load_sample(workspace: Workspace) -> None:
+# The sample letters are written as of this day; loading shifts them to "today" so the due-date
+# dashboard always shows a believable mix (one overdue, some due this week, some later).
+LETTERS_ANCHOR = dt.date(2026, 8, 12)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def shift_dates(value: Any, days: int) -> Any:
+    """Every ``YYYY-MM-DD`` string inside ``value`` moved by ``days``."""
+    if isinstance(value, dict):
+        return {key: shift_dates(item, days) for key, item in value.items()}
+    if isinstance(value, list):
+        return [shift_dates(item, days) for item in value]
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+    return value
+
+
+def load_sample(workspace: Workspace, today: dt.date | None = None) -> None:
     """Fill an empty workspace with the sample applicant (one transaction)."""
+    today = today or dt.date.today()
     data = sample_data()
     with workspace.transaction():
         workspace.profile.update(**data["profile"], is_sample=True)
@@ -44,3 +64,7 @@ def load_sample(workspace: Workspace) -> None:
         from workshop.core.programs.in_workspace import load_sample_programs
 
         load_sample_programs(workspace)
+        from workshop.core.letters.sample import load_sample_letters, sample_letters_data
+
+        letters = shift_dates(sample_letters_data(), (today - LETTERS_ANCHOR).days)
+        load_sample_letters(workspace.conn, letters, today=today)

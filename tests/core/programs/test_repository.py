@@ -133,14 +133,14 @@ def test_failed_write_rolls_back_in_both_isolation_modes(isolation: str | None) 
 
 
 def test_ddl_applies_on_top_of_the_workspace_schema() -> None:
-    """The DDL is meant for the workspace migrations: it must run after them, and its foreign
-    key to documents must hold there."""
+    """The DDL is one of the workspace migrations, and its foreign key to documents holds."""
     from workshop.core.programs.schema import PROGRAMS_DDL
     from workshop.core.storage.schema import MIGRATIONS
 
+    assert list(PROGRAMS_DDL) in MIGRATIONS
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("PRAGMA foreign_keys=ON")
-    for step in [*MIGRATIONS, PROGRAMS_DDL]:
+    for step in MIGRATIONS:
         for statement in step:
             conn.execute(statement)
     doc = conn.execute("INSERT INTO documents (kind, title) VALUES ('personal_statement', 'IM')"

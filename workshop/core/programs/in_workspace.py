@@ -26,8 +26,6 @@ from workshop.core.season.timeline import (
 )
 from workshop.core.storage.workspace import Workspace
 
-# Other areas (letters' due dates) add their dates for the timeline here.
-EXTRA_DATES: list = []  # type: ignore[type-arg]
 
 
 def repository(workspace: Workspace) -> ProgramRepository:
@@ -56,7 +54,8 @@ def load_sample_programs(workspace: Workspace) -> ImportReport:
 
 def timeline_events(workspace: Workspace) -> list[TimelineEvent]:
     """The season's dates merged with the user's own (program deadlines, interviews, letters)."""
+    from workshop.core.letters.in_workspace import letter_due_dates
+
     dates: list[UserDate] = user_dates_from_programs(programs(workspace))
-    for source in EXTRA_DATES:
-        dates.extend(source(workspace))
+    dates.extend(letter_due_dates(workspace))
     return merge_timeline(load_season(), dates)

@@ -12,6 +12,7 @@ released version, made by ``tests/fixtures/make_schema_fixtures.py``.
 from __future__ import annotations
 
 from workshop.core.drills.schema import DRILLS_SCHEMA_STATEMENTS
+from workshop.core.letters.schema import LETTERS_DDL
 from workshop.core.programs.schema import PROGRAMS_DDL
 
 # "RAWS" as a 32-bit integer: marks a SQLite file as one of our workspaces.
@@ -73,5 +74,8 @@ MIGRATIONS.append(list(DRILLS_SCHEMA_STATEMENTS))
 
 # 4: programs and their dated status events.
 MIGRATIONS.append(list(PROGRAMS_DDL))
+
+# 5: letter writers, cases, requests with dated events, program assignments, packet history.
+MIGRATIONS.append(list(LETTERS_DDL))
 
 LATEST_VERSION = len(MIGRATIONS)
