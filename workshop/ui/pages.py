@@ -17,6 +17,7 @@ from workshop.ui.sections import section
 
 PAGE_CLASSES: dict[str, str] = {
     "statements": "workshop.ui.statements.page:StatementsPage",
+    "cv": "workshop.ui.cv.page:CvPage",
     "exports": "workshop.ui.exports.page:ExportsPage",
 }
 

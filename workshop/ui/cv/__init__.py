@@ -1,0 +1,1 @@
+"""The CV editor page and its parts."""

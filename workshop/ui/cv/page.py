@@ -1,0 +1,490 @@
+"""The CV page: section forms on the left, live PDF preview and checks on the right.
+
+Edits write straight into the page's :class:`~workshop.core.cv.model.CV`; the workspace copy is
+saved under :class:`~workshop.core.autosave.AutosavePolicy` (like statements: after a pause and
+at least every 1.5 s), the checks rerun after a short pause (they take ~2 ms for a real CV, so
+they run on the GUI thread) and the preview re-renders on a worker thread ~400 ms after the last
+edit. Named versions come from the documents repository the CV is stored in.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.core.autosave import AutosavePolicy
+from workshop.core.cv.checks import check_cv
+from workshop.core.cv.dates import MonthYear
+from workshop.core.cv.in_workspace import cv_document, load_workspace_cv, save_workspace_cv
+from workshop.core.cv.model import CV
+from workshop.core.cv.ordering import sort_cv
+from workshop.core.cv.timeline import Gap, find_gaps
+from workshop.core.errors import UserError
+from workshop.ui.context import UiContext
+from workshop.ui.cv import language, specs, transfer
+from workshop.ui.cv.checks_panel import ChecksPanel
+from workshop.ui.cv.fields import RecordForm
+from workshop.ui.cv.list_editor import ListEditor
+from workshop.ui.cv.preview import PreviewPane
+from workshop.ui.empty_state import EmptyState
+from workshop.ui.save_state import SaveState
+
+TICK_MS = 150
+CHECK_DELAY_MS = 300
+LANGUAGE_DELAY_MS = 1200
+_WHERE = re.compile(r"^(\w+)(?:\[([^\]]*)\])?(?:\.(.+))?$")
+RECORD_PAGES = {"personal": "Personal details", "ecfmg": "ECFMG"}
+
+
+def _button(text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(text.rstrip("…"))
+    button.setToolTip(tip or text)
+    button.clicked.connect(slot)
+    return button
+
+
+class CvPage(QWidget):
+    """Edit the workspace's CV section by section with a live preview and checks."""
+
+    save_state_changed = Signal(object, str)
+    message = Signal(str)
+    checked = Signal(object)
+    exported = Signal(object)
+    export_failed = Signal(str)
+    language_checked = Signal(object)
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None,
+                 today: Callable[[], _dt.date] = _dt.date.today) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.workspace = context.workspace
+        self.today = today
+        self.policy = AutosavePolicy(idle_delay=context.settings.autosave_idle_ms / 1000)
+        self.cv = CV()
+        self.findings: list[Any] = []
+        self.language_findings: list[Any] = []
+        self._language_generation = 0
+        self._joined: language.JoinedText | None = None
+        self.gaps: list[Gap] = []
+        self._loading = False
+        self.eras_dialog: QWidget | None = None
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(CHECK_DELAY_MS)
+        self.check_timer.timeout.connect(self.run_checks)
+        self.language_timer = QTimer(self)
+        self.language_timer.setSingleShot(True)
+        self.language_timer.setInterval(LANGUAGE_DELAY_MS)
+        self.language_timer.timeout.connect(self.request_language_check)
+        self.checker = context.services.get("checker")
+        if self.checker is not None:
+            self.checker.ready.connect(self._on_language_checked)
+        self.reload()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("CV sections")
+        self.nav.setFixedWidth(128)
+        self.nav.setSpacing(2)
+        self.forms = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.records: dict[str, RecordForm] = {}
+        self.lists: dict[str, ListEditor] = {}
+        for key, title in (("personal", "Personal"), ("ecfmg", "ECFMG")):
+            form = RecordForm(specs.PERSONAL if key == "personal" else specs.ECFMG)
+            form.edited.connect(self._edited)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(form)
+            scroll.setAccessibleName(RECORD_PAGES[key])
+            self.records[key] = form
+            self._add_page(key, title, scroll)
+        for section in specs.LIST_SECTIONS:
+            footer = self._custom_items_editor() if section.key == "custom_sections" else None
+            editor = ListEditor(section.title, section.specs,
+                                lambda k=section.key: getattr(self.cv, k),
+                                section.factory, section.label, noun=section.noun,
+                                footer=footer)
+            editor.edited.connect(self._edited)
+            self.lists[section.key] = editor
+            self._add_page(section.key, section.title, editor)
+        custom = self.lists["custom_sections"]
+        custom.current_changed.connect(lambda _s: self.custom_items.refresh(select=0))
+        self.custom_items.edited.connect(lambda _p: self._relabel(custom))
+        self.nav.currentRowChanged.connect(self.forms.setCurrentIndex)
+
+        self.preview = PreviewPane(self._snapshot)
+        self.preview.options_changed.connect(self._remember_options)
+        self.checks = ChecksPanel()
+        self.checks.jump.connect(self.jump_to)
+        self.checks.gap_note_changed.connect(self._gap_note_changed)
+        self.side = QTabWidget()
+        self.side.setAccessibleName("Preview and checks")
+        self.side.addTab(self.preview, "Preview")
+        self.side.addTab(self.checks, "Checks")
+
+        self.sort_button = _button("Sort newest first", self.sort_newest_first,
+                                   "Reverse-chronological order in every dated section, as U.S. "
+                                   "programs expect")
+        self.version_button = _button("Save version…", lambda: self.save_version(),
+                                      "Keep a named snapshot (Ctrl+S)")
+        self.eras_button = _button("ERAS text…", self.show_eras_blocks,
+                                   "Plain-text blocks per experience to paste into MyERAS")
+        self.import_button = _button("Import JSON Resume…", lambda: transfer.ask_import(self))
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setAccessibleName("Export CV")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        menu.addAction("PDF…", lambda: transfer.ask_export(self, ".pdf"))
+        menu.addAction("Word (.docx)…", lambda: transfer.ask_export(self, ".docx"))
+        menu.addAction("JSON Resume (.json)…", lambda: transfer.ask_export_json_resume(self))
+        self.export_button.setMenu(menu)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("CV check summary line")
+        toolbar = QHBoxLayout()
+        for widget in (self.sort_button, self.version_button, self.eras_button,
+                       self.import_button, self.export_button):
+            toolbar.addWidget(widget)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.summary)
+
+        editor_splitter = QSplitter(Qt.Orientation.Horizontal)
+        editor_splitter.addWidget(self.nav)
+        editor_splitter.addWidget(self.forms)
+        editor_splitter.addWidget(self.side)
+        editor_splitter.setChildrenCollapsible(False)
+        editor_splitter.setStretchFactor(1, 5)
+        editor_splitter.setStretchFactor(2, 4)
+        editor_splitter.setSizes([128, 400, 450])
+        self.splitter = editor_splitter
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addLayout(toolbar)
+        editor_layout.addWidget(editor_splitter, 1)
+
+        self.empty = EmptyState(
+            "CV",
+            "Build an ERAS-shaped CV: education, USMLE, ECFMG, U.S. clinical experience and "
+            "research, checked for gaps and ERAS limits, with a live preview in print themes.",
+            ["Click <i>Start my CV</i> (your profile fills in the basics), or import a "
+             "JSON Resume file.",
+             "Fill each section; dates are month and year, or “present”.",
+             "Explain every gap the checks find, then export PDF, .docx or ERAS text."],
+            action_text="Start my CV",
+        )
+        assert self.empty.button is not None
+        self.empty.button.clicked.connect(self.start_cv)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(editor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _custom_items_editor(self) -> QWidget:
+        item = specs.CUSTOM_ITEM
+        self.custom_items = ListEditor(
+            item.title, item.specs, self._custom_items_list, item.factory, item.label,
+            noun=item.noun)
+        self.custom_items.setMinimumHeight(420)
+        return self.custom_items
+
+    def _custom_items_list(self) -> list[Any]:
+        section = self.lists["custom_sections"].current() if "custom_sections" in self.lists \
+            else None
+        return section.items if section is not None else []
+
+    def _add_page(self, key: str, title: str, widget: QWidget) -> None:
+        self.pages[key] = widget
+        self.forms.addWidget(widget)
+        self.nav.addItem(title)
+
+    # -- loading ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the CV from the workspace (an empty state when none was started)."""
+        self.flush()
+        theme = self.workspace.settings.get("cv.theme", "cv-classic")
+        paper = self.workspace.settings.get("cv.paper", "letter")
+        self.preview.set_options(str(theme), str(paper))
+        if cv_document(self.workspace) is None:
+            self.stack.setCurrentWidget(self.empty)
+            self.empty.setEnabled(not self.workspace.read_only)
+            return
+        try:
+            cv = load_workspace_cv(self.workspace)
+        except UserError as exc:
+            self.stack.setCurrentWidget(self.empty)
+            self.message.emit(str(exc))
+            return
+        self.set_cv(cv)
+
+    def set_cv(self, cv: CV) -> None:
+        """Show ``cv`` in every form (after loading, importing or restoring)."""
+        self._loading = True
+        self.cv = cv
+        try:
+            for form in self.records.values():
+                form.bind(cv)
+            for editor in self.lists.values():
+                editor.refresh(select=0)
+        finally:
+            self._loading = False
+        self.stack.setCurrentIndex(1)
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+        self.set_editable(not self.workspace.read_only)
+        self.run_checks()
+        self.preview.schedule(immediate=True)
+        self.language_timer.start()
+
+    def set_editable(self, editable: bool) -> None:
+        for form in self.records.values():
+            form.set_editable(editable)
+        for editor in (*self.lists.values(), self.custom_items):
+            editor.set_editable(editable)
+        self.checks.set_editable(editable)
+        for button in (self.sort_button, self.version_button, self.import_button):
+            button.setEnabled(editable)
+
+    def start_cv(self) -> None:
+        """Begin a CV from the profile's basics and save it at once."""
+        if self.workspace.read_only:
+            return
+        profile = self.workspace.profile.get()
+        cv = CV(target_specialty=profile.target_specialty)
+        person = cv.personal
+        person.legal_name, person.native_name = profile.full_name, profile.native_name
+        person.preferred_name, person.email = profile.preferred_name, profile.email
+        person.phone, person.city, person.country = profile.phone, profile.city, profile.country
+        try:
+            save_workspace_cv(self.workspace, cv)
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return
+        self.set_cv(cv)
+        self.nav.setCurrentRow(0)
+
+    def new_item(self) -> None:
+        """Ctrl+N: a new entry in the list shown (an experience from the personal page)."""
+        if self.stack.currentIndex() == 0:
+            self.start_cv()
+            return
+        key = list(self.pages)[max(self.forms.currentIndex(), 0)]
+        if key not in self.lists:
+            key = "experience"
+            self.show_section(key)
+        self.lists[key].add()
+
+    def show_section(self, key: str) -> None:
+        self.nav.setCurrentRow(list(self.pages).index(key))
+
+    # -- edits, saving ----------------------------------------------------------------------
+    def _edited(self, _path: str = "") -> None:
+        if self._loading or self.workspace.read_only:
+            return
+        self.policy.edited(time.monotonic())
+        self.save_state_changed.emit(SaveState.UNSAVED, "")
+        self.preview.schedule()
+        self.check_timer.start()
+        self.language_timer.start()
+
+    def _relabel(self, editor: ListEditor) -> None:
+        item = editor.list.currentItem()
+        if item is not None:
+            item.setText(editor.label(editor.current()))
+        self._edited()
+
+    def _gap_note_changed(self, gap: Gap, text: str) -> None:
+        if self.workspace.read_only:
+            return
+        self.cv.set_gap_note(gap.start, gap.end, text)
+        self._edited("gap_notes")
+
+    def _tick(self) -> None:
+        if self.policy.should_save(time.monotonic()):
+            self.flush()
+
+    def flush(self) -> bool:
+        """Save the CV now if anything is unsaved; False when saving failed (retried later)."""
+        if not self.policy.dirty:
+            return True
+        self.save_state_changed.emit(SaveState.SAVING, "")
+        try:
+            save_workspace_cv(self.workspace, self.cv)
+        except UserError as exc:
+            self.policy.edited(time.monotonic())
+            self.save_state_changed.emit(SaveState.FAILED, exc.message)
+            return False
+        self.policy.saved()
+        self.save_state_changed.emit(SaveState.SAVED, "")
+        return True
+
+    def save_version(self, name: str | None = None) -> bool:
+        """Ctrl+S: keep a named snapshot of the CV."""
+        if self.stack.currentIndex() == 0 or self.workspace.read_only or not self.flush():
+            return False
+        doc = cv_document(self.workspace)
+        try:
+            if doc is None:
+                doc = save_workspace_cv(self.workspace, self.cv)
+            if name is None:
+                count = len(self.workspace.documents.versions(doc.id))
+                name, ok = QInputDialog.getText(self, "Save CV version", "Name this version:",
+                                                text=f"CV version {count + 1}")
+                if not ok:
+                    return False
+            info = self.workspace.documents.save_version(doc.id, name)
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.message.emit(f"Saved CV version “{info.name}”.")
+        return True
+
+    def _remember_options(self) -> None:
+        if self.workspace.read_only:
+            return
+        try:
+            self.workspace.settings.set("cv.theme", self.preview.theme_name)
+            self.workspace.settings.set("cv.paper", self.preview.paper_name)
+        except UserError as exc:
+            self.message.emit(str(exc))
+
+    def _snapshot(self) -> dict[str, Any]:
+        return self.cv.to_dict(include_private=False)
+
+    # -- actions ----------------------------------------------------------------------------
+    def sort_newest_first(self) -> list[str]:
+        changed = sort_cv(self.cv)
+        for name in changed:
+            if name in self.lists:
+                self.lists[name].refresh(select=0)
+        if any(name.startswith("custom_sections") for name in changed):
+            self.custom_items.refresh(select=0)
+        if changed:
+            self._edited("order")
+            self.message.emit("Sorted newest first: " + ", ".join(changed) + ".")
+        else:
+            self.message.emit("Already newest first.")
+        return changed
+
+    def show_eras_blocks(self) -> None:
+        transfer.show_eras_blocks(self)
+
+    # -- checks -----------------------------------------------------------------------------
+    def run_checks(self) -> list[Any]:
+        today = self.today()
+        self.findings = check_cv(self.cv, today)
+        self.gaps = find_gaps(self.cv, MonthYear.from_date(today))
+        self.checks.show_findings([*self.findings, *self.language_findings])
+        self.checks.show_gaps(self.gaps)
+        counts = {s: sum(1 for f in self.findings if f.severity == s)
+                  for s in ("error", "warning")}
+        marks = [f"{n} {sign}" for n, sign in ((counts["error"], "✖"), (counts["warning"], "⚠"))
+                 if n]
+        title = f"Checks ({' '.join(marks)})" if marks else "Checks ✓"
+        self.side.setTabText(1, title)
+        errors, warnings = counts["error"], counts["warning"]
+        colour = "#c0392b" if errors else ("#b9770e" if warnings else "#1e8449")
+        gaps = f"{len(self.gaps)} gap{'' if len(self.gaps) == 1 else 's'}"
+        self.summary.setText(f"<span style='color:{colour}'>{errors} errors · {warnings} "
+                             f"warnings · {gaps}</span>")
+        self.checked.emit(self.findings)
+        return self.findings
+
+    def request_language_check(self) -> bool:
+        """Send the CV's prose to the shared checker (when the app runs one)."""
+        if self.checker is None or self.stack.currentIndex() == 0:
+            return False
+        from workshop.core import statements as statement_service
+        from workshop.core.checks.rules.meta import RuleContext
+        from workshop.ui.checker import CheckRequest
+
+        self._language_generation += 1
+        self._joined = language.join_texts(self.cv)
+        self.checker.request(CheckRequest(
+            language.OWNER, self._language_generation, self._joined.text, RuleContext(),
+            statement_service.user_words(self.workspace),
+            statement_service.ignored_keys(self.workspace)))
+        return True
+
+    def _on_language_checked(self, owner: str, generation: int, result: Any) -> None:
+        if owner != language.OWNER or generation != self._language_generation \
+                or self._joined is None:
+            return
+        self.language_findings = language.map_findings(list(result.findings), self._joined)
+        self.run_checks()
+        self.language_checked.emit(self.language_findings)
+
+    def jump_to(self, where: str) -> bool:
+        """Show the entry and focus the field a finding names ("experience[2].end")."""
+        match = _WHERE.match(where)
+        if match is None:
+            return False
+        head, index, rest = match.groups()
+        if head == "gap_notes":
+            self.side.setCurrentWidget(self.checks)
+            return self.checks.focus_gap(index or "")
+        if head in ("personal", "target_specialty", "summary", "ecfmg"):
+            key = "ecfmg" if head == "ecfmg" else "personal"
+            self.show_section(key)
+            widget = self.records[key].widget_for(where)
+            scroll = self.pages[key]
+        elif head in self.lists:
+            self.show_section(head)
+            editor = self.lists[head]
+            if index is None or not index.isdigit() or not editor.select(int(index)):
+                return False
+            widget = editor.form.widget_for(rest) if rest else None
+            if widget is None:
+                widget = next(iter(editor.form.widgets.values()), None)
+            scroll = editor.scroll
+        else:
+            return False
+        if widget is None:
+            return False
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(widget)
+        widget.setFocus()
+        return True
+
+    @property
+    def ready_for_screenshot(self) -> bool:
+        return self.stack.currentIndex() == 0 or not self.preview.busy
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        self.check_timer.stop()
+        self.language_timer.stop()
+        if self.checker is not None:
+            self.checker.ready.disconnect(self._on_language_checked)
+        self.flush()
+        self.preview.shutdown()

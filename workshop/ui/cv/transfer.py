@@ -1,0 +1,152 @@
+"""CV in and out: JSON Resume import/export, PDF/.docx export, the ERAS text dialog.
+
+Kept out of the page so the page is about editing. An import replaces the CV only after the
+user agrees, and the old CV is first kept as a named version, so an unwanted import is one
+restore away. Notes about what could not be mapped are always shown, never swallowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from workshop.core.cv.eras import eras_blocks, eras_text
+from workshop.core.cv.in_workspace import cv_document, save_workspace_cv
+from workshop.core.cv.jsonresume import import_json_resume, write_json_resume
+from workshop.core.errors import UserError
+from workshop.core.export import cv_document as cv_print_document
+from workshop.core.export import export
+from workshop.ui.cv.eras_dialog import ErasBlocksDialog
+from workshop.ui.cv.jobs import start_job
+
+if TYPE_CHECKING:
+    from workshop.ui.cv.page import CvPage
+
+MAX_NOTES_SHOWN = 12
+
+
+def _notes_text(notes: Sequence[str]) -> str:
+    shown = [f"• {n}" for n in notes[:MAX_NOTES_SHOWN]]
+    if len(notes) > MAX_NOTES_SHOWN:
+        shown.append(f"… and {len(notes) - MAX_NOTES_SHOWN} more (see Details).")
+    return "\n".join(shown)
+
+
+def show_notes(page: CvPage, title: str, lead: str, notes: Sequence[str]) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, lead, parent=page)
+    if notes:
+        box.setInformativeText(_notes_text(notes))
+        box.setDetailedText("\n".join(notes))
+    box.exec()
+
+
+def _default_name(page: CvPage, suffix: str) -> str:
+    name = page.cv.personal.legal_name.strip().replace(" ", "_") or "cv"
+    return str(Path.home() / f"{name}_CV{suffix}")
+
+
+# -- import -----------------------------------------------------------------------------------
+def ask_import(page: CvPage) -> None:
+    path, _ = QFileDialog.getOpenFileName(page, "Import JSON Resume", str(Path.home()),
+                                          "JSON Resume (*.json)")
+    if path:
+        import_path(page, Path(path))
+
+
+def import_path(page: CvPage, path: Path) -> list[str] | None:
+    """Replace the CV with a JSON Resume file (after asking); returns the mapping notes."""
+    if page.workspace.read_only:
+        return None
+    try:
+        cv, notes = import_json_resume(path)
+    except UserError as exc:
+        QMessageBox.warning(page, "Cannot import", str(exc))
+        return None
+    doc = cv_document(page.workspace)
+    if doc is not None:
+        answer = QMessageBox.question(
+            page, "Replace your CV?",
+            f"Replace your CV with the contents of {path.name}? Your current CV is kept as the "
+            "version “Before import” so you can restore it.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        if not page.flush():
+            return None
+    try:
+        if doc is not None:
+            page.workspace.documents.save_version(doc.id, f"Before import of {path.name}")
+        cv.ensure_ids()
+        save_workspace_cv(page.workspace, cv)
+    except UserError as exc:
+        QMessageBox.warning(page, "Cannot import", str(exc))
+        return None
+    page.set_cv(cv)
+    page.message.emit(f"Imported {path.name}.")
+    show_notes(page, "JSON Resume imported",
+               f"Imported {path.name}." + (" Some parts did not map exactly:" if notes else
+                                           " Everything mapped."), notes)
+    return notes
+
+
+# -- export -----------------------------------------------------------------------------------
+def ask_export_json_resume(page: CvPage) -> None:
+    path, _ = QFileDialog.getSaveFileName(page, "Export JSON Resume",
+                                          _default_name(page, ".json"), "JSON Resume (*.json)")
+    if path:
+        export_json_resume_path(page, Path(path))
+
+
+def export_json_resume_path(page: CvPage, path: Path) -> list[str] | None:
+    """Write a JSON Resume file and show what it could not hold."""
+    try:
+        notes = write_json_resume(page.cv, path)
+    except UserError as exc:
+        QMessageBox.warning(page, "Cannot export", str(exc))
+        return None
+    page.message.emit(f"Exported {path.name}.")
+    if notes:
+        show_notes(page, "JSON Resume exported",
+                   f"Wrote {path.name}. JSON Resume has no place for:", notes)
+    return notes
+
+
+def ask_export(page: CvPage, suffix: str) -> None:
+    path, _ = QFileDialog.getSaveFileName(page, "Export CV", _default_name(page, suffix),
+                                          f"*{suffix}")
+    if path:
+        export_path(page, Path(path))
+
+
+def export_path(page: CvPage, path: Path) -> None:
+    """Export PDF or .docx in the preview's theme and paper, off the GUI thread.
+
+    The result arrives as ``page.exported(path)`` or a warning dialog.
+    """
+    data = page.cv.to_dict(include_private=False)
+    theme, paper = page.preview.theme_name, page.preview.paper_name
+    page.export_button.setEnabled(False)
+    page.message.emit(f"Exporting {path.name}…")
+
+    def done(written: object) -> None:
+        page.export_button.setEnabled(True)
+        page.message.emit(f"Exported {Path(str(written)).name}.")
+        page.exported.emit(written)
+
+    def failed(error: str) -> None:
+        page.export_button.setEnabled(True)
+        QMessageBox.warning(page, "Cannot export", error)
+        page.export_failed.emit(error)
+
+    start_job(page.preview.pool, lambda: export(cv_print_document(data), theme, paper, path),
+              page, done, failed)
+
+
+# -- ERAS ---------------------------------------------------------------------------------------
+def show_eras_blocks(page: CvPage) -> ErasBlocksDialog:
+    dialog = ErasBlocksDialog(eras_blocks(page.cv), eras_text(page.cv), page)
+    page.eras_dialog = dialog
+    dialog.open()
+    return dialog
