@@ -99,7 +99,7 @@ def test_reorder_with_buttons_and_drag_order_sync(page: CvPage) -> None:
     exams.list.insertItem(len(ids) - 1, moved)
     exams._sync_order()
     assert [e.id for e in page.cv.exams] == [*ids[1:], ids[0]]
-    assert page.policy.dirty
+    assert page.autosave.dirty
 
 
 def test_sort_newest_first_restores_order(page: CvPage) -> None:
@@ -192,8 +192,8 @@ def test_autosave_writes_workspace_cv(qtbot, page: CvPage, workspace) -> None:  
     native.setFocus()
     native.selectAll()
     type_text(native, "ياسمين")
-    assert page.policy.dirty
-    qtbot.waitUntil(lambda: not page.policy.dirty, timeout=5_000)
+    assert page.autosave.dirty
+    qtbot.waitUntil(lambda: not page.autosave.dirty, timeout=5_000)
     assert load_workspace_cv(workspace).personal.native_name == "ياسمين"
 
 
@@ -366,8 +366,8 @@ def test_failed_save_keeps_edits_and_retries(qtbot, page: CvPage, workspace,  # 
     with qtbot.waitSignal(page.save_state_changed, timeout=5_000,
                           check_params_cb=lambda state, _d: state is SaveState.FAILED):
         pass
-    assert page.policy.dirty
+    assert page.autosave.dirty
     assert load_workspace_cv(workspace).personal.preferred_name == "Yasmin"
     monkeypatch.setattr(page_module, "save_workspace_cv", real)
-    qtbot.waitUntil(lambda: not page.policy.dirty, timeout=5_000)
+    qtbot.waitUntil(lambda: not page.autosave.dirty, timeout=5_000)
     assert load_workspace_cv(workspace).personal.preferred_name == "Yas"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.core.autosave import AutosavePolicy
 from workshop.core.cv.checks import check_cv
 from workshop.core.cv.dates import MonthYear
 from workshop.core.cv.in_workspace import cv_document, load_workspace_cv, save_workspace_cv
@@ -40,6 +38,7 @@ from workshop.core.cv.model import CV
 from workshop.core.cv.ordering import sort_cv
 from workshop.core.cv.timeline import Gap, find_gaps
 from workshop.core.errors import UserError
+from workshop.ui.autosaver import Autosaver
 from workshop.ui.context import UiContext
 from workshop.ui.cv import language, specs, transfer
 from workshop.ui.cv.checks_panel import ChecksPanel
@@ -47,9 +46,7 @@ from workshop.ui.cv.fields import RecordForm
 from workshop.ui.cv.list_editor import ListEditor
 from workshop.ui.cv.preview import PreviewPane
 from workshop.ui.empty_state import EmptyState
-from workshop.ui.save_state import SaveState
 
-TICK_MS = 150
 CHECK_DELAY_MS = 300
 LANGUAGE_DELAY_MS = 1200
 _WHERE = re.compile(r"^(\w+)(?:\[([^\]]*)\])?(?:\.(.+))?$")
@@ -80,7 +77,9 @@ class CvPage(QWidget):
         self.context = context
         self.workspace = context.workspace
         self.today = today
-        self.policy = AutosavePolicy(idle_delay=context.settings.autosave_idle_ms / 1000)
+        self.autosave = Autosaver(lambda: save_workspace_cv(self.workspace, self.cv),
+                                  idle_ms=context.settings.autosave_idle_ms, parent=self)
+        self.autosave.state_changed.connect(self.save_state_changed)
         self.cv = CV()
         self.findings: list[Any] = []
         self.language_findings: list[Any] = []
@@ -90,10 +89,6 @@ class CvPage(QWidget):
         self._loading = False
         self.eras_dialog: QWidget | None = None
         self._build()
-        self.timer = QTimer(self)
-        self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(CHECK_DELAY_MS)
@@ -311,8 +306,7 @@ class CvPage(QWidget):
     def _edited(self, _path: str = "") -> None:
         if self._loading or self.workspace.read_only:
             return
-        self.policy.edited(time.monotonic())
-        self.save_state_changed.emit(SaveState.UNSAVED, "")
+        self.autosave.edited()
         self.preview.schedule()
         self.check_timer.start()
         self.language_timer.start()
@@ -329,24 +323,9 @@ class CvPage(QWidget):
         self.cv.set_gap_note(gap.start, gap.end, text)
         self._edited("gap_notes")
 
-    def _tick(self) -> None:
-        if self.policy.should_save(time.monotonic()):
-            self.flush()
-
     def flush(self) -> bool:
         """Save the CV now if anything is unsaved; False when saving failed (retried later)."""
-        if not self.policy.dirty:
-            return True
-        self.save_state_changed.emit(SaveState.SAVING, "")
-        try:
-            save_workspace_cv(self.workspace, self.cv)
-        except UserError as exc:
-            self.policy.edited(time.monotonic())
-            self.save_state_changed.emit(SaveState.FAILED, exc.message)
-            return False
-        self.policy.saved()
-        self.save_state_changed.emit(SaveState.SAVED, "")
-        return True
+        return self.autosave.flush()
 
     def save_version(self, name: str | None = None) -> bool:
         """Ctrl+S: keep a named snapshot of the CV."""
@@ -481,7 +460,7 @@ class CvPage(QWidget):
         return self.stack.currentIndex() == 0 or not self.preview.busy
 
     def shutdown(self) -> None:
-        self.timer.stop()
+        self.autosave.stop()
         self.check_timer.stop()
         self.language_timer.stop()
         if self.checker is not None:

@@ -8,7 +8,6 @@ checker thread; an answer that arrives after a newer edit is dropped.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -34,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core import statements as service
-from workshop.core.autosave import AutosavePolicy
 from workshop.core.errors import UserError
 from workshop.core.model.documents import Document, DocumentKind
+from workshop.ui.autosaver import Autosaver
 from workshop.ui.checker import CheckerHost, CheckRequest
 from workshop.ui.context import UiContext
 from workshop.ui.empty_state import EmptyState
@@ -47,7 +46,6 @@ from workshop.ui.statements.editor import CheckedEditor
 from workshop.ui.statements.issues_panel import IssuesPanel
 from workshop.ui.statements.versions import VersionsDialog
 
-TICK_MS = 150
 CHECK_DELAY_MS = 350
 OWNER = "statements"
 
@@ -72,7 +70,9 @@ class StatementsPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.workspace = context.workspace
-        self.policy = AutosavePolicy(idle_delay=context.settings.autosave_idle_ms / 1000)
+        self.autosave = Autosaver(self._save_body, idle_ms=context.settings.autosave_idle_ms,
+                                  parent=self)
+        self.autosave.state_changed.connect(self.save_state_changed)
         self.current: Document | None = None
         self.result: object | None = None
         self._loading = False
@@ -83,10 +83,6 @@ class StatementsPage(QWidget):
         self.checker.ready.connect(self._on_checked)
         self.checker.failed.connect(self._on_check_failed)
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(CHECK_DELAY_MS)
@@ -339,29 +335,16 @@ class StatementsPage(QWidget):
         if self._loading or self.current is None:
             return
         self.editor.show_findings([])  # offsets are stale until the next check
-        self.policy.edited(time.monotonic())
-        self.save_state_changed.emit(SaveState.UNSAVED, "")
+        self.autosave.edited()
         self.check_timer.start()
 
-    def _tick(self) -> None:
-        if self.policy.should_save(time.monotonic()):
-            self.flush()
+    def _save_body(self) -> None:
+        if self.current is not None:
+            self.workspace.documents.save_working_copy(self.current.id, self.editor.toPlainText())
 
     def flush(self) -> bool:
         """Save the working copy now if anything is unsaved; False when saving failed."""
-        if not self.policy.dirty or self.current is None:
-            return True
-        self.save_state_changed.emit(SaveState.SAVING, "")
-        try:
-            self.workspace.documents.save_working_copy(self.current.id, self.editor.toPlainText())
-        except UserError as exc:
-            # Keep the text and the dirty flag: the next tick retries.
-            self.policy.edited(time.monotonic())
-            self.save_state_changed.emit(SaveState.FAILED, exc.message)
-            return False
-        self.policy.saved()
-        self.save_state_changed.emit(SaveState.SAVED, "")
-        return True
+        return self.autosave.flush()
 
     def _save_targets(self) -> None:
         if self.current is None or self._loading or self.workspace.read_only:
@@ -506,7 +489,7 @@ class StatementsPage(QWidget):
             "(backups keep older copies).")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.policy.saved()
+        self.autosave.discard()
         self.workspace.documents.delete(self.current.id)
         self.current = None
         self.reload()
@@ -518,7 +501,7 @@ class StatementsPage(QWidget):
         self.editor.redo()
 
     def shutdown(self) -> None:
-        self.timer.stop()
+        self.autosave.stop()
         self.check_timer.stop()
 
 
