@@ -75,7 +75,7 @@ def start_app(workspace: Path | None, settings: AppSettings):  # type: ignore[no
         opened = open_interactively(path)
     if opened is None:
         return None
-    window = MainWindow(opened, settings)
+    window = MainWindow(opened, settings, defer_first_page=True)
 
     def switch(target: str) -> None:
         window.flush_all()

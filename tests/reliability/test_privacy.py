@@ -77,14 +77,15 @@ def test_workspace_backups_are_owner_only(sample) -> None:  # type: ignore[no-un
 def test_no_telemetry_or_network_code_in_the_app() -> None:
     """Only the LanguageTool engine (a server the user configured) may speak HTTP."""
     allowed = {"workshop/core/checks/engines/languagetool_engine.py"}
-    pattern = re.compile(r"\b(urllib\.request|http\.client|requests|socket|httpx|aiohttp)\b")
+    pattern = re.compile(
+        r"^\s*(?:import|from)\s+(?:urllib\.request|http\.client|requests|socket|httpx|aiohttp)\b")
     offenders = []
     for path in (ROOT / "workshop").rglob("*.py"):
         rel = path.relative_to(ROOT).as_posix()
         if rel in allowed:
             continue
         for line in path.read_text("utf-8").splitlines():
-            if line.lstrip().startswith(("import ", "from ")) and pattern.search(line):
+            if pattern.search(line):
                 offenders.append(f"{rel}: {line.strip()}")
     assert offenders == []
 

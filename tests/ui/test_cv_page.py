@@ -145,7 +145,7 @@ def test_preview_rerenders_after_edit(qtbot, page: CvPage) -> None:  # type: ign
         name.selectAll()
         type_text(name, "Zanzibar Externship Unique")
     generation, pdf = blocker.args
-    assert generation == page.preview.generation
+    assert generation == page.preview.pdf.generation
     assert "Zanzibar Externship Unique" in pdf_text(pdf)
     # Private immigration data stays out of the preview (and exports).
     assert "J-1" not in pdf_text(pdf)
@@ -153,7 +153,7 @@ def test_preview_rerenders_after_edit(qtbot, page: CvPage) -> None:  # type: ign
 
 def test_stale_render_is_dropped(qtbot, page: CvPage) -> None:  # type: ignore[no-untyped-def]
     shown = page.preview.last_pdf
-    page.preview._on_done(page.preview.generation - 1, b"%PDF-stale")
+    page.preview.pdf._done(page.preview.pdf.generation - 1, b"%PDF-stale")
     assert page.preview.last_pdf == shown
 
 

@@ -34,15 +34,15 @@ def pdf_text(data: bytes) -> str:
 
 def test_preview_renders_and_follows_paper(qtbot, page: ExportsPage) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not page.preview.pending, timeout=RENDER_TIMEOUT)
-    assert "bus driver" in pdf_text(page.preview.data)
+    assert "bus driver" in pdf_text(page.preview.last_pdf)
     cv_row = [i.key for i in page.items].index("cv")
     with qtbot.waitSignal(page.preview.rendered, timeout=RENDER_TIMEOUT):
         page.list.setCurrentRow(cv_row)
-    assert "MBBCh" in pdf_text(page.preview.data)
+    assert "MBBCh" in pdf_text(page.preview.last_pdf)
     assert page.theme.currentData() == "cv-classic"
     with qtbot.waitSignal(page.preview.rendered, timeout=RENDER_TIMEOUT) as blocker:
         page.paper.setCurrentIndex(page.paper.findData("a4"))
-    reader = PdfReader(io.BytesIO(blocker.args[0]))
+    reader = PdfReader(io.BytesIO(blocker.args[1]))
     assert round(float(reader.pages[0].mediabox.width)) == 595
 
 
@@ -51,7 +51,7 @@ def test_preview_follows_edits_made_elsewhere(qtbot, page: ExportsPage) -> None:
     doc = page.workspace.documents.list(DocumentKind.PERSONAL_STATEMENT)[0]
     with qtbot.waitSignal(page.preview.rendered, timeout=RENDER_TIMEOUT) as blocker:
         page.workspace.documents.save_working_copy(doc.id, "A brand new opening line.\n")
-    assert "A brand new opening line." in pdf_text(blocker.args[0])
+    assert "A brand new opening line." in pdf_text(blocker.args[1])
 
 
 def test_export_to_files(qtbot, page: ExportsPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -61,6 +61,9 @@ def load_sample(workspace: Workspace, today: dt.date | None = None) -> None:
         from workshop.core.cv.in_workspace import load_sample_cv
 
         load_sample_cv(workspace)
+        from workshop.core.drills.sample import load_sample_attempts
+
+        load_sample_attempts(workspace.conn, today)
         from workshop.core.programs.in_workspace import load_sample_programs
 
         load_sample_programs(workspace)

@@ -1,19 +1,23 @@
 """A PDF preview that renders off the GUI thread and shows the newest result with QtPdf.
 
-Callers hand over a zero-argument render function; only the answer to the newest request is
-shown, so a burst of edits costs at most one visible refresh.
+Callers hand over a zero-argument render function. Every request carries a generation number:
+a job that starts after a newer request skips its work, and a late answer is ignored, so typing
+never waits for reportlab and the view never goes backwards. QtPdf (PDFium) is imported when
+the first page is shown, keeping it off the start-up path. Used by the CV and Exports pages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop.core.errors import UserError
+
+ZOOMS = (("fit-width", "Fit width"), ("fit-page", "Whole page"), (1.0, "100%"), (1.25, "125%"),
+         (1.5, "150%"))
 
 
 class _Signals(QObject):
@@ -22,86 +26,133 @@ class _Signals(QObject):
 
 
 class _Render(QRunnable):
-    def __init__(self, generation: int, render: Callable[[], bytes], signals: _Signals) -> None:
+    def __init__(self, generation: int, render: Callable[[], bytes],
+                 latest: Callable[[], int], signals: _Signals) -> None:
         super().__init__()
         self.generation = generation
         self.render = render
+        self.latest = latest
         self.signals = signals
 
     def run(self) -> None:
+        if self.latest() != self.generation:
+            return  # superseded before it started
         try:
             data = self.render()
         except UserError as exc:
             self.signals.failed.emit(self.generation, str(exc))
-            return
         except Exception as exc:  # noqa: BLE001 - shown in the pane, never a crash
             self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
-            return
-        self.signals.done.emit(self.generation, data)
+        else:
+            self.signals.done.emit(self.generation, data)
 
 
 class PdfPreview(QWidget):
-    """``request(render)`` renders in the background; ``rendered`` fires with the bytes shown."""
+    """``request(render)`` renders in the background; ``rendered`` fires with what is shown."""
 
-    rendered = Signal(bytes)
-    failed = Signal(str)
+    rendered = Signal(int, bytes)
+    failed = Signal(int, str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, name: str = "PDF preview") -> None:
         super().__init__(parent)
-        self.setAccessibleName("PDF preview")
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setAccessibleName("PDF preview pages")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.message = QLabel("Choose something to preview.")
+        self.setAccessibleName(name)
+        self.name = name
+        self.message = QLabel("The preview appears here.")
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Preview message")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
-        self.stack.addWidget(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.signals = _Signals()
-        self.signals.done.connect(self._show)
+        self.signals.done.connect(self._done)
         self.signals.failed.connect(self._fail)
         self.generation = 0
-        self.pending = False
-        self.data = b""
+        self.shown_generation = 0
+        self.last_pdf = b""
+        self.page_count = 0
+        self.zoom: Any = "fit-width"
         self._buffer: QBuffer | None = None
+        self._document: Any = None
+        self.view: Any = None
 
-    def request(self, render: Callable[[], bytes]) -> None:
+    @property
+    def pending(self) -> bool:
+        return self.shown_generation != self.generation
+
+    def request(self, render: Callable[[], bytes]) -> int:
         self.generation += 1
-        self.pending = True
-        self.pool.start(_Render(self.generation, render, self.signals))
+        self.pool.start(_Render(self.generation, render, lambda: self.generation, self.signals))
+        return self.generation
 
-    def _show(self, generation: int, data: bytes) -> None:
+    def show_message(self, text: str) -> None:
+        self.generation += 1  # anything still rendering is now stale
+        self.shown_generation = self.generation
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def set_zoom(self, value: Any) -> None:
+        self.zoom = value
+        if self.view is None:
+            return
+        from PySide6.QtPdfWidgets import QPdfView
+
+        if value == "fit-width":
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        elif value == "fit-page":
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(float(value))
+
+    def _ensure_view(self) -> None:
+        if self.view is not None:
+            return
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self._document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName(f"{self.name} pages")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setDocument(self._document)
+        self.set_zoom(self.zoom)
+        self.stack.addWidget(self.view)
+
+    def _done(self, generation: int, data: bytes) -> None:
         if generation != self.generation:
             return
-        self.pending = False
-        self.data = data
+        self._ensure_view()
+        navigator = self.view.pageNavigator()
+        page = navigator.currentPage()
+        previous = self._buffer
         buffer = QBuffer(self)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.close()
-        self.document.load(buffer)
-        if self._buffer is not None:
-            self._buffer.deleteLater()
+        self._document.load(buffer)
         self._buffer = buffer
+        if previous is not None:
+            previous.close()
+            previous.deleteLater()
+        self.page_count = self._document.pageCount()
+        if 0 < page < self.page_count:  # stay on the page the user was reading
+            navigator.jump(page, navigator.currentLocation())
         self.stack.setCurrentWidget(self.view)
-        self.rendered.emit(data)
+        self.shown_generation = generation
+        self.last_pdf = data
+        self.rendered.emit(generation, data)
 
     def _fail(self, generation: int, message: str) -> None:
         if generation != self.generation:
             return
-        self.pending = False
+        self.shown_generation = generation
         self.message.setText(message)
         self.stack.setCurrentWidget(self.message)
-        self.failed.emit(message)
+        self.failed.emit(generation, message)
 
     def shutdown(self) -> None:
+        self.generation += 1  # queued jobs skip themselves
         self.pool.waitForDone(10_000)

@@ -27,7 +27,6 @@ from workshop.core.season.timeline import (
 from workshop.core.storage.workspace import Workspace
 
 
-
 def repository(workspace: Workspace) -> ProgramRepository:
     return ProgramRepository(workspace.conn)
 

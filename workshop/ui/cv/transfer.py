@@ -140,7 +140,7 @@ def export_path(page: CvPage, path: Path) -> None:
         QMessageBox.warning(page, "Cannot export", error)
         page.export_failed.emit(error)
 
-    start_job(page.preview.pool, lambda: export(cv_print_document(data), theme, paper, path),
+    start_job(page.preview.pdf.pool, lambda: export(cv_print_document(data), theme, paper, path),
               page, done, failed)
 
 

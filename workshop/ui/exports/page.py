@@ -125,7 +125,7 @@ class ExportsPage(QWidget):
             self.list.setCurrentRow(row)
             self._on_item(row)
         else:
-            self.preview.message.setText("Nothing to export yet: write a statement or fill the CV.")
+            self.preview.show_message("Nothing to export yet: write a statement or fill the CV.")
         self._stamp = self._data_stamp()
 
     def current_item(self) -> exports.ExportItem | None:
@@ -163,8 +163,7 @@ class ExportsPage(QWidget):
         try:
             document = exports.build_document(self.workspace, item.key)
         except UserError as exc:
-            self.preview.message.setText(str(exc))
-            self.preview.stack.setCurrentWidget(self.preview.message)
+            self.preview.show_message(str(exc))
             return
         paper = self.paper.currentData()
         dirs = self._user_dirs()

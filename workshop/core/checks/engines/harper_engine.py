@@ -8,7 +8,10 @@ Facts that shape this module (measured; see FACTS.md "Grammar engines"):
 - ``lint()`` defaults to Markdown, which merges lines joined by a single newline and found a
   quarter of the problems in a test: we always pass ``Language.PLAINTEXT``;
 - spans are code points of the Python ``str`` (the stub says so and a test with Arabic, Greek
-  and emoji text confirms it), so no offset conversion is needed.
+  and emoji text confirms it), so no offset conversion is needed;
+- Harper removes lints that overlap a higher-priority one, and its ``LongSentences`` lint spans
+  the whole sentence, so with it on a long sentence lost all its spelling and grammar lints: the
+  linters we turn off, each with its reason, are in ``resources/checks/harper_config.json``.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 
 from workshop.core.checks.engines.base import Availability
 from workshop.core.checks.finding import Finding
+from workshop.core.checks.rules.meta import load_json
 from workshop.core.checks.spelling_variants import american_variant
 
 ENGINE_NAME = "harper"
@@ -50,6 +54,11 @@ KIND_MAP: dict[str, tuple[str, str]] = {
 DEFAULT_KIND = ("grammar", "advice")
 
 _DIALECTS = {"american": 0, "british": 1, "australian": 2, "canadian": 3, "indian": 4}
+
+
+def default_disabled() -> tuple[str, ...]:
+    """Harper linters the project turns off (``resources/checks/harper_config.json``)."""
+    return tuple(load_json("harper_config.json")["disabled"])
 
 
 def map_lint(lint: Any) -> Finding:
@@ -93,9 +102,11 @@ class HarperEngine:
 
     name = ENGINE_NAME
 
-    def __init__(self, dialect: str = "american", disabled_rules: Iterable[str] = ()) -> None:
+    def __init__(
+        self, dialect: str = "american", disabled_rules: Iterable[str] | None = None
+    ) -> None:
         self._dialect = _DIALECTS.get(dialect.lower(), 0)
-        self._disabled = tuple(disabled_rules)
+        self._disabled = default_disabled() if disabled_rules is None else tuple(disabled_rules)
         self._lock = threading.Lock()
         self._linter: Any = None
         self._words: tuple[str, ...] = ()
@@ -151,7 +162,7 @@ class HarperEngine:
 
             linter = harper.Linter(harper.Dialect(self._dialect))
             if self._disabled:
-                config = dict(linter.get_lint_config())
+                config = dict(linter.get_default_lint_config())
                 for rule in self._disabled:
                     if rule in config:
                         config[rule] = False

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from workshop.core.checks.finding import Finding
 from workshop.core.checks.rules import (
+    agreement,
     eras_safe,
     grammar,
     length,
@@ -36,6 +37,7 @@ PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     lambda text, ctx: style.find_adverbs(text),
     lambda text, ctx: style.find_repeats(text),
     lambda text, ctx: grammar.find_grammar(text),
+    lambda text, ctx: agreement.find_agreement(text),
 )
 
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (

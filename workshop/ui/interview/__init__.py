@@ -1,0 +1,1 @@
+"""Interview practice: question browser, drills, recording, rubric and progress."""

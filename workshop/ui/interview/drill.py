@@ -1,0 +1,365 @@
+"""Runs a drill: forwards keys and ticks to the core :class:`DrillSession`, reacts to its events
+(cue, overtime, recording, saving attempts) and redraws the :class:`DrillView`.
+
+Time comes from :attr:`DrillController.clock` (monotonic seconds) and
+:attr:`DrillController.wall_clock` (an aware datetime); both are plain callables so tests
+replace them with fake clocks and drive the drill with keys and :meth:`tick` alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from workshop.core.drills import recordings
+from workshop.core.drills import repository as repo
+from workshop.core.drills.attempts import Attempt
+from workshop.core.drills.plans import DrillItem, DrillPlan
+from workshop.core.drills.report import clock_text
+from workshop.core.drills.session import (
+    DrillSession,
+    ItemChanged,
+    Recorded,
+    SessionEvent,
+    SessionFinished,
+)
+from workshop.core.drills.timer import (
+    Cue,
+    Paused,
+    Phase,
+    PhaseChanged,
+    Refused,
+    Resumed,
+    TakeStarted,
+)
+from workshop.core.errors import UserError
+from workshop.ui.interview.countdown import dial_state
+from workshop.ui.interview.drill_view import DrillView
+from workshop.ui.interview.recorder import AudioRecorder, Player
+from workshop.ui.interview.speech import Speaker
+
+TICK_MS = 100
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class DrillController(QObject):
+    """One drill at a time; :meth:`begin` starts it, Esc or the last N ends it."""
+
+    attempt_saved = Signal(object)
+    cue = Signal(float)
+    finished = Signal(str)
+    escape = Signal()
+    full_screen = Signal()
+    message = Signal(str)
+
+    def __init__(self, view: DrillView, *, conn: Callable[[], sqlite3.Connection],
+                 workspace_path: Path, today: Callable[[], dt.date], speaker: Speaker,
+                 read_only: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.conn = conn
+        self.workspace_path = workspace_path
+        self.today = today
+        self.speaker = speaker
+        self.read_only = read_only
+        self.clock: Callable[[], float] = time.monotonic
+        self.wall_clock: Callable[[], dt.datetime] = _utc_now
+        self.session: DrillSession | None = None
+        self.read_aloud = False
+        self.record = False
+        self.saved: list[Attempt] = []
+        self.recording_rel: str | None = None
+        self.recorder = AudioRecorder(self)
+        self.recorder.finished.connect(self._on_recorded)
+        self.recorder.failed.connect(self._on_record_failed)
+        self.player = Player(self)
+        self.player.failed.connect(self._say)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        view.key.connect(self.handle_key)
+
+    @property
+    def active(self) -> bool:
+        """True while a drill is on screen."""
+        return self.session is not None
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def begin(self, plan: DrillPlan, *, read_aloud: bool = False, record: bool = False) -> None:
+        """Start ``plan`` at its first question (raises UserError for an empty plan)."""
+        self.session = DrillSession(plan, lambda: self.clock(), lambda: self.wall_clock())
+        self.read_aloud = read_aloud and self.speaker.available
+        self.record = record
+        self.saved = []
+        self._show_item(plan.items[0])
+        self.timer.start()
+        self.view.setFocus()
+
+    def leave(self) -> None:
+        """End the drill now, saving the current answer if it was started."""
+        session = self.session
+        if session is None:
+            return
+        if session.timer.phase is not Phase.IDLE:
+            self._rate_current()
+            for event in session.next():
+                if isinstance(event, Recorded):
+                    self._save(event.attempt)
+        self._end()
+
+    def _end(self) -> None:
+        self.timer.stop()
+        self.speaker.stop()
+        self.player.stop()
+        if self.recorder.busy:
+            self.recorder.stop()
+        self.session = None
+        self.finished.emit(self.summary())
+
+    def summary(self) -> str:
+        """One line on the drill just finished."""
+        answered = [a for a in self.saved if not a.skipped]
+        skipped = len(self.saved) - len(answered)
+        if not self.saved:
+            return "Drill ended: nothing was answered."
+        text = f"Drill finished: {len(answered)} answer{'s' if len(answered) != 1 else ''} saved"
+        if skipped:
+            text += f", {skipped} skipped"
+        if answered:
+            mean = sum(a.answer_seconds for a in answered) / len(answered)
+            target = sum(a.target_seconds for a in answered) / len(answered)
+            text += f"; average {clock_text(mean)} against a target of {clock_text(target)}"
+        return text + "."
+
+    # -- input ---------------------------------------------------------------------------------
+
+    def handle_key(self, key: str) -> None:
+        """A key from the view: see :data:`workshop.ui.interview.drill_view.KEYS`."""
+        session = self.session
+        if key == "f11":
+            self.full_screen.emit()
+            return
+        if key == "esc":
+            self.escape.emit()
+            return
+        if session is None:
+            return
+        if key == "read":
+            if not self.speaker.say(session.current.prompt if session.current else ""):
+                self._say(self.speaker.reason or "Nothing to read.")
+            return
+        if key == "play":
+            if self.recording_rel:
+                try:
+                    self.player.play(recordings.resolve(self.workspace_path, self.recording_rel))
+                except UserError as exc:
+                    self._say(str(exc))
+            return
+        done = session.timer.phase is Phase.DONE and not session.timer.skipped
+        if key in ("1", "2", "3", "4", "5"):
+            if done:
+                self.view.rubric.type_digit(int(key))
+            return
+        if key == "backspace":
+            if done:
+                self.view.rubric.undo_digit()
+            return
+        if key == "n":
+            self._rate_current()
+        self._handle(session.press(key))
+        self._refresh()
+
+    def tick(self) -> None:
+        """Advance the timer (the QTimer calls this; tests call it after moving the clock)."""
+        if self.session is None:
+            return
+        self._handle(self.session.tick())
+        self._refresh()
+
+    # -- events --------------------------------------------------------------------------------
+
+    def _handle(self, events: list[SessionEvent]) -> None:
+        for event in events:
+            if isinstance(event, TakeStarted):
+                if self.recorder.busy:
+                    self.recorder.discard()
+                self.recording_rel = None
+                self.view.recording.setText("")
+                self.view.play_button.hide()
+                self.view.rubric_box.hide()
+                self.view.look_for.hide()
+            elif isinstance(event, PhaseChanged):
+                self._phase_changed(event.new)
+            elif isinstance(event, Cue):
+                self.view.set_status(f"{int(round(event.seconds_left))} seconds left: wrap up.")
+                QApplication.beep()
+                self.cue.emit(event.seconds_left)
+            elif isinstance(event, Paused):
+                self.view.set_status("Paused. Press P to resume.")
+            elif isinstance(event, Resumed):
+                self.view.set_status("")
+            elif isinstance(event, Refused):
+                self.view.set_status(event.reason)
+            elif isinstance(event, Recorded):
+                self._save(event.attempt)
+            elif isinstance(event, ItemChanged):
+                assert self.session is not None
+                self._show_item(self.session.plan.items[event.index])
+            elif isinstance(event, SessionFinished):
+                self._end()
+                return
+
+    def _phase_changed(self, new: Phase) -> None:
+        session = self.session
+        assert session is not None
+        item = session.current
+        if new is Phase.THINK:
+            self.view.set_status("Think time: plan your answer. Space to answer now.")
+        elif new is Phase.ANSWER:
+            self.view.set_status("Answer now. Space when you have finished.")
+            if self.record and item is not None:
+                self._start_recording(item)
+        elif new is Phase.OVERTIME:
+            self.view.set_status("Over time: finish your sentence and stop (Space).", warn=True)
+        elif new is Phase.DONE:
+            if session.timer.skipped:
+                if self.recorder.busy:
+                    self.recorder.discard()
+                self.view.set_status("Skipped. Press N for the next question.")
+                return
+            if self.recorder.busy:
+                self.recorder.stop()
+            result = session.timer.result()
+            target = session.timer.config.answer_seconds
+            diff = result.answer_seconds - target
+            if diff >= 1:
+                shape = f"{clock_text(diff)} over"
+            elif diff <= -10:
+                shape = f"{clock_text(-diff)} short"
+            else:
+                shape = "on time"
+            self.view.rubric.reset(f"You answered for {clock_text(result.answer_seconds)} "
+                                   f"against a target of {clock_text(target)}: {shape}.")
+            self.view.rubric_box.show()
+            self.view.look_for.show()
+            self.view.set_status("Rate your answer (1–5 for each line), then N for the next "
+                                 "question or R to retake.")
+
+    def _show_item(self, item: DrillItem) -> None:
+        session = self.session
+        assert session is not None
+        number, total = session.position
+        q = item.question
+        label = f"Question {number} of {total} · {q.category.replace('-', ' ').capitalize()}" \
+                f" · target {clock_text(item.target_seconds)}"
+        if item.timer.hard_stop:
+            label += " · one-way video: no pause, hard stop"
+        self.view.position.setText(label)
+        self.view.question.setText(("Follow-up: " if item.follow_up else "") + item.prompt)
+        self.view.look_for.setText(f"<b>What interviewers look for</b><br>{q.look_for}"
+                                   if q.look_for else "")
+        self.view.look_for.hide()
+        self.view.rubric_box.hide()
+        self.view.recording.setText("")
+        self.view.play_button.hide()
+        self.recording_rel = None
+        self.view.notes.load(q.id)
+        self.view.set_status("Press Space to start"
+                             + (" the think time." if item.timer.think_seconds else "."))
+        if self.read_aloud:
+            self.speaker.say(item.prompt)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        timer = session.timer
+        view = timer.view
+        cfg = timer.config
+        self.view.dial.show_state(dial_state(view, cfg.think_seconds, cfg.answer_seconds))
+        running = timer.phase in (Phase.THINK, Phase.ANSWER, Phase.OVERTIME)
+        label = {Phase.IDLE: "Start (Space)", Phase.THINK: "Answer now (Space)",
+                 Phase.ANSWER: "Stop (Space)", Phase.OVERTIME: "Stop (Space)",
+                 Phase.DONE: "Start (Space)"}[timer.phase]
+        self.view.start_button.setText(label)
+        self.view.start_button.setEnabled(timer.phase is not Phase.DONE)
+        self.view.pause_button.setText("Resume (P)" if view.paused else "Pause (P)")
+        self.view.pause_button.setEnabled(running and not cfg.hard_stop)
+        self.view.retake_button.setEnabled(timer.phase is not Phase.IDLE and not timer.skipped
+                                           and view.takes_left != 0)
+        self.view.skip_button.setEnabled(timer.phase is not Phase.DONE)
+        self.view.read_button.setEnabled(self.speaker.available)
+        self.view.read_button.setToolTip("Read the question aloud" if self.speaker.available
+                                         else self.speaker.reason)
+        if cfg.max_takes is not None:
+            self.view.takes.setText(f"Take {max(1, view.take)} of {cfg.max_takes}")
+        else:
+            self.view.takes.setText(f"Take {view.take}" if view.take > 1 else "")
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def _rate_current(self) -> None:
+        session = self.session
+        if session is None or session.timer.phase is not Phase.DONE or session.timer.skipped:
+            return
+        try:
+            rubric = self.view.rubric.rubric()
+        except UserError:
+            rubric = None
+        session.rate(rubric, self.view.rubric.note.text().strip(), self.recording_rel)
+
+    def _save(self, attempt: Attempt) -> None:
+        if self.read_only:
+            self._say("This workspace is read-only: the answer was not saved.")
+            return
+        try:
+            saved = repo.add_attempt(self.conn(), attempt, today=self.today())
+        except (UserError, sqlite3.Error) as exc:
+            self._say(f"Could not save the answer: {exc}")
+            return
+        self.saved.append(saved)
+        self.attempt_saved.emit(saved)
+
+    # -- recording -----------------------------------------------------------------------------
+
+    def _start_recording(self, item: DrillItem) -> None:
+        path = recordings.new_recording_path(self.workspace_path, item.question.id,
+                                             self.wall_clock())
+        self.view.recording.setText("● Recording…")
+        self.recorder.start(path)
+
+    def _on_recorded(self, path: object) -> None:
+        if path is None:
+            self.view.recording.setText("Nothing was recorded for this take.")
+            return
+        assert isinstance(path, Path)
+        self.recording_rel = recordings.relative_name(self.workspace_path, path)
+        self.view.recording.setText("Recording saved for this take.")
+        self.view.play_button.show()
+
+    def _on_record_failed(self, message: str) -> None:
+        self.record = False  # do not fail again on every question of this drill
+        self.recording_rel = None
+        self.view.recording.setText(message)
+        self._say(message)
+
+    def _say(self, text: str) -> None:
+        self.view.set_status(text)
+        self.message.emit(text)
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        self.speaker.stop()
+        if self.recorder.busy:
+            self.recorder.discard()

@@ -1,0 +1,1 @@
+"""The Letters section: writers, ERAS letter requests, due reminders, packets, assignments."""

@@ -1,0 +1,181 @@
+"""Programs × letters: tick which letters each program gets; see what each program lacks.
+
+ERAS allows at most 4 letters per program (templates/letters/facts.toml). A tick beyond that
+is refused by the core with the letters already assigned, and the box is unticked again. The
+list beside the matrix carries the core's warnings: no letter in the program's specialty, or
+fewer than two letters from U.S. physicians.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.core.letters.facts import letter_facts
+from workshop.core.letters.model import LetterRequest, LetterWriter, Status
+from workshop.ui.letters.common import refuse, wrapped
+from workshop.ui.letters.store import LettersStore
+
+PROGRAM_ROLE = Qt.ItemDataRole.UserRole
+REQUEST_ROLE = Qt.ItemDataRole.UserRole + 1
+ERROR_COLOUR, WARNING_COLOUR = "#c0392b", "#9a7d0a"
+
+
+def column_title(writer: LetterWriter | None, request: LetterRequest) -> str:
+    """Two short lines for a column header: surname, then specialty and request number."""
+    surname = writer.name.split()[-1] if writer and writer.name.split() else "?"
+    us = " (U.S.)" if writer and writer.is_us else ""
+    return f"{surname}{us}\n{request.target_specialty} #{request.id}"
+
+
+class AssignmentsTab(QWidget):
+    """The matrix and the findings list."""
+
+    changed = Signal()
+
+    def __init__(self, store: LettersStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.programs: list = []
+        self.requests: list[LetterRequest] = []
+        cap = letter_facts().max_letters_per_program
+        self.intro = wrapped(f"Tick the letters each program should receive. ERAS allows at "
+                             f"most {cap} letters per program; letters may be assigned before "
+                             "they are uploaded.", "How assignment works")
+        self.intro.setStyleSheet("color: #5d6d7e;")
+        self.matrix = QTableWidget()
+        self.matrix.setAccessibleName("Programs and letters")
+        self.matrix.setAlternatingRowColors(True)
+        self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
+                                                         | Qt.AlignmentFlag.AlignVCenter)
+        self.matrix.itemChanged.connect(self._on_item_changed)
+        self.findings = QListWidget()
+        self.findings.setAccessibleName("Assignment warnings")
+        self.findings.setWordWrap(True)
+        self.findings.setSpacing(2)
+        self.empty = wrapped("", "Nothing to assign yet")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(wrapped("<b>What each program lacks</b>", rich=True))
+        right_layout.addWidget(self.findings, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.matrix)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([560, 360])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.empty)
+        layout.addWidget(splitter, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read programs, requests and assignments."""
+        self.programs = [p for p in self.store.programs() if p.id is not None]
+        writers = {w.id: w for w in self.store.writers()}
+        self.requests = self.store.requests()
+        pairs = set(self.store.assignments())
+        self.matrix.blockSignals(True)
+        self.matrix.clear()
+        self.matrix.setRowCount(len(self.programs))
+        self.matrix.setColumnCount(len(self.requests))
+        for column, request in enumerate(self.requests):
+            writer = writers.get(request.writer_id)
+            header = QTableWidgetItem(column_title(writer, request))
+            header.setToolTip(f"{writer.display_name if writer else ''}\n"
+                              f"{request.target_specialty} · {request.type_label} · "
+                              f"{request.status.label}")
+            self.matrix.setHorizontalHeaderItem(column, header)
+        for row, program in enumerate(self.programs):
+            label = QTableWidgetItem(program.display_name)
+            label.setToolTip(f"{program.display_name}\n{program.specialty}"
+                             f"{' · ' + program.location if program.location else ''}")
+            self.matrix.setVerticalHeaderItem(row, label)
+            for column, request in enumerate(self.requests):
+                self.matrix.setItem(row, column, self._cell(program.id, request, pairs))
+        self.matrix.blockSignals(False)
+        header = self.matrix.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        missing = []
+        if not self.programs:
+            missing.append("no programs yet (add them in the Programs section)")
+        if not self.requests:
+            missing.append("no letter requests yet")
+        self.empty.setText("Nothing to assign: " + " and ".join(missing) + "." if missing
+                           else "")
+        self.empty.setVisible(bool(missing))
+        self.show_findings()
+
+    def _cell(self, program_id: int, request: LetterRequest,
+              pairs: set[tuple[int, int]]) -> QTableWidgetItem:
+        item = QTableWidgetItem()
+        item.setData(PROGRAM_ROLE, program_id)
+        item.setData(REQUEST_ROLE, request.id)
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+        assigned = (program_id, request.id) in pairs
+        declined = request.status is Status.DECLINED
+        if self.store.read_only or (declined and not assigned):
+            flags = Qt.ItemFlag.ItemIsUserCheckable  # visible, not clickable
+        item.setFlags(flags)
+        item.setCheckState(Qt.CheckState.Checked if assigned else Qt.CheckState.Unchecked)
+        if declined:
+            item.setToolTip("This letter was declined; it cannot be assigned.")
+        return item
+
+    def cell(self, program_id: int, request_id: int) -> QTableWidgetItem | None:
+        """The checkbox item of one program and request (tests and keyboard users)."""
+        rows = [p.id for p in self.programs]
+        columns = [r.id for r in self.requests]
+        if program_id not in rows or request_id not in columns:
+            return None
+        return self.matrix.item(rows.index(program_id), columns.index(request_id))
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        program_id = item.data(PROGRAM_ROLE)
+        request_id = item.data(REQUEST_ROLE)
+        if program_id is None or request_id is None:
+            return
+        checked = item.checkState() == Qt.CheckState.Checked
+        if checked:
+            outcome = self.store.assign(int(program_id), int(request_id))
+        else:
+            outcome = self.store.unassign(int(program_id), int(request_id))
+        if not outcome:
+            self.matrix.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+            self.matrix.blockSignals(False)
+            refuse(self, "Letter not assigned" if checked else "Letter not unassigned",
+                   outcome.error)
+            return
+        self.show_findings()
+        self.changed.emit()
+
+    def show_findings(self) -> None:
+        self.findings.clear()
+        findings = self.store.findings() if self.programs else []
+        for finding in findings:
+            error = finding.severity == "error"
+            entry = QListWidgetItem(("✕ " if error else "⚠ ") + finding.message)
+            entry.setForeground(QBrush(QColor(ERROR_COLOUR if error else WARNING_COLOUR)))
+            entry.setData(Qt.ItemDataRole.UserRole, finding.code)
+            self.findings.addItem(entry)
+        if self.programs and not findings:
+            self.findings.addItem("✓ Every program has a letter in its specialty and enough "
+                                  "letters from U.S. physicians.")

@@ -1,0 +1,207 @@
+"""Writer packets for one request: build the PDF or .zip off the GUI thread, show the history.
+
+Building takes 0.1-0.7 s (rendering the CV and statement), so it runs on a one-thread pool
+while the button says so. The history answers "which statement and CV did this writer get,
+and when?" from the packet log the core writes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.core.errors import UserError
+from workshop.core.letters.dashboard import mailto_url
+from workshop.core.letters.in_workspace import export_packet
+from workshop.core.letters.model import LetterRequest, LetterWriter
+from workshop.core.letters.packet import packet_parts
+from workshop.ui.cv.jobs import start_job
+from workshop.ui.letters.common import button, refuse, short_date, wrapped
+from workshop.ui.letters.store import PACKETS, LettersStore
+
+FILTERS = {".pdf": "PDF packet, bookmarked (*.pdf)", ".zip": "Word files in a .zip (*.zip)"}
+
+
+class PacketPanel(QWidget):
+    """Build-packet button, request e-mail helpers, warnings and packet history."""
+
+    built = Signal(object)  # Path of the written packet
+    message = Signal(str)
+
+    def __init__(self, store: LettersStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.writer: LetterWriter | None = None
+        self.request: LetterRequest | None = None
+        self.busy = False
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.build_button = button("Build packet…", self.build_dialog,
+                                   "One PDF (cover letter, CV, statement, case summary, Letter "
+                                   "Request Form details) or a .zip of .docx files")
+        self.copy_button = button("Copy request e-mail", self.copy_request_email,
+                                  "Copy the request e-mail text to paste into your mail")
+        self.mail_button = button("Open request in e-mail", self.open_request_email,
+                                  "Opens a draft in your own mail program; you press Send")
+        self.warnings = wrapped("", "Before sending the packet")
+        self.warnings.setStyleSheet("color: #9a7d0a;")
+        self.history = QTableWidget(0, 4)
+        self.history.setAccessibleName("Packet history")
+        self.history.setHorizontalHeaderLabels(["Sent", "Statement", "CV", "Files"])
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.history.setMinimumHeight(90)
+        row = QHBoxLayout()
+        row.addWidget(self.build_button)
+        row.addWidget(self.copy_button)
+        row.addWidget(self.mail_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.history, 1)
+        self.load(None, None)
+
+    # -- showing --------------------------------------------------------------------------
+    def load(self, writer: LetterWriter | None, request: LetterRequest | None) -> None:
+        self.writer, self.request = writer, request
+        ready = writer is not None and request is not None
+        self.build_button.setEnabled(ready and not self.busy)
+        self.copy_button.setEnabled(ready)
+        self.mail_button.setEnabled(ready and bool(writer and writer.email))
+        self.warnings.setText("")
+        self.warnings.hide()
+        if ready:
+            try:
+                notes = self._parts()["warnings"]
+            except UserError as exc:
+                notes = [str(exc)]
+            self.warnings.setText("\n".join(f"• {n}" for n in notes))
+            self.warnings.setVisible(bool(notes))
+        self.show_history()
+
+    def show_history(self) -> None:
+        records = (self.store.history(self.request.id)
+                   if self.request is not None and self.request.id is not None else [])
+        self.history.clearSpans()
+        self.history.setRowCount(0)
+        for record in reversed(records):  # newest first
+            row = self.history.rowCount()
+            self.history.insertRow(row)
+            files = ", ".join(f["name"] for f in record.files)
+            cells = (f"{short_date(record.sent_at.date())} {record.sent_at:%H:%M}",
+                     record.statement_label, record.cv_version, files)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 3:
+                    item.setToolTip("\n".join(f"{f['name']}  sha256 {f['sha256'][:16]}…"
+                                              for f in record.files))
+                self.history.setItem(row, column, item)
+        if not records:
+            self.history.setRowCount(1)
+            item = QTableWidgetItem("No packet sent for this request yet.")
+            self.history.setItem(0, 0, item)
+            self.history.setSpan(0, 0, 1, 4)
+
+    def _parts(self) -> dict[str, object]:
+        assert self.writer is not None and self.request is not None
+        return packet_parts(self.writer, self.request, self.store.profile())
+
+    # -- request e-mail -------------------------------------------------------------------
+    def copy_request_email(self) -> None:
+        if self.writer is None or self.request is None:
+            return
+        try:
+            parts = self._parts()
+        except UserError as exc:
+            refuse(self, "Request e-mail", str(exc))
+            return
+        QGuiApplication.clipboard().setText(f"Subject: {parts['request_email_subject']}\n\n"
+                                            f"{parts['request_email']}")
+        self.message.emit("Request e-mail copied.")
+
+    def open_request_email(self) -> None:
+        if self.writer is None or self.request is None:
+            return
+        try:
+            parts = self._parts()
+        except UserError as exc:
+            refuse(self, "Request e-mail", str(exc))
+            return
+        url = mailto_url(self.writer.email, str(parts["request_email_subject"]),
+                         str(parts["request_email"]))
+        if not QDesktopServices.openUrl(QUrl(url)):
+            refuse(self, "No e-mail program", "No e-mail program opened the draft. Use "
+                   "“Copy request e-mail” and paste it into your mail instead.")
+
+    # -- building -------------------------------------------------------------------------
+    def default_path(self, suffix: str = ".pdf") -> Path:
+        assert self.writer is not None and self.request is not None
+        stem = str(self._parts()["file_stem"])
+        return Path.home() / f"{stem}{suffix}"
+
+    def build_dialog(self) -> None:
+        """Ask where to write the packet (PDF or .zip), then build it in the background."""
+        if self.writer is None or self.request is None or self.busy:
+            return
+        try:
+            start = self.default_path()
+        except UserError as exc:
+            refuse(self, "Packet not built", str(exc))
+            return
+        path, chosen = QFileDialog.getSaveFileName(self, "Build writer packet", str(start),
+                                                   ";;".join(FILTERS.values()))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in FILTERS:
+            suffix = next((s for s, f in FILTERS.items() if f == chosen), ".pdf")
+            target = target.with_name(target.name + suffix)
+        self.build(target)
+
+    def build(self, target: Path) -> None:
+        """Write the packet to ``target`` on the worker thread; ``built`` reports it."""
+        assert self.writer is not None and self.request is not None
+        workspace = self.store.workspace
+        name, request_id = self.writer.name, self.request.id
+        paper = "letter" if self.writer.is_us else "a4"
+        self._set_busy(True)
+        start_job(self.pool,
+                  lambda: export_packet(workspace, name, target, request_id=request_id,
+                                        paper=paper),
+                  self, self._on_built, self._on_failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.build_button.setText("Building packet…" if busy else "Build packet…")
+        self.build_button.setEnabled(not busy and self.request is not None)
+
+    def _on_built(self, path: object) -> None:
+        self._set_busy(False)
+        self.show_history()
+        self.store.changed.emit(PACKETS)
+        self.message.emit(f"Packet written to {path}.")
+        self.built.emit(path)
+
+    def _on_failed(self, message: str) -> None:
+        self._set_busy(False)
+        refuse(self, "Packet not built", message)
+
+    def shutdown(self) -> None:
+        self.pool.waitForDone(10_000)

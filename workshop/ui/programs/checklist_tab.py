@@ -1,0 +1,166 @@
+"""The IMG application checklist: derived from your data where it can be, ticked by hand otherwise.
+
+Each item says whether it is done and how the app knows ("from your CV", "ticked by you"), why
+it matters, and has a "Go there" button that opens the section where it is done. Ticks are kept
+in the workspace (:mod:`workshop.core.programs.ranking_store`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.core.errors import UserError
+from workshop.core.programs import ranking_store
+from workshop.core.season.checklist import (
+    ChecklistEntry,
+    checklist_progress,
+    evaluate_checklist,
+)
+from workshop.ui.programs.common import button
+from workshop.ui.programs.data import ProgramsData, checklist_inputs
+from workshop.ui.sections import section
+
+if TYPE_CHECKING:
+    from workshop.ui.programs.page import ProgramsPage
+
+STATUS_STYLE = {
+    "done": ("Done", "#1d6b3c", "#dcf2e4"),
+    "partial": ("Partly", "#8a5a00", "#fcefd4"),
+    "todo": ("To do", "#922b21", "#f9e0dd"),
+}
+
+
+def _section_title(key: str) -> str:
+    try:
+        return section(key).title
+    except (KeyError, LookupError):
+        return key.title()
+
+
+class ChecklistTab(QWidget):
+    """A scrolling list of checklist rows under a progress bar."""
+
+    def __init__(self, page: ProgramsPage) -> None:
+        super().__init__()
+        self.page = page
+        self.entries: list[ChecklistEntry] = []
+        self.boxes: dict[str, QCheckBox] = {}
+        self.go_buttons: dict[str, object] = {}
+        self.editable = True
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Checklist progress")
+        self.progress.setFormat("%v of %m done")
+        self.intro = QLabel("What an international graduate needs before and during the "
+                            "season. Items with data in this workspace update themselves; tick "
+                            "the others when they are done.")
+        self.intro.setWordWrap(True)
+        self.body = QWidget()
+        self.grid = QVBoxLayout(self.body)
+        self.grid.setSpacing(4)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(self.body)
+        area.setAccessibleName("Checklist")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.progress)
+        layout.addWidget(area, 1)
+
+    def set_editable(self, editable: bool) -> None:
+        self.editable = editable
+        for box in self.boxes.values():
+            box.setEnabled(editable and box.property("tickable") is True)
+
+    def refresh(self, _data: ProgramsData | None = None) -> None:
+        try:
+            ticks = ranking_store.load_checklist_ticks(self.page.workspace.settings)
+            self.entries = evaluate_checklist(checklist_inputs(self.page.workspace), ticks)
+        except UserError as exc:
+            self.intro.setText(f"<span style='color:#c0392b'>{exc}</span>")
+            return
+        done, total = checklist_progress(self.entries)
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        while self.grid.count():
+            child = self.grid.takeAt(0)
+            if child.widget():
+                child.widget().deleteLater()
+        self.boxes.clear()
+        self.go_buttons.clear()
+        for entry in self.entries:
+            self.grid.addWidget(self._row(entry))
+        self.grid.addStretch(1)
+
+    def _row(self, entry: ChecklistEntry) -> QWidget:
+        item = entry.item
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setObjectName("checkRow")
+        text, fg, bg = STATUS_STYLE[entry.status]
+        badge = QLabel(text)
+        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        badge.setFixedWidth(58)
+        badge.setStyleSheet(f"color:{fg}; background:{bg}; border-radius:4px; padding:2px; "
+                            "font-weight:bold;")
+        box = QCheckBox(item.title)
+        box.setAccessibleName(f"Done: {item.title}")
+        box.setChecked(entry.done)
+        by_data = entry.by == "data"
+        box.setProperty("tickable", not by_data)
+        box.setEnabled(self.editable and not by_data)
+        font = box.font()
+        font.setBold(True)
+        box.setFont(font)
+        box.setToolTip("Done, from your data in this workspace." if by_data else
+                       "Tick when done (kept in this workspace).")
+        box.toggled.connect(lambda checked, key=item.key: self.tick(key, checked))
+        self.boxes[item.key] = box
+        how = entry.detail or ("Ticked by you." if entry.by == "you" else "")
+        details = QLabel(f"<span style='color:#333'>{_esc(how)}</span><br>"
+                         f"<span style='color:#666'>Why: {_esc(item.why)} "
+                         f"<i>(Source: {_esc(item.source)})</i></span>")
+        details.setWordWrap(True)
+        details.setTextFormat(Qt.TextFormat.RichText)
+        go = button(f"Go to {_section_title(item.section)}",
+                    lambda key=item.section: self.page.go_to_section.emit(key),
+                    f"Open the {_section_title(item.section)} section, where this is done")
+        go.setAccessibleName(f"Go to {_section_title(item.section)} for {item.title}")
+        self.go_buttons[item.key] = go
+        text_col = QVBoxLayout()
+        text_col.setSpacing(1)
+        text_col.addWidget(box)
+        text_col.addWidget(details)
+        grid = QGridLayout(frame)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.addWidget(badge, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(text_col, 0, 1)
+        right = QHBoxLayout()
+        right.addWidget(go)
+        grid.addLayout(right, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+        return frame
+
+    def tick(self, key: str, done: bool) -> None:
+        """Keep a manual tick and re-evaluate (a tick also completes a derived item)."""
+        settings = self.page.workspace.settings
+        if self.page.write(lambda: ranking_store.set_checklist_tick(settings, key, done),
+                           "Cannot save the tick"):
+            self.refresh()
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,98 @@
+"""Small shared pieces of the Programs page: buttons, fit colours, error dialogs, optional numbers.
+
+Fit colours are chosen so the label text stays readable on its tint (contrast above 4.5:1) and
+so "not eligible" and "safety" differ in more than hue: the label is always written out too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDoubleSpinBox, QMessageBox, QPushButton, QSpinBox, QWidget
+
+from workshop.core.errors import UserError
+
+#: label -> (text colour, background tint)
+FIT_COLOURS: Final[dict[str, tuple[str, str]]] = {
+    "not eligible": ("#922b21", "#f9e0dd"),
+    "reach": ("#8a5a00", "#fcefd4"),
+    "target": ("#1a5276", "#dcebf7"),
+    "safety": ("#1d6b3c", "#dcf2e4"),
+}
+#: Bar colours of the mix chart (stronger than the tints).
+FIT_BARS: Final[dict[str, str]] = {
+    "not eligible": "#c0392b",
+    "reach": "#d68910",
+    "target": "#2e86c1",
+    "safety": "#28a060",
+}
+NOT_RECORDED: Final = "not recorded"
+
+
+def fit_colours(label: str) -> tuple[QColor, QColor]:
+    """(text, background) for a fit label; grey for anything unknown."""
+    fg, bg = FIT_COLOURS.get(label, ("#333333", "#eeeeee"))
+    return QColor(fg), QColor(bg)
+
+
+def fit_badge_style(label: str) -> str:
+    """A stylesheet that shows a label as a coloured badge."""
+    fg, bg = FIT_COLOURS.get(label, ("#333333", "#eeeeee"))
+    return (f"QLabel {{ color: {fg}; background: {bg}; border-radius: 4px; padding: 3px 8px;"
+            " font-weight: bold; }")
+
+
+def button(text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
+    """A push button with an accessible name (the text without its ellipsis)."""
+    widget = QPushButton(text)
+    widget.setAccessibleName(text.rstrip("…"))
+    if tip:
+        widget.setToolTip(tip)
+    widget.clicked.connect(lambda _checked=False: slot())
+    return widget
+
+
+def show_error(parent: QWidget, title: str, exc: Exception) -> None:
+    """A UserError (or a database error) as a dialog, never a traceback."""
+    text = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+    QMessageBox.warning(parent, title, text)
+
+
+class OptionalSpin(QSpinBox):
+    """An integer that may be "not recorded" (the value just under the minimum)."""
+
+    def __init__(self, low: int, high: int, name: str, suffix: str = "") -> None:
+        super().__init__()
+        self.setRange(low - 1, high)
+        self.setSpecialValueText(NOT_RECORDED)
+        self.setAccessibleName(name)
+        if suffix:
+            self.setSuffix(suffix)
+        self.setKeyboardTracking(False)
+
+    def optional_value(self) -> int | None:
+        return None if self.value() == self.minimum() else self.value()
+
+    def set_optional(self, value: int | None) -> None:
+        self.setValue(self.minimum() if value is None else value)
+
+
+class OptionalPercent(QDoubleSpinBox):
+    """A percentage that may be "not recorded"."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setRange(-1, 100)
+        self.setDecimals(0)
+        self.setSuffix(" %")
+        self.setSpecialValueText(NOT_RECORDED)
+        self.setAccessibleName(name)
+        self.setKeyboardTracking(False)
+
+    def optional_value(self) -> float | None:
+        return None if self.value() < 0 else float(self.value())
+
+    def set_optional(self, value: float | None) -> None:
+        self.setValue(-1 if value is None else value)

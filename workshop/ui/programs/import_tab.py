@@ -1,0 +1,166 @@
+"""Import & export: bring in the applicant's spreadsheet, export the list, save the template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.core.atomic import atomic_write_bytes
+from workshop.core.errors import UserError
+from workshop.core.programs.csv_export import export_programs_csv
+from workshop.core.programs.importer import ImportReport, import_programs
+from workshop.core.programs.tabular import read_table
+from workshop.core.resources import template
+from workshop.ui.programs.common import button, show_error
+from workshop.ui.programs.data import ProgramsData
+from workshop.ui.programs.import_dialog import ImportDialog
+
+if TYPE_CHECKING:
+    from workshop.ui.programs.page import ProgramsPage
+
+SHEET_FILTER = "Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)"
+
+
+def _explain(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def report_text(report: ImportReport) -> str:
+    """The report as the user reads it: the summary, then every skipped row and warning."""
+    lines = [f"Import: {report.summary()}."]
+    if report.errors:
+        lines += ["", "Skipped (fix these rows and import again):"]
+        lines += [f"  • {e}" for e in report.errors]
+    if report.warnings:
+        lines += ["", "Warnings (imported as typed):"]
+        lines += [f"  • {w}" for w in report.warnings]
+    return "\n".join(lines)
+
+
+class ImportTab(QWidget):
+    """Three actions and the last import's report."""
+
+    def __init__(self, page: ProgramsPage) -> None:
+        super().__init__()
+        self.page = page
+        self.last_report: ImportReport | None = None
+        self.import_button = button("Import spreadsheet…", self.import_spreadsheet,
+                                    "CSV or Excel .xlsx; you map the columns and see a preview")
+        self.export_button = button("Export CSV…", self.export_csv,
+                                    "Your list in the template's layout (re-imports cleanly)")
+        self.template_button = button("Save blank template…", self.save_template,
+                                      "An empty spreadsheet with every column this app reads")
+        importing = QGroupBox("Import from your spreadsheet")
+        box = QVBoxLayout(importing)
+        box.addWidget(_explain(
+            "Keep tracking programs in your own spreadsheet if you like. Import reads CSV and "
+            "Excel (.xlsx) files, finds the header even under a title row, and accepts "
+            "semicolons, dates in several formats and columns in any order. You check the "
+            "column mapping and a preview before anything is saved. Importing the same sheet "
+            "again updates programs (matched by NRMP code, else by name and city) instead of "
+            "adding duplicates. Nothing is ever filled in for you: every value comes from "
+            "your sheet."))
+        row = QHBoxLayout()
+        row.addWidget(self.import_button)
+        row.addWidget(self.template_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addWidget(_explain(
+            "<span style='color:#555'>No spreadsheet yet? <i>Save blank template…</i> gives you "
+            "an empty CSV (templates/programs_template.csv) with every column the app reads; "
+            "fill it in any spreadsheet app and import it.</span>"))
+        exporting = QGroupBox("Export")
+        ebox = QVBoxLayout(exporting)
+        ebox.addWidget(_explain(
+            "Export your list (with statuses, interview dates and your own labels) as CSV in "
+            "the template's layout, UTF-8 so names such as “Saint-Étienne” survive Excel."))
+        erow = QHBoxLayout()
+        erow.addWidget(self.export_button)
+        erow.addStretch(1)
+        ebox.addLayout(erow)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setAccessibleName("Last import report")
+        self.report.setPlaceholderText("The report of your last import appears here.")
+        layout = QVBoxLayout(self)
+        layout.addWidget(importing)
+        layout.addWidget(exporting)
+        layout.addWidget(QLabel("<b>Last import</b>"))
+        layout.addWidget(self.report, 1)
+
+    def refresh(self, data: ProgramsData) -> None:
+        self.export_button.setEnabled(bool(data.programs))
+
+    def set_editable(self, editable: bool) -> None:
+        self.import_button.setEnabled(editable)
+
+    def import_spreadsheet(self) -> None:
+        if self.page.read_only:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Import programs", "", SHEET_FILTER)
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> ImportReport | None:
+        """Read, show the mapping dialog, import what the user accepts."""
+        try:
+            table = read_table(path)
+        except UserError as exc:
+            show_error(self, "Cannot read the spreadsheet", exc)
+            return None
+        dialog = ImportDialog(table, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        mapping = dict(dialog.mapping)
+        outcome: list[ImportReport] = []
+
+        def run() -> None:
+            with self.page.workspace.transaction():
+                outcome.append(import_programs(self.page.repo, table, mapping))
+
+        if not self.page.write(run, "Cannot import the programs"):
+            return None
+        report = outcome[0]
+        self.last_report = report
+        self.report.setPlainText(report_text(report))
+        self.page.message.emit(f"Programs imported from {path.name}: {report.summary()}")
+        self.page.reload()
+        return report
+
+    def export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export programs", "programs.csv",
+                                              "CSV (*.csv)")
+        if not path:
+            return
+        try:
+            written = export_programs_csv(self.page.data.programs, path)
+        except UserError as exc:
+            show_error(self, "Cannot export", exc)
+            return
+        self.page.message.emit(f"Exported {len(self.page.data.programs)} programs to "
+                               f"{written.name}")
+
+    def save_template(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save blank template",
+                                              "programs_template.csv", "CSV (*.csv)")
+        if not path:
+            return
+        try:
+            atomic_write_bytes(path, template("programs_template.csv").read_bytes(), mode=0o644)
+        except (UserError, OSError) as exc:
+            show_error(self, "Cannot save the template", exc)
+            return
+        self.page.message.emit(f"Saved the blank template as {Path(path).name}")

@@ -1,0 +1,119 @@
+"""The list's mix as a bar chart (QtCharts, imported on first use) with the mix warnings.
+
+One coloured bar per label, in the order an applicant reads a list: safety, target, reach, not
+eligible. Each bar carries its count, so the chart reads without the axis. The warnings come from
+:func:`workshop.core.programs.fit.mix_summary` and say what to do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from workshop.core.programs.fit import MixSummary
+from workshop.ui.programs.common import FIT_BARS
+
+ORDER = ("safety", "target", "reach", "not eligible")
+
+
+def build_chart(summary: MixSummary) -> Any:
+    """A stacked bar chart in which each label owns one bar (so each bar has its colour)."""
+    from PySide6.QtCharts import (
+        QBarCategoryAxis,
+        QBarSet,
+        QChart,
+        QStackedBarSeries,
+        QValueAxis,
+    )
+
+    chart = QChart()
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(2, 2, 2, 2))
+    chart.setBackgroundRoundness(6)
+    chart.legend().hide()
+    series = QStackedBarSeries()
+    series.setBarWidth(0.6)
+    for i, label in enumerate(ORDER):
+        bar = QBarSet(label)
+        bar.setColor(QColor(FIT_BARS[label]))
+        bar.setBorderColor(QColor(FIT_BARS[label]))
+        bar.append([float(summary.counts.get(label, 0)) if j == i else 0.0
+                    for j in range(len(ORDER))])
+        bar.setLabelColor(QColor("#ffffff"))
+        series.append(bar)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value")
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append([f"{label} ({summary.counts.get(label, 0)})" for label in ORDER])
+    small = QFont(axis_x.labelsFont())
+    small.setPointSizeF(max(7.5, small.pointSizeF() * 0.9))
+    axis_x.setLabelsFont(small)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    top = max(summary.counts.values(), default=0)
+    axis_y.setRange(0, max(top, 1))
+    axis_y.setTickCount(min(max(top, 1), 5) + 1)
+    axis_y.setLabelFormat("%d")
+    axis_y.setLabelsFont(small)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    return chart
+
+
+class MixPanel(QWidget):
+    """The chart beside the warnings; empty lists show a sentence instead of an empty chart."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtCharts import QChartView
+
+        self.view = QChartView()
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setAccessibleName("Mix of reach, target and safety programs")
+        self.view.setMinimumHeight(150)
+        self.view.setMinimumWidth(260)
+        self.title = QLabel("<b>Your list's mix</b>")
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setAccessibleName("Mix warnings")
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        side = QVBoxLayout()
+        side.addWidget(self.title)
+        side.addWidget(self.warnings, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 3)
+        layout.addLayout(side, 2)
+        self.summary: MixSummary | None = None
+
+    def _set_chart(self, chart: Any) -> None:
+        old = self.view.chart()
+        self.view.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+
+    def show_summary(self, summary: MixSummary | None) -> None:
+        self.summary = summary
+        if summary is None or summary.total == 0:
+            self._set_chart(build_chart(MixSummary(counts={}, total=0)))
+            self.warnings.setText("Add programs to see the mix of reach, target and safety "
+                                  "programs on your list.")
+            return
+        self._set_chart(build_chart(summary))
+        if summary.warnings:
+            items = "".join(f"<li>{_escape(w)}</li>" for w in summary.warnings)
+            self.warnings.setText(f"<span style='color:#922b21'><b>Check your list</b></span>"
+                                  f"<ul style='margin-left:-20px'>{items}</ul>")
+        else:
+            self.warnings.setText("<span style='color:#1d6b3c'><b>Balanced.</b></span> The list "
+                                  "mixes reach, target and safety programs.")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,132 @@
+"""The Programs section: your list with transparent fit, import/export, the season, the IMG
+checklist and the rank-list helper, as five tabs over one snapshot of the workspace.
+
+Every edit is written at once through the programs repository (the workspace has no unsaved
+state) and reported with ``save_state_changed``; a :class:`UserError` becomes a dialog. A
+read-only workspace shows everything and disables editing.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from workshop.core.errors import UserError
+from workshop.core.programs.repository import ProgramRepository
+from workshop.ui.context import UiContext
+from workshop.ui.programs.checklist_tab import ChecklistTab
+from workshop.ui.programs.common import show_error
+from workshop.ui.programs.data import ProgramsData, load_data
+from workshop.ui.programs.import_tab import ImportTab
+from workshop.ui.programs.list_tab import ProgramsTab
+from workshop.ui.programs.rank_tab import RankTab
+from workshop.ui.programs.season_tab import SeasonTab
+from workshop.ui.save_state import SaveState
+
+TAB_KEYS = ("programs", "import", "season", "checklist", "rank")
+
+
+class ProgramsPage(QWidget):
+    """Programs, Import, Season, Checklist and Rank list tabs."""
+
+    save_state_changed = Signal(object, str)
+    message = Signal(str)
+    #: A checklist item's "Go there" (or "Letters…"): the main window shows that section.
+    go_to_section = Signal(str)
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None, *,
+                 today: _dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.workspace = context.workspace
+        self.read_only = bool(self.workspace.read_only)
+        self.repo = ProgramRepository(self.workspace.conn)
+        self._today = today
+        self.data = ProgramsData(programs=[], profile=None, today=self.today)  # type: ignore[arg-type]
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Programs sections")
+        self.programs_tab = ProgramsTab(self)
+        self.import_tab = ImportTab(self)
+        self.season_tab = SeasonTab(self)
+        self.checklist_tab = ChecklistTab(self)
+        self.rank_tab = RankTab(self)
+        self.tabs.addTab(self.programs_tab, "Programs")
+        self.tabs.addTab(self.import_tab, "Import && export")
+        self.tabs.addTab(self.season_tab, "Season")
+        self.tabs.addTab(self.checklist_tab, "Checklist")
+        self.tabs.addTab(self.rank_tab, "Rank list")
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.read_only_note = QLabel("This workspace is open read-only: you can look, not edit.")
+        self.read_only_note.setStyleSheet("color: #b9770e;")
+        self.read_only_note.setVisible(self.read_only)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.read_only_note)
+        layout.addWidget(self.tabs, 1)
+        self.reload()
+        if self.read_only:
+            for tab in (self.programs_tab, self.import_tab, self.checklist_tab, self.rank_tab):
+                tab.set_editable(False)
+
+    @property
+    def today(self) -> _dt.date:
+        return self._today or _dt.date.today()
+
+    # -- data -------------------------------------------------------------------------------
+    def reload(self, select_id: int | None = None, *, full: bool = True) -> None:
+        """Re-read the workspace and refresh every tab (fast: one list, assessed in memory)."""
+        try:
+            self.data = load_data(self.workspace, self.today)
+        except (UserError, sqlite3.Error) as exc:
+            show_error(self, "Cannot read the programs", exc)
+            return
+        self.programs_tab.refresh(self.data, select_id, full=full)
+        self.import_tab.refresh(self.data)
+        self._refresh_visible()
+
+    def _refresh_visible(self) -> None:
+        """Season, checklist and rank list refresh when shown (they read more data)."""
+        current = self.tabs.currentWidget()
+        if current in (self.season_tab, self.checklist_tab, self.rank_tab):
+            current.refresh(self.data)
+
+    def _on_tab(self, _index: int) -> None:
+        self.programs_tab.detail.flush()
+        self._refresh_visible()
+
+    def show_tab(self, key: str) -> None:
+        """Switch to a tab by key ("programs", "import", "season", "checklist", "rank")."""
+        self.tabs.setCurrentIndex(TAB_KEYS.index(key))
+
+    def write(self, action: Callable[[], Any], title: str) -> bool:
+        """Run one write; report Saved, or show the problem and report Not saved."""
+        if self.read_only:
+            self.save_state_changed.emit(SaveState.READ_ONLY, "")
+            return False
+        try:
+            action()
+        except (UserError, sqlite3.Error) as exc:
+            show_error(self, title, exc)
+            self.save_state_changed.emit(SaveState.FAILED, str(exc))
+            return False
+        self.save_state_changed.emit(SaveState.SAVED, "")
+        return True
+
+    # -- what the main window calls -------------------------------------------------------------
+    def flush(self) -> bool:
+        """Save notes typed in the last moment; every other edit is already saved."""
+        self.programs_tab.detail.flush()
+        return True
+
+    def new_item(self) -> None:
+        self.show_tab("programs")
+        self.programs_tab.add_program()
+
+    def shutdown(self) -> None:
+        self.flush()
+        self.rank_tab.shutdown()
