@@ -46,6 +46,9 @@ def run_app(workspace: Path | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")
+    from workshop.ui.palette import apply_color_scheme
+
+    apply_color_scheme(app)
     window = start_app(workspace, load_app_settings())
     if window is None:
         return 0

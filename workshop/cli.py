@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
                       choices=["statements", "cv", "letters", "interview", "programs", "exports"])
     shot.add_argument("--size", default="1180x760", help="WIDTHxHEIGHT in pixels")
     shot.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    shot.add_argument("--dark", action="store_true", help="render with a dark colour scheme")
     shot.set_defaults(handler=_cmd_screenshot)
 
     for register in _extra_commands():
@@ -125,7 +126,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     except ValueError:
         raise UserError(f"--size must look like 1180x760, not {args.size!r}.") from None
     out = render_main_window(args.workspace or default_workspace(), args.out,
-                             section=args.section, size=(width, height))
+                             section=args.section, size=(width, height), dark=args.dark)
     print(f"Wrote {out}")
     return 0
 

@@ -33,6 +33,7 @@ from workshop.ui.context import UiContext
 from workshop.ui.dialogs import PreferencesDialog, show_about
 from workshop.ui.fonts import register_bundled_fonts
 from workshop.ui.pages import build_page
+from workshop.ui.palette import muted
 from workshop.ui.save_state import SaveState, SaveStateLabel
 from workshop.ui.sections import SECTIONS
 
@@ -183,7 +184,7 @@ class MainWindow(QMainWindow):
         for _info in SECTIONS:  # placeholders; each page is built when first shown
             self.pages.addWidget(QWidget())
         profile = workspace.profile.get()
-        self.header.setText(header_html(profile))
+        self.header.setText(header_html(profile, muted(self)))
         self.banner.setText(
             "This is the <b>sample applicant</b>: a fictional person, for exploring. "
             "Create your own with File ▸ New workspace.")
@@ -340,7 +341,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
 
-def header_html(profile: Profile) -> str:
+def header_html(profile: Profile, muted_colour: str = "#6b6b6b") -> str:
     """Name (and native-script name) over the target and school: who this workspace is for."""
     name = html.escape(profile.full_name or profile.display_name)
     native = (f"&nbsp;&nbsp;<span style='font-size:13pt'>{html.escape(profile.native_name)}"
@@ -348,4 +349,4 @@ def header_html(profile: Profile) -> str:
     details = " · ".join(html.escape(part) for part in (
         profile.target_specialty, profile.medical_school, profile.country) if part)
     return (f"<span style='font-size:16pt; font-weight:600'>{name}</span>{native}"
-            f"<br><span style='color:#6b6b6b'>{details}</span>")
+            f"<br><span style='color:{muted_colour}'>{details}</span>")

@@ -12,7 +12,7 @@ from workshop.core.storage.workspace import open_workspace
 
 
 def render_main_window(workspace: Path, out: Path, *, section: str = "statements",
-                       size: tuple[int, int] = (1180, 760)) -> Path:
+                       size: tuple[int, int] = (1180, 760), dark: bool = False) -> Path:
     """Open ``workspace`` (read-only if another window holds it) and save a PNG of the window."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QBuffer, QIODevice
@@ -22,6 +22,9 @@ def render_main_window(workspace: Path, out: Path, *, section: str = "statements
 
     app = QApplication.instance() or QApplication([])
     app.setStyle("Fusion")
+    from workshop.ui.palette import apply_color_scheme
+
+    apply_color_scheme(app, force_dark=dark)  # dark: what a user with a dark desktop sees
     try:
         ws = open_workspace(workspace)
     except WorkspaceLocked:
