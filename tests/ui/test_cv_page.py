@@ -371,3 +371,22 @@ def test_failed_save_keeps_edits_and_retries(qtbot, page: CvPage, workspace,  # 
     monkeypatch.setattr(page_module, "save_workspace_cv", real)
     qtbot.waitUntil(lambda: not page.autosave.dirty, timeout=5_000)
     assert load_workspace_cv(workspace).personal.preferred_name == "Yas"
+
+
+def test_cv_versions_compare_as_text_and_restore(qtbot, page: CvPage) -> None:  # type: ignore[no-untyped-def]
+    from workshop.core.cv.in_workspace import cv_document as cv_row
+    from workshop.core.cv.in_workspace import cv_plain_text
+    from workshop.ui.statements.versions import VersionsDialog
+
+    assert page.save_version("before rename")
+    page.cv.personal.headline = "Applicant to Internal Medicine, 2027 Match"
+    page._edited()
+    assert page.flush()
+    doc = cv_row(page.workspace)
+    dialog = VersionsDialog(page.workspace, doc.id, render=cv_plain_text)
+    qtbot.addWidget(dialog)
+    assert "{" not in dialog.right_view.toPlainText()  # readable text, not JSON
+    assert "2027 Match" in dialog.right_view.toPlainText()
+    dialog.restore_left()
+    page.reload()
+    assert page.cv.personal.headline != "Applicant to Internal Medicine, 2027 Match"

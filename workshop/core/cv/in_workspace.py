@@ -54,3 +54,35 @@ def load_sample_cv(workspace: Workspace) -> Document:
     doc = save_workspace_cv(workspace, sample_cv())
     workspace.documents.save_version(doc.id, "Sample CV")
     return doc
+
+
+def cv_plain_text(body: str) -> str:
+    """A readable text of a stored CV (for comparing versions word by word).
+
+    Sections become headings and each entry one line of its filled-in values, so a diff shows
+    "Externship → Sub-internship", not JSON punctuation. A body that does not parse is shown
+    as it is.
+    """
+    try:
+        data = json.loads(body) if body.strip() else {}
+    except ValueError:
+        return body
+    lines: list[str] = []
+    for section, value in data.items():
+        if section in {"schema_version", "sample_notice"} or value in ("", [], {}, None):
+            continue
+        lines.append(section.replace("_", " ").upper())
+        entries = value if isinstance(value, list) else [value]
+        for entry in entries:
+            lines.append("  " + _flatten(entry))
+        lines.append("")
+    return "\n".join(lines).strip() + "\n"
+
+
+def _flatten(value: object) -> str:
+    if isinstance(value, dict):
+        parts = [_flatten(v) for k, v in value.items() if k != "id" and v not in ("", [], {}, None)]
+        return " · ".join(p for p in parts if p)
+    if isinstance(value, list):
+        return "; ".join(_flatten(v) for v in value)
+    return str(value)

@@ -150,6 +150,8 @@ class CvPage(QWidget):
                                    "programs expect")
         self.version_button = _button("Save version…", lambda: self.save_version(),
                                       "Keep a named snapshot (Ctrl+S)")
+        self.versions_button = _button("Versions…", self.show_versions,
+                                       "Compare CV versions word by word, restore an old one")
         self.eras_button = _button("ERAS text…", self.show_eras_blocks,
                                    "Plain-text blocks per experience to paste into MyERAS")
         self.import_button = _button("Import JSON Resume…", lambda: transfer.ask_import(self))
@@ -165,7 +167,8 @@ class CvPage(QWidget):
         self.summary = QLabel()
         self.summary.setAccessibleName("CV check summary line")
         toolbar = QHBoxLayout()
-        for widget in (self.sort_button, self.version_button, self.eras_button,
+        for widget in (self.sort_button, self.version_button, self.versions_button,
+                       self.eras_button,
                        self.import_button, self.export_button):
             toolbar.addWidget(widget)
         toolbar.addStretch(1)
@@ -347,6 +350,20 @@ class CvPage(QWidget):
             return False
         self.message.emit(f"Saved CV version “{info.name}”.")
         return True
+
+    def show_versions(self) -> None:
+        """Named CV versions side by side (as readable text); restoring reloads the editor."""
+        from workshop.core.cv.in_workspace import cv_plain_text
+        from workshop.ui.statements.versions import VersionsDialog
+
+        doc = cv_document(self.workspace)
+        if doc is None or not self.flush():
+            return
+        dialog = VersionsDialog(self.workspace, doc.id, self, render=cv_plain_text)
+        dialog.setWindowTitle("CV versions")
+        dialog.exec()
+        if dialog.restored:
+            self.reload()
 
     def _remember_options(self) -> None:
         if self.workspace.read_only:

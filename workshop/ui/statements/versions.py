@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -37,9 +38,10 @@ def segments_html(segments: list[Segment]) -> str:
 class VersionsDialog(QDialog):
     """Pick any two versions (or the working copy) and see what changed, word by word."""
 
-    def __init__(self, workspace: Workspace, document_id: int, parent: QWidget | None = None
-                 ) -> None:
+    def __init__(self, workspace: Workspace, document_id: int, parent: QWidget | None = None,
+                 *, render: Callable[[str], str] | None = None) -> None:
         super().__init__(parent)
+        self.render = render or (lambda body: body)  # e.g. a CV's JSON shown as readable text
         self.workspace = workspace
         self.document_id = document_id
         self.restored = False
@@ -95,8 +97,8 @@ class VersionsDialog(QDialog):
     def _text(self, combo: QComboBox) -> str:
         version_id = combo.currentData(Qt.ItemDataRole.UserRole)
         if version_id is None or version_id == CURRENT:
-            return self.workspace.documents.get(self.document_id).body
-        return self.workspace.documents.version(int(version_id)).body
+            return self.render(self.workspace.documents.get(self.document_id).body)
+        return self.render(self.workspace.documents.version(int(version_id)).body)
 
     def refresh(self) -> None:
         diff = word_diff(self._text(self.left_pick), self._text(self.right_pick))
