@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -22,6 +21,7 @@ from workshop.core.drills.progress import Progress, compute_progress
 from workshop.core.drills.scheduler import ReviewState, review
 from workshop.core.drills.user_questions import UserQuestion
 from workshop.core.errors import UserError
+from workshop.core.storage.sqlatomic import atomic
 
 _USER_COLUMNS = ("id, text, category, answer_seconds, look_for, follow_ups, tags, programs, "
                  "source, source_ref")
@@ -30,19 +30,8 @@ _ATTEMPT_COLUMNS = ("id, question_id, started_at, mode, follow_up, category, tar
                     "conciseness, content, delivery, notes, recording_path")
 
 
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """One transaction, or the caller's if one is already open."""
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+# Repository writes nest in a caller's transaction (see storage.sqlatomic).
+transaction = atomic
 
 
 # -- user questions ------------------------------------------------------------------------------

@@ -3,35 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
+from workshop.core.storage.sqlatomic import atomic
 
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """All-or-nothing writes that also nest inside a caller's transaction.
-
-    The workspace connection is in autocommit mode and its ``transaction()`` opens
-    ``BEGIN IMMEDIATE``; inside one we use a savepoint so the caller still decides the commit.
-    """
-    if conn.in_transaction:
-        conn.execute("SAVEPOINT letters")
-        try:
-            yield
-        except BaseException:
-            conn.execute("ROLLBACK TO SAVEPOINT letters")
-            conn.execute("RELEASE SAVEPOINT letters")
-            raise
-        conn.execute("RELEASE SAVEPOINT letters")
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+# Writes nest in a caller's transaction (see storage.sqlatomic).
+transaction = atomic
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:

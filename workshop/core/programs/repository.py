@@ -6,16 +6,17 @@ nests inside a caller's transaction (an import of 500 rows is one savepoint, not
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import fields
 from typing import Any, Final
 
 from workshop.core.errors import UserError
 from workshop.core.programs.model import Program, ProgramEvent, check_transition, normalize_key
+from workshop.core.storage.sqlatomic import atomic
 
 _DATE_FIELDS: Final = frozenset({"eras_deadline", "program_deadline", "interview_date"})
 #: Columns stored 1:1 from the dataclass (everything but id, events, visas and dates).
@@ -24,17 +25,9 @@ _COLUMNS: Final[tuple[str, ...]] = tuple(
 )
 
 
-@contextlib.contextmanager
-def savepoint(conn: sqlite3.Connection, name: str = "programs") -> Iterator[None]:
-    """Atomic block that also nests inside an open transaction."""
-    conn.execute(f"SAVEPOINT {name}")
-    try:
-        yield
-    except BaseException:
-        conn.execute(f"ROLLBACK TO {name}")
-        conn.execute(f"RELEASE {name}")
-        raise
-    conn.execute(f"RELEASE {name}")
+def savepoint(conn: sqlite3.Connection, name: str = "programs") -> AbstractContextManager[None]:
+    """Atomic block that also nests inside an open transaction (see storage.sqlatomic)."""
+    return atomic(conn)
 
 
 def match_key(program: Program) -> str:

@@ -27,6 +27,7 @@ from workshop.core.storage.lock import WorkspaceLock
 from workshop.core.storage.profile import ProfileRepository
 from workshop.core.storage.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 from workshop.core.storage.settings import SettingsRepository
+from workshop.core.storage.sqlatomic import atomic
 
 Clock = Callable[[], datetime]
 
@@ -135,7 +136,6 @@ class Workspace:
         self._changes_at_backup = conn.total_changes
         self._last_backup = clock()
         self._closed = False
-        self._savepoints = 0
         self.documents = DocumentRepository(conn, self.write)
         self.profile = ProfileRepository(conn, self.write)
         self.settings = SettingsRepository(conn, self.write)
@@ -153,38 +153,11 @@ class Workspace:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Several writes that land together or not at all (nests as a savepoint)."""
         self._refuse_if_read_only()
-        if self.conn.in_transaction:
-            with self._savepoint():
+        try:
+            with atomic(self.conn):
                 yield self.conn
-            return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise _as_write_failed(exc, self.path) from exc
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise _as_write_failed(exc, self.path) from exc
-
-    @contextmanager
-    def _savepoint(self) -> Iterator[None]:
-        self._savepoints += 1
-        name = f"nested_{self._savepoints}"
-        self.conn.execute(f"SAVEPOINT {name}")
-        try:
-            yield
-        except BaseException:
-            self.conn.execute(f"ROLLBACK TO {name}")
-            self.conn.execute(f"RELEASE {name}")
-            raise
-        self.conn.execute(f"RELEASE {name}")
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
