@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.checker.status.connect(self.engine_label.setText)
         self.services["checker"] = self.checker
         self.first_painted.connect(self.checker.warm)
+        if os.environ.get("WORKSHOP_EXIT_AFTER_WARM"):  # `workshop bench`: memory when warm
+            self.checker.status.connect(self._exit_when_warm)
         self.set_workspace(workspace)
         self._restore_geometry()
 
@@ -206,12 +208,18 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(keys.index(last))
         self._on_nav(keys.index(last))
 
+    def _exit_when_warm(self, status: str) -> None:
+        if "starting" not in status:
+            print(f"checker-warm {time.time():.6f}", flush=True)
+            os._exit(0)
+
     def _build_deferred_page(self) -> None:
         if not self._defer_page:
             return
         self._defer_page = False
         self._on_nav(self.nav.currentRow())
-        if os.environ.get("WORKSHOP_EXIT_AFTER_PAINT"):
+        if os.environ.get("WORKSHOP_EXIT_AFTER_PAINT") and not os.environ.get(
+                "WORKSHOP_EXIT_AFTER_WARM"):
             self.repaint()
             print(f"page-ready {time.time():.6f}", flush=True)
             os._exit(0)
