@@ -235,12 +235,21 @@ class MainWindow(QMainWindow):
             message = getattr(widget, "message", None)
             if message is not None:
                 message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            changed = getattr(widget, "document_changed", None)
+            if changed is not None:
+                changed.connect(self._document_changed)
             placeholder = self.pages.widget(row)
             self.pages.insertWidget(row, widget)
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
             self.page_widgets[key] = widget
         return self.page_widgets[key]
+
+    def _document_changed(self, document_id: int) -> None:
+        """Another page rewrote a document (e.g. accepted review changes): reload editors."""
+        page = self.page_widgets.get("statements")
+        if page is not None and hasattr(page, "reload"):
+            page.reload(select_id=document_id)
 
     @property
     def statements(self) -> StatementsPage:  # noqa: F821 - imported for type checkers only

@@ -18,6 +18,7 @@ from workshop.ui.sections import section
 PAGE_CLASSES: dict[str, str] = {
     "statements": "workshop.ui.statements.page:StatementsPage",
     "cv": "workshop.ui.cv.page:CvPage",
+    "letters": "workshop.ui.letters.page:LettersPage",
     "interview": "workshop.ui.interview.page:InterviewPage",
     "exports": "workshop.ui.exports.page:ExportsPage",
 }

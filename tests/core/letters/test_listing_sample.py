@@ -73,6 +73,9 @@ def test_sample_assignments_when_programs_exist(conn: sqlite3.Connection) -> Non
     conn.execute("INSERT INTO programs (name, specialty) VALUES ('Lakeview IM (fictional)', "
                  "'Internal Medicine')")
     data = copy.deepcopy(sample_letters_data())
+    for writer in data["writers"]:
+        for request in writer.get("requests", []):
+            request.pop("assign_to", None)
     data["writers"][0]["requests"][0]["assign_to"] = ["Lakeview IM (fictional)", "Nowhere"]
     counts = load_sample_letters(conn, data)
     assert counts["assignments"] == 1 and counts["assignments_skipped"] == 1

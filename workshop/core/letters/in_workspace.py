@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -92,10 +92,30 @@ def packet_document_for(workspace: Workspace, writer_name: str,
     return document, facts
 
 
-def export_packet(workspace: Workspace, writer_name: str, out: Path | str, *,
-                  request_id: int | None = None, theme: str = "packet",
-                  paper: str = "letter", now: dt.datetime | None = None) -> Path:
-    """Write one writer's packet as a bookmarked PDF or a .zip of .docx files, and log it."""
+@dataclass
+class PreparedPacket:
+    """Everything a packet needs, read from the workspace (on the caller's thread)."""
+
+    document: Any
+    facts: dict[str, Any]
+    profile: dict[str, Any]
+
+
+@dataclass
+class RenderedPacket:
+    path: Path
+    files: dict[str, bytes]
+
+
+def prepare_packet(workspace: Workspace, writer_name: str,
+                   request_id: int | None = None) -> PreparedPacket:
+    document, facts = packet_document_for(workspace, writer_name, request_id)
+    return PreparedPacket(document, facts, profile_dict(workspace))
+
+
+def render_packet(prepared: PreparedPacket, out: Path | str, *, theme: str = "packet",
+                  paper: str = "letter") -> RenderedPacket:
+    """Write the packet as a bookmarked PDF or a .zip of .docx files (pure: any thread)."""
     from workshop.core.export.api import render_docx, render_pdf
     from workshop.core.export.builders import statement_document
     from workshop.core.export.cv_document import cv_document
@@ -105,34 +125,48 @@ def export_packet(workspace: Workspace, writer_name: str, out: Path | str, *,
     if suffix not in (".pdf", ".zip"):
         raise UserError(f"A packet is written as .pdf or .zip, not '{suffix or target.name}'.",
                         hint="Use a file name ending in .pdf or .zip.")
-    document, facts = packet_document_for(workspace, writer_name, request_id)
+    facts = prepared.facts
     if suffix == ".pdf":
-        data = render_pdf(document, theme, paper)
+        data = render_pdf(prepared.document, theme, paper)
         files = {target.name: data}
     else:
         parts, statement = facts["parts"], facts["statement"]
-        profile = profile_dict(workspace)
         stem = parts["file_stem"]
-        docs = {
+        files = {
             f"{stem} - cover letter.docx": _text_docx(parts["cover_letter"], "Cover letter"),
             f"{stem} - CV.docx": render_docx(cv_document(facts["cv"]), "cv-classic", paper),
             f"{stem} - personal statement.docx": render_docx(statement_document(
-                profile, statement["title"], statement["body"], statement["target"]),
+                prepared.profile, statement["title"], statement["body"], statement["target"]),
                 "statement", paper),
             f"{stem} - case summary.docx": _text_docx(parts["case_summary"]["body"],
                                                      parts["case_summary"]["title"]),
         }
-        data = build_packet_zip(docs)
-        files = docs
-    written = atomic_write_bytes(target, data)
+        data = build_packet_zip(files)
+    return RenderedPacket(atomic_write_bytes(target, data), files)
+
+
+def record_packet(workspace: Workspace, prepared: PreparedPacket, rendered: RenderedPacket,
+                  now: dt.datetime | None = None) -> None:
+    """Log which statement and CV versions went to the writer (on the caller's thread)."""
+    if workspace.read_only:
+        return
+    facts = prepared.facts
     when = now or dt.datetime.now().replace(microsecond=0)
-    if not workspace.read_only:
-        PacketHistoryRepository(workspace.conn).record(PacketRecord(
-            facts["request"].id, when, facts["statement_version_id"], facts["statement_label"],
-            facts["cv_version"],
-            [{"name": name, "sha256": hashlib.sha256(blob).hexdigest()}
-             for name, blob in files.items()]))
-    return written
+    PacketHistoryRepository(workspace.conn).record(PacketRecord(
+        facts["request"].id, when, facts["statement_version_id"], facts["statement_label"],
+        facts["cv_version"],
+        [{"name": name, "sha256": hashlib.sha256(blob).hexdigest()}
+         for name, blob in rendered.files.items()]))
+
+
+def export_packet(workspace: Workspace, writer_name: str, out: Path | str, *,
+                  request_id: int | None = None, theme: str = "packet",
+                  paper: str = "letter", now: dt.datetime | None = None) -> Path:
+    """Prepare, write and log one writer's packet (the CLI's one-step version)."""
+    prepared = prepare_packet(workspace, writer_name, request_id)
+    rendered = render_packet(prepared, out, theme=theme, paper=paper)
+    record_packet(workspace, prepared, rendered, now)
+    return rendered.path
 
 
 def _text_docx(text: str, title: str) -> bytes:

@@ -32,11 +32,23 @@ REQUEST_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_COLOUR, WARNING_COLOUR = "#c0392b", "#9a7d0a"
 
 
+PROGRAM_WIDTH, LETTER_WIDTH = 240, 84
+
+
+def short_specialty(name: str) -> str:
+    """"IM" for "Internal Medicine", so a column stays narrow (the tooltip has it in full)."""
+    words = name.split()
+    return "".join(w[0].upper() for w in words) if len(words) > 1 else name[:10]
+
+
 def column_title(writer: LetterWriter | None, request: LetterRequest) -> str:
-    """Two short lines for a column header: surname, then specialty and request number."""
+    """Three short lines for a column header: surname; specialty and number; U.S. or not."""
     surname = writer.name.split()[-1] if writer and writer.name.split() else "?"
-    us = " (U.S.)" if writer and writer.is_us else ""
-    return f"{surname}{us}\n{request.target_specialty} #{request.id}"
+    if request.status is Status.DECLINED:
+        third = "declined"
+    else:
+        third = "U.S." if writer and writer.is_us else "non-U.S."
+    return f"{surname}\n{short_specialty(request.target_specialty)} #{request.id}\n{third}"
 
 
 class AssignmentsTab(QWidget):
@@ -59,8 +71,7 @@ class AssignmentsTab(QWidget):
         self.matrix.setAlternatingRowColors(True)
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.matrix.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
-                                                         | Qt.AlignmentFlag.AlignVCenter)
+        self.matrix.verticalHeader().setVisible(False)
         self.matrix.itemChanged.connect(self._on_item_changed)
         self.findings = QListWidget()
         self.findings.setAccessibleName("Assignment warnings")
@@ -77,7 +88,7 @@ class AssignmentsTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([560, 360])
+        splitter.setSizes([680, 250])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -94,8 +105,9 @@ class AssignmentsTab(QWidget):
         self.matrix.blockSignals(True)
         self.matrix.clear()
         self.matrix.setRowCount(len(self.programs))
-        self.matrix.setColumnCount(len(self.requests))
-        for column, request in enumerate(self.requests):
+        self.matrix.setColumnCount(len(self.requests) + 1)
+        self.matrix.setHorizontalHeaderItem(0, QTableWidgetItem("Program"))
+        for column, request in enumerate(self.requests, start=1):
             writer = writers.get(request.writer_id)
             header = QTableWidgetItem(column_title(writer, request))
             header.setToolTip(f"{writer.display_name if writer else ''}\n"
@@ -104,15 +116,20 @@ class AssignmentsTab(QWidget):
             self.matrix.setHorizontalHeaderItem(column, header)
         for row, program in enumerate(self.programs):
             label = QTableWidgetItem(program.display_name)
+            label.setFlags(Qt.ItemFlag.ItemIsEnabled)
             label.setToolTip(f"{program.display_name}\n{program.specialty}"
                              f"{' · ' + program.location if program.location else ''}")
-            self.matrix.setVerticalHeaderItem(row, label)
-            for column, request in enumerate(self.requests):
+            self.matrix.setItem(row, 0, label)
+            for column, request in enumerate(self.requests, start=1):
                 self.matrix.setItem(row, column, self._cell(program.id, request, pairs))
         self.matrix.blockSignals(False)
         header = self.matrix.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.matrix.setColumnWidth(0, PROGRAM_WIDTH)
+        for column in range(1, self.matrix.columnCount()):
+            self.matrix.setColumnWidth(column, LETTER_WIDTH)
         missing = []
         if not self.programs:
             missing.append("no programs yet (add them in the Programs section)")
@@ -145,7 +162,7 @@ class AssignmentsTab(QWidget):
         columns = [r.id for r in self.requests]
         if program_id not in rows or request_id not in columns:
             return None
-        return self.matrix.item(rows.index(program_id), columns.index(request_id))
+        return self.matrix.item(rows.index(program_id), columns.index(request_id) + 1)
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         program_id = item.data(PROGRAM_ROLE)
@@ -168,13 +185,24 @@ class AssignmentsTab(QWidget):
         self.changed.emit()
 
     def show_findings(self) -> None:
+        """One entry per program with problems: its name, then each finding on its own line."""
         self.findings.clear()
         findings = self.store.findings() if self.programs else []
+        by_program: dict[int, list] = {}
         for finding in findings:
-            error = finding.severity == "error"
-            entry = QListWidgetItem(("✕ " if error else "⚠ ") + finding.message)
+            by_program.setdefault(finding.program_id, []).append(finding)
+        for program_findings in by_program.values():
+            name = program_findings[0].program_name
+            error = any(f.severity == "error" for f in program_findings)
+            lines = [name]
+            for finding in program_findings:
+                message = finding.message
+                if message.startswith(name + " "):
+                    message = message[len(name) + 1:]
+                lines.append(("  ✕ " if finding.severity == "error" else "  ⚠ ") + message)
+            entry = QListWidgetItem("\n".join(lines))
             entry.setForeground(QBrush(QColor(ERROR_COLOUR if error else WARNING_COLOUR)))
-            entry.setData(Qt.ItemDataRole.UserRole, finding.code)
+            entry.setData(Qt.ItemDataRole.UserRole, [f.code for f in program_findings])
             self.findings.addItem(entry)
         if self.programs and not findings:
             self.findings.addItem("✓ Every program has a letter in its specialty and enough "

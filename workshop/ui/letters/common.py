@@ -115,3 +115,8 @@ def specialty_names() -> list[str]:
 def short_date(day: dt.date) -> str:
     """"Nov 21, 2026" on every platform (``%-d`` is not portable)."""
     return f"{day:%b} {day.day}, {day.year}"
+
+
+def escape(text: str) -> str:
+    """Text made safe for a rich-text label (names may contain '<' or '&')."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -25,6 +25,7 @@ from workshop.ui.letters.common import (
     BUCKET_TITLES,
     button,
     days_phrase,
+    escape,
     refuse,
     short_date,
     wrapped,
@@ -92,8 +93,8 @@ class DueCard(QFrame):
         request, writer = item.request, item.writer
         due = short_date(request.due) if request.due else ""
         heading = QLabel(f"<span style='color:{colour}'><b>{days_phrase(item.days_left)}"
-                         f"</b></span> &nbsp;{_escape(writer.display_name)} · "
-                         f"{_escape(request.target_specialty)} · {request.status.label}"
+                         f"</b></span> &nbsp;{escape(writer.display_name)} · "
+                         f"{escape(request.target_specialty)} · {request.status.label}"
                          f" · due {due}")
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setAccessibleName(f"Due item: {writer.name}")
@@ -104,10 +105,14 @@ class DueCard(QFrame):
         row = QHBoxLayout()
         self.text: QPlainTextEdit | None = None
         if item.action == "remind":
+            subject = QLabel(f"Subject: {item.subject}")
+            subject.setAccessibleName(f"Reminder subject for {writer.name}")
+            subject.setStyleSheet("color: #566573;")
+            layout.addWidget(subject)
             self.text = QPlainTextEdit(item.reminder_text)
             self.text.setReadOnly(True)
             self.text.setAccessibleName(f"Reminder to {writer.name}")
-            self.text.setFixedHeight(96)
+            self.text.setFixedHeight(150)
             layout.addWidget(self.text)
             self.copy_button = button("Copy reminder", self.copy,
                                       name=f"Copy reminder to {writer.name}")
@@ -150,7 +155,6 @@ class DueTab(QWidget):
     """The dashboard: groups of cards, most urgent first."""
 
     show_request = Signal(int, int)
-    copied = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,8 +175,10 @@ class DueTab(QWidget):
     def show_items(self, items: list[DueItem]) -> None:
         while self.inner_layout.count():
             child = self.inner_layout.takeAt(0)
-            if child.widget() is not None:
-                child.widget().deleteLater()
+            widget = child.widget()
+            if widget is not None:  # hidden now: deferred deletion may wait a while
+                widget.hide()
+                widget.deleteLater()
         self.cards = []
         if not items:
             empty = wrapped("Nothing is overdue or due in the next 7 days. Letters still "
@@ -194,6 +200,3 @@ class DueTab(QWidget):
                 self.inner_layout.addWidget(card)
         self.inner_layout.addStretch(1)
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from workshop.core.errors import UserError
 from workshop.core.letters.dashboard import mailto_url
-from workshop.core.letters.in_workspace import export_packet
-from workshop.core.letters.model import LetterRequest, LetterWriter
+from workshop.core.letters.in_workspace import prepare_packet, record_packet, render_packet
+from workshop.core.letters.model import LetterRequest, LetterWriter, Status
 from workshop.core.letters.packet import packet_parts
 from workshop.ui.cv.jobs import start_job
 from workshop.ui.letters.common import button, refuse, short_date, wrapped
@@ -81,12 +81,16 @@ class PacketPanel(QWidget):
     # -- showing --------------------------------------------------------------------------
     def load(self, writer: LetterWriter | None, request: LetterRequest | None) -> None:
         self.writer, self.request = writer, request
-        ready = writer is not None and request is not None
+        declined = request is not None and request.status is Status.DECLINED
+        ready = writer is not None and request is not None and not declined
         self.build_button.setEnabled(ready and not self.busy)
         self.copy_button.setEnabled(ready)
         self.mail_button.setEnabled(ready and bool(writer and writer.email))
         self.warnings.setText("")
         self.warnings.hide()
+        if declined:
+            self.warnings.setText("This letter was declined: no packet is needed.")
+            self.warnings.show()
         if ready:
             try:
                 notes = self._parts()["warnings"]
@@ -181,19 +185,29 @@ class PacketPanel(QWidget):
         workspace = self.store.workspace
         name, request_id = self.writer.name, self.request.id
         paper = "letter" if self.writer.is_us else "a4"
+        try:  # reading the workspace stays on the GUI thread; only rendering goes to the worker
+            prepared = prepare_packet(workspace, name, request_id)
+        except UserError as exc:
+            self._on_failed(str(exc))
+            return
+        self._prepared = prepared
         self._set_busy(True)
-        start_job(self.pool,
-                  lambda: export_packet(workspace, name, target, request_id=request_id,
-                                        paper=paper),
+        start_job(self.pool, lambda: render_packet(prepared, target, paper=paper),
                   self, self._on_built, self._on_failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.build_button.setText("Building packet…" if busy else "Build packet…")
-        self.build_button.setEnabled(not busy and self.request is not None)
+        self.build_button.setEnabled(not busy and self.request is not None
+                                     and self.request.status is not Status.DECLINED)
 
-    def _on_built(self, path: object) -> None:
+    def _on_built(self, rendered: object) -> None:
         self._set_busy(False)
+        try:
+            record_packet(self.store.workspace, self._prepared, rendered)  # type: ignore[arg-type]
+        except UserError as exc:
+            self.message.emit(f"The packet was written, but its history was not saved: {exc}")
+        path = rendered.path  # type: ignore[attr-defined]
         self.show_history()
         self.store.changed.emit(PACKETS)
         self.message.emit(f"Packet written to {path}.")

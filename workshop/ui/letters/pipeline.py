@@ -1,4 +1,4 @@
-"""A request's status as steps with dates, and the buttons that record the next step.
+"""A request's status as a row of dated steps, and the buttons that record the next one.
 
 Steps go one at a time (planned → asked → agreed → packet sent → uploaded → assigned), each
 with the day it happened; a writer may decline at any point. The core refuses impossible moves
@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,6 +25,7 @@ from workshop.ui.letters.common import (
     DONE_COLOUR,
     MUTED_COLOUR,
     button,
+    escape,
     from_qdate,
     refuse,
     short_date,
@@ -34,10 +35,66 @@ from workshop.ui.letters.store import LettersStore
 
 CURRENT_COLOUR = "#1f618d"
 DECLINED_COLOUR = "#c0392b"
+STEP_NAMES = {Status.UPLOADED: "Uploaded (LoR Portal)"}
+
+
+def step_name(status: Status) -> str:
+    """Short names for the chips; the full wording stays in tooltips and refusals."""
+    label = STEP_NAMES.get(status, status.label)
+    return label[:1].upper() + label[1:]
+
+
+class StepsBar(QWidget):
+    """Six chips, one per step: done (✓ with the date), current (●), still to come (○)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Status steps")
+        self.chips: dict[Status, QLabel] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        for status in (*PIPELINE, Status.DECLINED):
+            chip = QLabel()
+            chip.setTextFormat(Qt.TextFormat.RichText)
+            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            chip.setAccessibleName(f"Step: {status.label}")
+            chip.setFrameShape(QFrame.Shape.StyledPanel)
+            chip.setMinimumHeight(40)
+            layout.addWidget(chip, 1)
+            self.chips[status] = chip
+
+    def show_request(self, request: LetterRequest | None) -> None:
+        current = request.status if request else None
+        for status, chip in self.chips.items():
+            event = request.event_for(status) if request else None
+            if status is Status.DECLINED:
+                chip.setVisible(current is Status.DECLINED)
+                symbol, colour, background = "✕", DECLINED_COLOUR, "#fdecea"
+            elif status is current:
+                symbol, colour, background = "●", CURRENT_COLOUR, "#eaf2f8"
+            elif event is not None:
+                symbol, colour, background = "✓", DONE_COLOUR, "#eafaf1"
+            else:
+                symbol, colour, background = "○", MUTED_COLOUR, "transparent"
+            when = short_date(event.on) if event else "—"
+            weight = "bold" if status is current else "normal"
+            chip.setText(f"<span style='color:{colour}; font-weight:{weight}'>{symbol} "
+                         f"{escape(step_name(status))}</span><br>"
+                         f"<span style='color:#566573'>{when}</span>")
+            chip.setStyleSheet(f"QLabel {{ background: {background}; border-radius: 4px; }}")
+            tip = status.label.capitalize()
+            if event is not None:
+                tip += f", {short_date(event.on)}" + (f": {event.note}" if event.note else "")
+            chip.setToolTip(tip)
 
 
 class PipelineView(QWidget):
-    """Shows the steps of one request and records the next one."""
+    """Records the next step (or a decline) of one request on a chosen date.
+
+    ``bar`` is the row of steps; the panel places it above the form, and this widget (the
+    date and the two buttons) beside it.
+    """
 
     advanced = Signal(object)  # the stored LetterRequest
 
@@ -46,74 +103,51 @@ class PipelineView(QWidget):
         self.store = store
         self.request: LetterRequest | None = None
         self.writer_name = ""
-        self.steps = QGridLayout()
-        self.steps.setHorizontalSpacing(10)
-        self.steps.setVerticalSpacing(3)
-        self.step_labels: dict[Status, tuple[QLabel, QLabel]] = {}
-        for row, status in enumerate((*PIPELINE, Status.DECLINED)):
-            mark, text = QLabel(), QLabel()
-            mark.setAccessibleName(f"Step {status.label}: mark")
-            text.setAccessibleName(f"Step {status.label}")
-            text.setTextFormat(Qt.TextFormat.RichText)
-            self.steps.addWidget(mark, row, 0)
-            self.steps.addWidget(text, row, 1)
-            self.step_labels[status] = (mark, text)
-        self.steps.setColumnStretch(1, 1)
+        self.bar = StepsBar()
         self.on_date = QDateEdit()
         self.on_date.setAccessibleName("Date of the next step")
         self.on_date.setCalendarPopup(True)
         self.on_date.setDisplayFormat("MMM d, yyyy")
         self.on_date.setToolTip("The day it happened (not the day you record it).")
         self.next_button = button("Mark as …", self.advance_next, name="Record the next step")
-        self.decline_button = button("Writer declined…", self.decline,
-                                     "Record that the writer cannot write this letter")
-        actions = QHBoxLayout()
-        actions.addWidget(QLabel("On"))
-        actions.addWidget(self.on_date)
-        actions.addWidget(self.next_button, 1)
-        actions.addWidget(self.decline_button)
+        self.decline_button = button("Declined…", self.decline,
+                                     "Record that the writer cannot write this letter",
+                                     name="Writer declined")
+        self.hint = QLabel()
+        self.hint.setAccessibleName("Next step")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #5d6d7e;")
+        row = QHBoxLayout()
+        row.addWidget(QLabel("On"))
+        row.addWidget(self.on_date)
+        row.addWidget(self.next_button, 1)
+        row.addWidget(self.decline_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.steps)
-        layout.addLayout(actions)
+        layout.addWidget(self.hint)
+        layout.addLayout(row)
         self.load(None)
 
     def load(self, request: LetterRequest | None, writer_name: str = "") -> None:
         self.request = request
         self.writer_name = writer_name
+        self.bar.show_request(request)
         self.on_date.setDate(to_qdate(self.store.today()))
         current = request.status if request else None
         declined = current is Status.DECLINED
-        for status, (mark, text) in self.step_labels.items():
-            event = request.event_for(status) if request else None
-            when = f" — {short_date(event.on)}" if event else ""
-            note = f" <i>({_escape(event.note)})</i>" if event and event.note else ""
-            if status is Status.DECLINED:
-                visible = declined
-                symbol, colour, weight = "✕", DECLINED_COLOUR, "bold"
-            elif status is current:
-                visible, symbol, colour, weight = True, "●", CURRENT_COLOUR, "bold"
-            elif event is not None:
-                visible, symbol, colour, weight = True, "✓", DONE_COLOUR, "normal"
-            else:
-                visible, symbol, colour, weight = True, "○", MUTED_COLOUR, "normal"
-            mark.setText(symbol)
-            mark.setStyleSheet(f"color: {colour}; font-weight: bold;")
-            suffix = " (now)" if status is current and not declined else ""
-            text.setText(f"<span style='color:{colour}; font-weight:{weight}'>"
-                         f"{_escape(status.label.capitalize())}{suffix}</span>{when}{note}")
-            mark.setVisible(visible)
-            text.setVisible(visible)
-        following = [s for s in allowed_next(current) if s is not Status.DECLINED] \
-            if current else []
+        following = self.next_status()
         editable = request is not None and not self.store.read_only
-        if following:
-            self.next_button.setText(f"Mark as {following[0].label}")
-            self.next_button.setAccessibleName(f"Mark as {following[0].label}")
+        if following is not None:
+            text = f"Mark as {following.label}"
+            self.hint.setText(f"Now: {current.label if current else ''}. When it happens, "
+                              f"record “{following.label}” with its date.")
         else:
-            self.next_button.setText("No further step")
-            self.next_button.setAccessibleName("No further step")
-        self.next_button.setEnabled(editable and bool(following))
+            text = "No further step"
+            self.hint.setText("Declined: add a new request if the writer changes their mind."
+                              if declined else "Assigned: nothing more to do for this letter.")
+        self.next_button.setText(text)
+        self.next_button.setAccessibleName(text)
+        self.next_button.setEnabled(editable and following is not None)
         self.decline_button.setEnabled(editable and not declined)
         self.on_date.setEnabled(editable and not declined)
 
@@ -152,7 +186,3 @@ class PipelineView(QWidget):
         self.load(outcome.value, self.writer_name)
         self.advanced.emit(outcome.value)
         return True
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

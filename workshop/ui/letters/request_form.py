@@ -114,7 +114,7 @@ class RequestForm(QWidget):
         form.addRow("Letter type:", type_row)
         form.addRow("", self.chair)
         form.addRow("Waived right to see:", waiver_row)
-        form.addRow("", self.waiver_note)
+        form.addRow(self.waiver_note)
         form.addRow("Letter ID:", self.letter_id)
         form.addRow("", self.letter_id_refusal)
         form.addRow("Due:", self.due)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -58,7 +60,7 @@ class RequestsPanel(QWidget):
         entry_layout = QVBoxLayout(entry)
         entry_layout.addWidget(self.form)
         entry_layout.addStretch(1)
-        status = QGroupBox("Status")
+        status = QGroupBox("Next step")
         status_layout = QVBoxLayout(status)
         status_layout.addWidget(self.pipeline)
         packet = QGroupBox("Writer packet")
@@ -77,11 +79,17 @@ class RequestsPanel(QWidget):
         self.body = QWidget()
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addLayout(columns)
+        body_layout.addWidget(self.pipeline.bar)
+        body_layout.addLayout(columns, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(self.empty)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self.scroll, 1)
         self.load(None)
 
     # -- loading --------------------------------------------------------------------------
@@ -101,7 +109,7 @@ class RequestsPanel(QWidget):
         self.add_button.setEnabled(editable)
         self.delete_button.setEnabled(editable and bool(self.requests))
         self.empty.setVisible(writer is not None and not self.requests)
-        self.body.setVisible(bool(self.requests))
+        self.scroll.setVisible(bool(self.requests))
         self._on_picked()
 
     def current_id(self) -> int | None:

@@ -37,7 +37,7 @@ RELATIONSHIP_LABELS = {
 # (attribute, label, placeholder); the order is the reading order of the two columns.
 _LEFT = (
     ("name", "Name:", "Dr. Ananya Iyer"),
-    ("native_name", "Name in own script:", "अनन्या अय्यर (optional)"),
+    ("native_name", "Native name:", "in its own script, e.g. अनन्या अय्यर"),
     ("title", "Title:", "Attending Physician, Internal Medicine"),
     ("specialty", "Specialty:", "Internal Medicine"),
     ("institution", "Institution:", "Hospital or university"),
@@ -46,9 +46,14 @@ _LEFT = (
 _RIGHT = (
     ("email", "E-mail:", "name@hospital.org"),
     ("phone", "Phone:", "optional"),
-    ("setting", "What you did together:", "Internal Medicine externship"),
+    ("setting", "Setting:", "what you did together, e.g. IM externship"),
     ("salutation", "Salutation:", "derived from the name, e.g. Dear Dr. Iyer"),
 )
+_TIPS = {
+    "setting": "Fills “what you supervised” in the request e-mail and the cover letter.",
+    "salutation": "Leave empty to use “Dear Dr. <surname>”.",
+    "native_name": "Shown beside the name, e.g. in the packet and the listing.",
+}
 
 
 class WriterForm(QWidget):
@@ -68,6 +73,8 @@ class WriterForm(QWidget):
                 edit.setAccessibleName(label.rstrip(":"))
                 edit.setPlaceholderText(placeholder)
                 edit.editingFinished.connect(self.save)
+                if attr in _TIPS:
+                    edit.setToolTip(_TIPS[attr])
                 self.edits[attr] = edit
                 form.addRow(label, edit)
         self.is_us = QCheckBox("U.S. physician")
@@ -124,6 +131,7 @@ class WriterForm(QWidget):
             widget.blockSignals(True)
         for attr, edit in self.edits.items():
             edit.setText(getattr(writer, attr) if writer else "")
+            edit.setCursorPosition(0)  # show the start of a long institution name
         self.is_us.setChecked(bool(writer and writer.is_us))
         index = self.relationship.findData(
             (writer.relationship if writer else Relationship.OTHER).value)

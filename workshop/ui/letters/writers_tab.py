@@ -30,6 +30,7 @@ from workshop.ui.letters.store import LettersStore
 from workshop.ui.letters.writer_form import WriterForm
 
 NEW_WRITER_NAME = "New letter writer"
+COLUMNS = ("Name", "Title", "Institution", "Country", "U.S.", "Letters")
 
 
 class WritersTab(QWidget):
@@ -41,35 +42,40 @@ class WritersTab(QWidget):
         super().__init__(parent)
         self.store = store
         self.writers: list[LetterWriter] = []
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Letter writers")
-        self.table.setHorizontalHeaderLabels(["Name", "Title, institution", "U.S."])
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.itemSelectionChanged.connect(self._on_selected)
         self.add_button = button("Add writer", self.add_writer)
         self.delete_button = button("Delete writer…", self.delete_writer)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        self.intro = wrapped("The people who know your clinical work best. Programs look for "
-                             "letters in their specialty and, for international graduates, at "
-                             "least two from U.S. physicians.", "About letter writers")
+        self.intro = wrapped("Programs look for a letter in their specialty and at least two "
+                             "from U.S. physicians.", "About letter writers")
         self.intro.setStyleSheet("color: #5d6d7e;")
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.intro)
-        left_layout.addLayout(buttons)
+        side = QVBoxLayout()
+        side.addWidget(self.add_button)
+        side.addWidget(self.delete_button)
+        side.addWidget(self.intro)
+        side.addStretch(1)
+        side_box = QWidget()
+        side_box.setLayout(side)
+        side_box.setFixedWidth(210)
+        top = QWidget()
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(side_box)
 
         self.form = WriterForm(store)
         self.cases = CasesEditor(store)
@@ -82,14 +88,14 @@ class WritersTab(QWidget):
         self.detail.addTab(self.requests, "Letter requests")
         self.detail.addTab(self.form, "Writer details")
         self.detail.addTab(self.cases, "Cases worked together")
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 640])
+        splitter.setSizes([118, 440])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
         self.reload()
 
@@ -114,13 +120,13 @@ class WritersTab(QWidget):
         self._on_selected()
 
     def _fill_row(self, row: int, writer: LetterWriter) -> None:
-        place = ", ".join(x for x in (writer.title, writer.institution) if x)
-        cells = (writer.display_name, place, "U.S." if writer.is_us else "—")
+        count = len(self.store.requests(writer.id)) if writer.id is not None else 0
+        cells = (writer.display_name, writer.title, writer.institution, writer.country,
+                 "U.S." if writer.is_us else "—", str(count))
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, writer.id)
-            item.setToolTip(f"{writer.display_name}\n{writer.title}\n{writer.institution}"
-                            f"{', ' + writer.country if writer.country else ''}")
+            item.setToolTip(text)
             self.table.setItem(row, column, item)
 
     def current_id(self) -> int | None:
