@@ -238,6 +238,9 @@ class MainWindow(QMainWindow):
             changed = getattr(widget, "document_changed", None)
             if changed is not None:
                 changed.connect(self._document_changed)
+            go_to = getattr(widget, "go_to_section", None)
+            if go_to is not None:
+                go_to.connect(self.show_section)
             placeholder = self.pages.widget(row)
             self.pages.insertWidget(row, widget)
             self.pages.removeWidget(placeholder)

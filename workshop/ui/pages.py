@@ -20,6 +20,7 @@ PAGE_CLASSES: dict[str, str] = {
     "cv": "workshop.ui.cv.page:CvPage",
     "letters": "workshop.ui.letters.page:LettersPage",
     "interview": "workshop.ui.interview.page:InterviewPage",
+    "programs": "workshop.ui.programs.page:ProgramsPage",
     "exports": "workshop.ui.exports.page:ExportsPage",
 }
 

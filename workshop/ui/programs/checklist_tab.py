@@ -46,7 +46,7 @@ STATUS_STYLE = {
 def _section_title(key: str) -> str:
     try:
         return section(key).title
-    except (KeyError, LookupError):
+    except StopIteration:
         return key.title()
 
 
@@ -62,7 +62,10 @@ class ChecklistTab(QWidget):
         self.editable = True
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Checklist progress")
-        self.progress.setFormat("%v of %m done")
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(14)
+        self.progress_text = QLabel()
+        self.progress_text.setAccessibleName("Checklist items done")
         self.intro = QLabel("What an international graduate needs before and during the "
                             "season. Items with data in this workspace update themselves; tick "
                             "the others when they are done.")
@@ -77,7 +80,10 @@ class ChecklistTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.intro)
-        layout.addWidget(self.progress)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.progress_text)
+        layout.addLayout(row)
         layout.addWidget(area, 1)
 
     def set_editable(self, editable: bool) -> None:
@@ -95,6 +101,7 @@ class ChecklistTab(QWidget):
         done, total = checklist_progress(self.entries)
         self.progress.setRange(0, total)
         self.progress.setValue(done)
+        self.progress_text.setText(f"<b>{done} of {total} done</b>")
         while self.grid.count():
             child = self.grid.takeAt(0)
             if child.widget():
@@ -122,6 +129,7 @@ class ChecklistTab(QWidget):
         by_data = entry.by == "data"
         box.setProperty("tickable", not by_data)
         box.setEnabled(self.editable and not by_data)
+        box.setStyleSheet("QCheckBox:disabled { color: #1d3b2a; }")
         font = box.font()
         font.setBold(True)
         box.setFont(font)
@@ -139,6 +147,7 @@ class ChecklistTab(QWidget):
                     lambda key=item.section: self.page.go_to_section.emit(key),
                     f"Open the {_section_title(item.section)} section, where this is done")
         go.setAccessibleName(f"Go to {_section_title(item.section)} for {item.title}")
+        go.setFixedWidth(140)
         self.go_buttons[item.key] = go
         text_col = QVBoxLayout()
         text_col.setSpacing(1)

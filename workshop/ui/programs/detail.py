@@ -33,7 +33,6 @@ from workshop.core.errors import UserError
 from workshop.core.programs import values
 from workshop.core.programs.fit import FitResult
 from workshop.core.programs.model import (
-    FIT_LABELS,
     HOSPITAL_TYPES,
     STATUS_LABELS,
     STATUSES,
@@ -78,6 +77,7 @@ def _scroll(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(widget)
     return area
 
@@ -113,10 +113,11 @@ class ProgramDetail(QWidget):
         self.tabs.addTab(_scroll(self._requirements_form()), "Requirements")
         self.tabs.addTab(_scroll(self._status_form()), "Status && interview")
         head = QHBoxLayout()
-        head.addWidget(self.title, 1)
-        head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.badge)
+        head.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
         layout.addLayout(head)
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
@@ -204,7 +205,7 @@ class ProgramDetail(QWidget):
         self.pipeline.setAccessibleName("Status pipeline")
         self.events = QListWidget()
         self.events.setAccessibleName("Dated status events")
-        self.events.setMaximumHeight(110)
+        self.events.setMaximumHeight(96)
         self.new_status = _combo("New status", [(STATUS_LABELS[s], s) for s in STATUSES])
         self.new_date = QDateEdit()
         self.new_date.setAccessibleName("Date of the new status")
@@ -216,15 +217,17 @@ class ProgramDetail(QWidget):
         self.delete_event_button = button("Delete step", self._delete_event,
                                           "Remove a mistaken step; the status falls back")
         add_row = QHBoxLayout()
-        add_row.addWidget(self.new_status)
+        add_row.addWidget(self.new_status, 1)
         add_row.addWidget(self.new_date)
-        add_row.addWidget(self.new_note, 1)
-        add_row.addWidget(self.add_event_button)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.new_note, 1)
+        note_row.addWidget(self.add_event_button)
         self.interview_date = _line("Interview date", "YYYY-MM-DD")
         self.interview_notes = QPlainTextEdit()
         self.interview_notes.setAccessibleName("Interview notes")
         self.interview_notes.setPlaceholderText("Impressions, people you met, questions asked.")
         self.interview_notes.setMinimumHeight(70)
+        self.interview_notes.setMaximumHeight(140)
         self.statement = QComboBox()
         self.statement.setAccessibleName("Statement version sent")
         self.letters = QLabel()
@@ -238,7 +241,8 @@ class ProgramDetail(QWidget):
         form.addRow("Pipeline:", self.pipeline)
         form.addRow("Steps:", self.events)
         form.addRow("", self.delete_event_button)
-        form.addRow("Add:", add_row)
+        form.addRow("New step:", add_row)
+        form.addRow("", note_row)
         form.addRow("Interview date:", self.interview_date)
         form.addRow("Interview notes:", self.interview_notes)
         form.addRow("Statement sent:", self.statement)
@@ -273,7 +277,7 @@ class ProgramDetail(QWidget):
         try:
             self.program = program
             self.error.hide()
-            self.title.setText(f"<b style='font-size:13pt'>{_html(program.display_name)}</b>"
+            self.title.setText(f"<b style='font-size:11pt'>{_html(program.display_name)}</b>"
                                f"<br><span style='color:#555'>{_html(program.location)}</span>")
             self._show_fit(fit)
             self._show_status(program, letters)
@@ -299,7 +303,7 @@ class ProgramDetail(QWidget):
                 steps.append(f"<span style='color:#555'>{label} ✓</span>")
             else:
                 steps.append(f"<span style='color:#999'>{label}</span>")
-        self.pipeline.setText(" → ".join(steps[:-1]) + " · " + steps[-1])
+        self.pipeline.setText(" → ".join(steps[:-1]) + "<br>or " + steps[-1])
         self.events.clear()
         for event in p.events:
             text = f"{event.on.isoformat()}  {STATUS_LABELS.get(event.status, event.status)}"
@@ -438,9 +442,6 @@ class ProgramDetail(QWidget):
         event_id = item.data(Qt.ItemDataRole.UserRole) if item else None
         if event_id is not None:
             self.event_deleted.emit(int(event_id))
-
-    def fit_choices(self) -> tuple[str, ...]:
-        return FIT_LABELS
 
 
 def _iso(day: _dt.date | None) -> str:

@@ -110,6 +110,7 @@ class FitView(QWidget):
             self.label.setCurrentIndex(max(0, index))
             if program is not None and self.reason.text() != program.fit_override_reason:
                 self.reason.setText(program.fit_override_reason)
+                self.reason.setCursorPosition(0)
         finally:
             self._loading = False
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +30,7 @@ from workshop.ui.programs.table_model import ID_ROLE, SORT_ROLE, ProgramsTableMo
 if TYPE_CHECKING:
     from workshop.ui.programs.page import ProgramsPage
 
-COLUMN_WIDTHS = (230, 110, 90, 110, 70, 70, 90, 85, 110, 110)
+COLUMN_WIDTHS = (210, 105, 110, 85, 115, 75, 70, 95, 120, 95)
 
 
 class ProgramsTab(QWidget):
@@ -66,6 +67,8 @@ class ProgramsTab(QWidget):
         self.filter.setAccessibleName("Filter programs")
         self.filter.setPlaceholderText("Filter by name, city, status, fit…")
         self.filter.setClearButtonEnabled(True)
+        for clear in self.filter.findChildren(QToolButton):
+            clear.setAccessibleName("Clear the filter")
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.add_button = button("Add program…", self.add_program, "Add a program by name")
         self.delete_button = button("Delete…", self.delete_program,

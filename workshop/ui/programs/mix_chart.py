@@ -1,8 +1,8 @@
 """The list's mix as a bar chart (QtCharts, imported on first use) with the mix warnings.
 
-One coloured bar per label, in the order an applicant reads a list: safety, target, reach, not
-eligible. Each bar carries its count, so the chart reads without the axis. The warnings come from
-:func:`workshop.core.programs.fit.mix_summary` and say what to do.
+One coloured bar per label, read from the top in the order an applicant reads a list: safety,
+target, reach, not eligible. Each bar carries its count, so the chart reads without the axis.
+The warnings come from :func:`workshop.core.programs.fit.mix_summary` and say what to do.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from workshop.core.programs.fit import MixSummary
 from workshop.ui.programs.common import FIT_BARS
 
-ORDER = ("safety", "target", "reach", "not eligible")
+#: Bottom to top on the chart's label axis, so "safety" reads first from the top.
+ORDER = ("not eligible", "reach", "target", "safety")
 
 
 def build_chart(summary: MixSummary) -> Any:
@@ -25,7 +26,7 @@ def build_chart(summary: MixSummary) -> Any:
         QBarCategoryAxis,
         QBarSet,
         QChart,
-        QStackedBarSeries,
+        QHorizontalStackedBarSeries,
         QValueAxis,
     )
 
@@ -34,7 +35,7 @@ def build_chart(summary: MixSummary) -> Any:
     chart.setMargins(QMargins(2, 2, 2, 2))
     chart.setBackgroundRoundness(6)
     chart.legend().hide()
-    series = QStackedBarSeries()
+    series = QHorizontalStackedBarSeries()
     series.setBarWidth(0.6)
     for i, label in enumerate(ORDER):
         bar = QBarSet(label)
@@ -47,21 +48,21 @@ def build_chart(summary: MixSummary) -> Any:
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value")
     chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append([f"{label} ({summary.counts.get(label, 0)})" for label in ORDER])
-    small = QFont(axis_x.labelsFont())
+    labels = QBarCategoryAxis()
+    labels.append(list(ORDER))
+    small = QFont(labels.labelsFont())
     small.setPointSizeF(max(7.5, small.pointSizeF() * 0.9))
-    axis_x.setLabelsFont(small)
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(axis_x)
-    axis_y = QValueAxis()
+    labels.setLabelsFont(small)
+    chart.addAxis(labels, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(labels)
+    counts = QValueAxis()
     top = max(summary.counts.values(), default=0)
-    axis_y.setRange(0, max(top, 1))
-    axis_y.setTickCount(min(max(top, 1), 5) + 1)
-    axis_y.setLabelFormat("%d")
-    axis_y.setLabelsFont(small)
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_y)
+    counts.setRange(0, max(top, 1))
+    counts.setTickCount(min(max(top, 1), 5) + 1)
+    counts.setLabelFormat("%d")
+    counts.setLabelsFont(small)
+    chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(counts)
     return chart
 
 

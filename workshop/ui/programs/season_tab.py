@@ -11,7 +11,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -90,7 +90,7 @@ class SeasonTab(QWidget):
         self.tree.setHeaderLabels(["Date", "Event", "When", "Kind"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        for column, width in enumerate((95, 330, 95, 110)):
+        for column, width in enumerate((92, 300, 88, 110)):
             self.tree.setColumnWidth(column, width)
         self.tree.itemClicked.connect(self._on_tree_item)
         self.calendar = QCalendarWidget()
@@ -163,7 +163,10 @@ class SeasonTab(QWidget):
                 if first_future is None and item.days >= 0:
                     first_future = row
         if first_future is not None:
-            self.tree.scrollToItem(first_future, QTreeWidget.ScrollHint.PositionAtTop)
+            # after the layout pass, or the tree has no height to scroll in yet
+            target = first_future
+            QTimer.singleShot(0, lambda: self.tree.scrollToItem(
+                target, QTreeWidget.ScrollHint.PositionAtTop))
 
     @staticmethod
     def _row(item: TimelineItem) -> QTreeWidgetItem:
@@ -213,8 +216,13 @@ class SeasonTab(QWidget):
         self.day_title.setText(f"<b>{day:%A, %B} {day.day}, {day.year}</b>")
         self.day_list.clear()
         for item in items:
-            entry = QListWidgetItem(f"{item.label} — {item.countdown}\n"
-                                    f"{KIND_LABELS.get(item.event.kind, item.event.kind)}")
+            event = item.event
+            facts = [KIND_LABELS.get(event.kind, event.kind)]
+            if event.estimated:
+                facts.append(f"estimated: {event.when}" if event.when else "estimated")
+            if event.source:
+                facts.append(f"source: {event.source}")
+            entry = QListWidgetItem(f"{item.label} — {item.countdown}\n" + " · ".join(facts))
             entry.setToolTip(tooltip(item.event))
             self.day_list.addItem(entry)
         if not items:

@@ -17,9 +17,10 @@ from workshop.ui.programs.common import fit_colours
 
 SORT_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
 ID_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2
+#: Fit and status first after the name: they are what the list is read for.
 COLUMNS: Final[tuple[str, ...]] = (
-    "Program", "Specialty", "Track", "City, state", "Visa", "IMG share", "Min Step 2 CK",
-    "Deadline", "Status", "Fit",
+    "Program", "Fit", "Status", "Deadline", "City, state", "Visa", "IMG share",
+    "Min Step 2 CK", "Specialty", "Track",
 )
 FIT_COLUMN: Final = COLUMNS.index("Fit")
 _LAST: Final = "\uffff"  # sorts "not recorded" after everything else
@@ -35,9 +36,9 @@ def visa_text(program: Program) -> str:
 
 
 def deadline(program: Program) -> Any:
-    """The earlier of the program and ERAS deadlines (what the applicant must meet first)."""
-    days = [d for d in (program.program_deadline, program.eras_deadline) if d]
-    return min(days) if days else None
+    """The program's own deadline, else the ERAS one (the ERAS date is often the same for
+    every program, so it says less about which application is due next)."""
+    return program.program_deadline or program.eras_deadline
 
 
 def fit_cell(fit: FitResult | None) -> str:
@@ -103,7 +104,7 @@ class ProgramsTableModel(QAbstractTableModel):
                 font = QFont()
                 font.setBold(True)
                 return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (5, 6):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (6, 7):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -111,23 +112,24 @@ class ProgramsTableModel(QAbstractTableModel):
     def _text(p: Program, column: int, fit: FitResult | None) -> str:
         day = deadline(p)
         values = (
-            p.name, p.specialty, TRACK_LABELS.get(p.track, p.track), p.location, visa_text(p),
+            p.name, fit_cell(fit), STATUS_LABELS.get(p.status, p.status),
+            day.isoformat() if day else "", p.location, visa_text(p),
             "" if p.img_share is None else f"{p.img_share:g}%",
             "" if p.min_step2ck is None else str(p.min_step2ck),
-            day.isoformat() if day else "", STATUS_LABELS.get(p.status, p.status), fit_cell(fit),
+            p.specialty, TRACK_LABELS.get(p.track, p.track),
         )
         return values[column]
 
     @staticmethod
     def _sort_key(p: Program, column: int, fit: FitResult | None) -> Any:
-        if column == 5:
-            return -1.0 if p.img_share is None else p.img_share
         if column == 6:
-            return -1 if p.min_step2ck is None else p.min_step2ck
+            return -1.0 if p.img_share is None else p.img_share
         if column == 7:
+            return -1 if p.min_step2ck is None else p.min_step2ck
+        if column == 3:
             day = deadline(p)
             return day.isoformat() if day else _LAST
-        if column == 8:
+        if column == 2:
             return status_rank(p.status)
         if column == FIT_COLUMN:
             return label_rank(fit.label) if fit else -1

@@ -8,6 +8,7 @@ code units (Java strings), converted here to code points.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -147,9 +148,9 @@ class LanguageToolEngine:
         if self._transport is not None or self._server_url:
             where = self._server_url or "the configured transport"
             return Availability(True, "ready", f"LanguageTool server at {where}.")
-        try:
-            import language_tool_python  # noqa: F401
-        except ImportError:
+        # find_spec, not import: importing language_tool_python pulls in requests and psutil
+        # (C extensions) on the checker thread while the GUI may be loading Qt plugins.
+        if importlib.util.find_spec("language_tool_python") is None:
             return Availability(
                 False,
                 "missing-library",
