@@ -127,6 +127,9 @@ class ProgramsTab(QWidget):
         keep = select_id if select_id is not None else self.current_id()
         self.detail.set_statements(data.statements)
         self.model.set_rows(data.programs, data.fits)
+        if keep is None and data.programs:  # open on the first program rather than a blank pane
+            first = self.proxy.index(0, 0)
+            keep = int(first.data(ID_ROLE)) if first.isValid() else None
         self.mix.show_summary(data.mix)
         self.count.setText(f"{len(data.programs)} program{'s' if len(data.programs) != 1 else ''}")
         if keep is not None and self.select(keep, full=full):
