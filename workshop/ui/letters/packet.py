@@ -128,25 +128,27 @@ class PacketPanel(QWidget):
         return packet_parts(self.writer, self.request, self.store.profile())
 
     # -- request e-mail -------------------------------------------------------------------
-    def copy_request_email(self) -> None:
+    def _email_parts(self) -> dict[str, object] | None:
+        """The packet texts for the request e-mail, or None (refusal shown) when unavailable."""
         if self.writer is None or self.request is None:
-            return
+            return None
         try:
-            parts = self._parts()
+            return self._parts()
         except UserError as exc:
             refuse(self, "Request e-mail", str(exc))
+            return None
+
+    def copy_request_email(self) -> None:
+        parts = self._email_parts()
+        if parts is None:
             return
         QGuiApplication.clipboard().setText(f"Subject: {parts['request_email_subject']}\n\n"
                                             f"{parts['request_email']}")
         self.message.emit("Request e-mail copied.")
 
     def open_request_email(self) -> None:
-        if self.writer is None or self.request is None:
-            return
-        try:
-            parts = self._parts()
-        except UserError as exc:
-            refuse(self, "Request e-mail", str(exc))
+        parts = self._email_parts()
+        if parts is None or self.writer is None:
             return
         url = mailto_url(self.writer.email, str(parts["request_email_subject"]),
                          str(parts["request_email"]))
