@@ -81,22 +81,25 @@ def start_app(workspace: Path | None, settings: AppSettings):  # type: ignore[no
     window = MainWindow(opened, settings, defer_first_page=True)
 
     def switch(target: str) -> None:
-        window.flush_all()
+        if not window.flush_all():
+            window.warn_unsaved()
+            return
         new = open_interactively(Path(target), window)
         if new is not None:
-            window.workspace.close()
-            window.set_workspace(new)
-            window.persist_settings()
+            window.replace_workspace(new)
 
     def new_workspace() -> None:
         target, _ = QFileDialog.getSaveFileName(
             window, "New workspace", str(default_workspace().parent / "New.workshop"),
             "Workspace (*.workshop)")
-        if target:
-            created = _create(Path(target), False, init_workspace, window)
-            if created is not None:
-                window.workspace.close()
-                window.set_workspace(created)
+        if not target:
+            return
+        if not window.flush_all():
+            window.warn_unsaved()
+            return
+        created = _create(Path(target), False, init_workspace, window)
+        if created is not None:
+            window.replace_workspace(created)
 
     def open_dialog() -> None:
         target, _ = QFileDialog.getOpenFileName(

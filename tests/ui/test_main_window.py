@@ -227,3 +227,24 @@ def test_about_lists_versions() -> None:
     versions = component_versions()
     assert versions["Qt"].startswith("6.")
     assert versions["Harper (harper-py)"] != "not installed"
+
+
+def test_switching_workspace_saves_pending_text_first(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from workshop import app
+
+    first, second = tmp_path / "a.workshop", tmp_path / "b.workshop"
+    init_workspace(first, sample=True).close()
+    init_workspace(second).close()
+    window = app.start_app(first, AppSettings())
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    editor = window.statements.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " Typed just before switching.")
+    window.open_requested.emit(str(second))  # File > Open recent
+    assert window.workspace.path == second
+    window.close()
+    with open_workspace(first) as ws:
+        body = ws.documents.list(DocumentKind.PERSONAL_STATEMENT)[0].body
+    assert body.endswith(" Typed just before switching.")

@@ -248,6 +248,22 @@ class MainWindow(QMainWindow):
             self.page_widgets[key] = widget
         return self.page_widgets[key]
 
+    def replace_workspace(self, new: Workspace) -> None:
+        """Show another workspace; the caller has flushed this one's edits (see flush_all)."""
+        for widget in self.page_widgets.values():
+            if hasattr(widget, "shutdown"):
+                widget.shutdown()
+        self.page_widgets = {}
+        self.workspace.close()
+        self.set_workspace(new)
+        self.persist_settings()
+
+    def warn_unsaved(self) -> None:
+        QMessageBox.warning(
+            self, "Not saved",
+            "Your latest changes could not be saved (see the status bar), so this workspace "
+            "stays open. Free some space, wait for “Saved”, then try again.")
+
     def _document_changed(self, document_id: int) -> None:
         """Another page rewrote a document (e.g. accepted review changes): reload editors."""
         page = self.page_widgets.get("statements")
