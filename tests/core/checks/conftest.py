@@ -20,3 +20,8 @@ def harper_engine() -> HarperEngine:
 def harper_service(harper_engine: HarperEngine) -> CheckService:
     """A fresh service (empty cache) over the shared engine."""
     return CheckService([harper_engine])
+
+
+# The issue shape documented for `workshop check --format json` (issue 4), in order.
+DOCUMENTED_KEYS = ("start", "end", "line", "column", "category", "severity", "rule", "message",
+                   "suggestions", "engine")

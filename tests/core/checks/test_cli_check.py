@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from tests.core.checks.conftest import DOCUMENTED_KEYS
 from workshop.core.checks.cli_check import run_check
 from workshop.core.errors import UserError
 from workshop.core.resources import resource
@@ -40,18 +41,7 @@ def test_json_output_shape_and_offsets(tmp_path: Path) -> None:
     rules = {i["rule"] for i in data["issues"]}
     assert {"style.cliche", "residency.tailoring.program"} <= rules
     for issue in data["issues"]:
-        assert set(issue) >= {
-            "start",
-            "end",
-            "line",
-            "column",
-            "category",
-            "severity",
-            "rule",
-            "message",
-            "suggestions",
-            "engine",
-        }
+        assert set(issue) >= set(DOCUMENTED_KEYS)
         if issue["rule"] == "residency.tailoring.program":
             assert text[issue["start"] : issue["end"]] == "Mercy Chicago"
             assert (issue["line"], issue["column"]) == (3, 20)

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from tests.core.checks.conftest import DOCUMENTED_KEYS
 from workshop.core.checks.finding import Finding, line_starts, sort_key, with_positions
 
 
@@ -25,18 +26,7 @@ def _finding(**kw: object) -> Finding:
 def test_to_dict_has_the_documented_keys_and_is_json() -> None:
     finding = _finding(suggestions=("a", "b"), engine="harper")
     data = finding.to_dict()
-    assert list(data)[:10] == [
-        "start",
-        "end",
-        "line",
-        "column",
-        "category",
-        "severity",
-        "rule",
-        "message",
-        "suggestions",
-        "engine",
-    ]
+    assert tuple(data)[:10] == DOCUMENTED_KEYS
     assert data["suggestions"] == ["a", "b"]
     assert json.loads(json.dumps(data)) == data
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.core.checks.conftest import DOCUMENTED_KEYS
 from workshop.core.checks.engines.base import Availability, NullEngine
 from workshop.core.checks.engines.harper_engine import HarperEngine
 from workshop.core.checks.finding import Finding
@@ -164,15 +165,4 @@ def test_findings_are_sorted_and_json_ready() -> None:
     assert starts == sorted(starts)
     data = result.to_dict()
     assert set(data) >= {"issues", "stats"}
-    assert {
-        "start",
-        "end",
-        "line",
-        "column",
-        "category",
-        "severity",
-        "rule",
-        "message",
-        "suggestions",
-        "engine",
-    } <= set(data["issues"][0])
+    assert set(DOCUMENTED_KEYS) <= set(data["issues"][0])
