@@ -3,8 +3,9 @@
 #   scripts/bootstrap.sh run   system libraries for a real window + the app in .venv
 #   scripts/bootstrap.sh test  system libraries for headless Qt + the app and test tools in .venv
 # System libraries come from apt-get when running as root; otherwise the script stops and names
-# the exact `apt-get install` line. Python packages go into the project's .venv, reinstalled only
-# when pyproject.toml changes, so a second run takes a second or two.
+# the exact `apt-get install` line. Python packages go into the project's .venv at the exact
+# versions of requirements.lock, reinstalled only when the lock or pyproject.toml changes, so a
+# second run takes a second or two. (`run` installs the test tools too: one lock, one truth.)
 set -euo pipefail
 mode="${1:-test}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,8 +20,8 @@ window_pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-r
 test_pkgs=(xvfb xauth)
 
 case "$mode" in
-  run) wanted=("${headless_pkgs[@]}" "${window_pkgs[@]}"); extras="" ;;
-  test) wanted=("${headless_pkgs[@]}" "${window_pkgs[@]}" "${test_pkgs[@]}"); extras="[test]" ;;
+  run) wanted=("${headless_pkgs[@]}" "${window_pkgs[@]}") ;;
+  test) wanted=("${headless_pkgs[@]}" "${window_pkgs[@]}" "${test_pkgs[@]}") ;;
   *) echo "usage: scripts/bootstrap.sh run|test" >&2; exit 2 ;;
 esac
 
@@ -65,11 +66,18 @@ if [[ ! -x .venv/bin/python ]]; then
   echo ">> creating .venv"
   "$python" -m venv .venv
 fi
-stamp=".venv/.installed-$( (cat pyproject.toml; echo "$extras") | sha256sum | cut -c1-16)"
+# Exact versions from requirements.lock (hashes checked), then the project itself without
+# resolving anything: a new upstream release changes nothing here until `make lock` is run.
+stamp=".venv/.installed-$(.venv/bin/python -c 'import hashlib, sys
+print(hashlib.sha256(b"".join(open(f, "rb").read() for f in sys.argv[1:])).hexdigest()[:16])' \
+  requirements.lock pyproject.toml)"
 if [[ ! -f "$stamp" ]]; then
-  echo ">> installing Python packages into .venv (first time or pyproject.toml changed)"
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".${extras}"
+  echo ">> installing the locked Python packages into .venv (first time or the lock changed)"
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes --no-deps \
+    -r requirements.lock
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation \
+    -e .
+  .venv/bin/python -m pip check >/dev/null || { .venv/bin/python -m pip check; exit 1; }
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
