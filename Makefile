@@ -1,5 +1,5 @@
 # The README's two commands. Both install what is missing (idempotent, quick when nothing changed).
-.PHONY: run test lint bench screenshots
+.PHONY: run test lint bench screenshots lock
 
 run:
 	@scripts/bootstrap.sh run
@@ -20,3 +20,10 @@ bench:
 screenshots:
 	@scripts/bootstrap.sh test
 	scripts/screenshots.sh
+
+# Resolve requirements.lock again (on purpose only: after editing pyproject.toml's requirements,
+# or to take new upstream releases). Needs the package index; uv is pinned in scripts/lock.py.
+lock:
+	@tmp="$$(mktemp -d)" && python3 -m venv "$$tmp" && \
+	"$$tmp/bin/python" -m pip install -q "uv==$$(python3 -c 'import runpy; print(runpy.run_path("scripts/lock.py")["UV_VERSION"])')" && \
+	python3 scripts/lock.py write "$$tmp/bin/uv"; status=$$?; rm -rf "$$tmp"; exit $$status

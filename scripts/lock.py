@@ -65,7 +65,7 @@ def write_lock(uv: str) -> None:
         cmd = [uv, "pip", "compile", str(PYPROJECT), str(build_in),
                *[arg for extra in EXTRAS for arg in ("--extra", extra)],
                "--universal", "--python-version", SUPPORTED_PYTHONS[0],
-               "--generate-hashes", "--no-header", "--no-annotate",
+               "--generate-hashes", "--no-header", "--no-annotate", "--quiet",
                "--index-url", "https://pypi.org/simple", "--no-config",
                "--output-file", str(out)]
         subprocess.run(cmd, check=True, cwd=ROOT)
