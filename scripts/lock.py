@@ -41,7 +41,7 @@ PLATFORMS = {
 
 
 def lock_inputs(pyproject: Path = PYPROJECT) -> dict[str, list[str]]:
-    """The requirement lists the lock is made from: runtime, each locked extra, the build backend."""
+    """The requirement lists the lock is made from: runtime, locked extras, the build backend."""
     data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     project = data["project"]
     inputs = {"dependencies": list(project["dependencies"]),
