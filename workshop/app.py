@@ -49,17 +49,40 @@ def run_app(workspace: Path | None = None) -> int:
     from workshop.ui.palette import apply_color_scheme
 
     apply_color_scheme(app)
-    window = start_app(workspace, load_app_settings())
-    if window is None:
-        return 0
-    window.show()
-    return int(app.exec())
+    from PySide6.QtCore import QTimer
+
+    from workshop.core.paths import data_home
+    from workshop.core.session_journal import SessionJournal
+    from workshop.ui.crash_dialog import ExceptionHooks, show_recovery_notice
+
+    # Before anything else can fail: native crashes leave a trace, exceptions get a dialog.
+    journal = SessionJournal(data_home() / "sessions")
+    previous = journal.begin(workspace)
+    hooks = ExceptionHooks(journal)
+    hooks.install()
+    try:
+        window = start_app(workspace, load_app_settings(), journal)
+        if window is None:
+            return 0
+        hooks.attach(window.save_probe, window)
+        journal.note_workspace(window.workspace.path)
+        window.show()
+        if previous:
+            QTimer.singleShot(0, lambda: show_recovery_notice(window, previous,
+                                                              window.workspace))
+        return int(app.exec())
+    finally:
+        hooks.uninstall()
+        journal.end()
 
 
-def start_app(workspace: Path | None, settings: AppSettings):  # type: ignore[no-untyped-def]
+def start_app(workspace: Path | None, settings: AppSettings,  # type: ignore[no-untyped-def]
+              journal=None):
     """Pick or create the workspace (first-run dialog) and build the main window.
 
     Returns None when the user cancels. Separate from :func:`run_app` so tests can drive it.
+    ``journal`` (a :class:`~workshop.core.session_journal.SessionJournal`) learns which
+    workspace is open, for crash reports.
     """
     from PySide6.QtWidgets import QFileDialog
 
@@ -87,6 +110,8 @@ def start_app(workspace: Path | None, settings: AppSettings):  # type: ignore[no
         new = open_interactively(Path(target), window)
         if new is not None:
             window.replace_workspace(new)
+            if journal is not None:
+                journal.note_workspace(new.path)
 
     def new_workspace() -> None:
         target, _ = QFileDialog.getSaveFileName(
@@ -100,6 +125,8 @@ def start_app(workspace: Path | None, settings: AppSettings):  # type: ignore[no
         created = _create(Path(target), False, init_workspace, window)
         if created is not None:
             window.replace_workspace(created)
+            if journal is not None:
+                journal.note_workspace(created.path)
 
     def open_dialog() -> None:
         target, _ = QFileDialog.getOpenFileName(

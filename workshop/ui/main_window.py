@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import html
 import os
 import time
@@ -293,6 +294,12 @@ class MainWindow(QMainWindow):
         results = [widget.flush() for widget in self.page_widgets.values()
                    if hasattr(widget, "flush")]
         return all(results)
+
+    def save_probe(self) -> tuple[bool, dt.datetime, str]:
+        """Save what is pending; (saved, up to when, why not) for the error dialog."""
+        if self.flush_all():
+            return True, dt.datetime.now(), ""
+        return False, self.save_label.saved_at, self.save_label.detail
 
     def new_item(self) -> None:
         page = self.page(self.current_key())

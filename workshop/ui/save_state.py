@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -20,10 +21,16 @@ class SaveStateLabel(QLabel):
         super().__init__(parent)
         self.setAccessibleName("Save state")
         self.state = SaveState.SAVED
+        #: When everything was last known to be on disk (shown in the error dialog).
+        self.saved_at = dt.datetime.now()
+        self.detail = ""
         self.set_state(SaveState.SAVED)
 
     def set_state(self, state: SaveState, detail: str = "") -> None:
         self.state = state
+        self.detail = detail
+        if state is SaveState.SAVED:
+            self.saved_at = dt.datetime.now()
         text = state.value if not detail else f"{state.value}: {detail}"
         self.setText(text)
         self.setToolTip(detail or text)

@@ -100,6 +100,12 @@ class DocumentRepository:
         )
         return cursor.rowcount > 0
 
+    def latest_edit(self) -> Document | None:
+        """The document saved most recently (what a crash notice names as safe)."""
+        row = self._conn.execute(
+            "SELECT * FROM documents ORDER BY updated_at DESC, id DESC LIMIT 1").fetchone()
+        return _document(row) if row is not None else None
+
     def delete(self, document_id: int) -> None:
         self._write("DELETE FROM documents WHERE id = ?", (document_id,))
 

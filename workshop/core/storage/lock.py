@@ -42,7 +42,7 @@ class WorkspaceLock:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         handle = os.fdopen(fd, "r+", encoding="utf-8")
         try:
-            _lock(handle)
+            lock_handle(handle)
         except OSError:
             holder = handle.read().strip() or "another process"
             handle.close()
@@ -63,7 +63,7 @@ class WorkspaceLock:
         with contextlib.suppress(OSError):
             self._handle.seek(0)
             self._handle.truncate()
-            _unlock(self._handle)
+            unlock_handle(self._handle)
         self._handle.close()
         self._handle = None
 
@@ -79,14 +79,15 @@ def _host() -> str:
         return os.environ.get("COMPUTERNAME", "this computer")
 
 
-def _lock(handle: IO[str]) -> None:
+def lock_handle(handle: IO[str]) -> None:
+    """Take an exclusive, non-blocking lock on an open file (OSError if another holds it)."""
     if os.name == "nt":  # pragma: no cover
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
     else:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
-def _unlock(handle: IO[str]) -> None:
+def unlock_handle(handle: IO[str]) -> None:
     if os.name == "nt":  # pragma: no cover
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
     else:
