@@ -4,6 +4,7 @@ start that the app did not close normally."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 import textwrap
@@ -132,9 +133,12 @@ def test_recovery_notice_names_the_last_saved_change(qtbot, sample_window: MainW
     assert "Segmentation fault" in box.detailedText()
 
 
-def test_the_start_after_a_crash_says_so(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """A real native crash in one process; the next run_app shows the notice, then exits clean."""
+def test_the_start_after_a_crash_says_so(tmp_path: Path) -> None:
+    """A real native crash in one process; the next real start shows the notice, exits clean.
+
+    Both run as child processes, as the app does (an event loop that has run ``exec`` and quit
+    must not be reused by later tests in this process).
+    """
     workspace = tmp_path / "mine.workshop"
     init_workspace(workspace, sample=True).close()
     sessions = data_home() / "sessions"
@@ -146,27 +150,38 @@ def test_the_start_after_a_crash_says_so(qtbot, tmp_path: Path,  # type: ignore[
         faulthandler._sigsegv()
     """)], cwd=ROOT, capture_output=True, timeout=60)
     assert crashed.returncode != 0
-    from workshop import app as app_module
+    restarted = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        import json, sys
+        from pathlib import Path
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMessageBox
+        from workshop.app import run_app
+        from workshop.ui.main_window import MainWindow
 
-    seen: dict[str, str] = {}
+        app = QApplication([])
+        seen = {{}}
 
-    def look_and_quit() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
-                seen["text"] = widget.text()
-                widget.close()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow):
-                widget.persist = False
-                widget.close()
-        QApplication.instance().quit()
+        def look_and_quit():
+            for widget in QApplication.topLevelWidgets():
+                if isinstance(widget, QMessageBox) and widget.isVisible():
+                    seen["text"] = widget.text()
+                    seen["info"] = widget.informativeText()
+                    widget.close()
+            for widget in QApplication.topLevelWidgets():
+                if isinstance(widget, MainWindow):
+                    widget.close()
+            app.quit()
 
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.timeout.connect(look_and_quit)
-    timer.start(1500)
-    assert app_module.run_app(workspace) == 0
-    assert "did not close normally" in seen.get("text", ""), seen
+        QTimer.singleShot(1500, look_and_quit)
+        seen["exit"] = run_app(Path({str(workspace)!r}))
+        seen["hook_restored"] = sys.excepthook is sys.__excepthook__
+        print("SEEN " + json.dumps(seen))
+    """)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    lines = [line for line in restarted.stdout.splitlines() if line.startswith("SEEN ")]
+    assert restarted.returncode == 0 and lines, restarted.stderr[-3000:]
+    seen = json.loads(lines[0].removeprefix("SEEN "))
+    assert seen["exit"] == 0
+    assert "did not close normally" in seen["text"], seen
+    assert "The last change saved:" in seen["info"] and "crash report" in seen["info"]
+    assert seen["hook_restored"] is True, "run_app put the previous exception hook back"
     assert list(sessions.glob("*.session")) == [], "the clean exit removed its marker"
-    assert not isinstance(getattr(sys.excepthook, "__self__", None), ExceptionHooks), \
-        "run_app put the previous exception hook back"
