@@ -10,6 +10,8 @@ import contextlib
 import errno
 import os
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from workshop.core.errors import WriteFailed
@@ -28,6 +30,53 @@ def describe_os_error(exc: OSError) -> str:
     return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
+#: Windows: an antivirus scanner or the search indexer briefly holding the target makes
+#: ``os.replace`` fail with PermissionError; it succeeds a moment later. Elsewhere such an error
+#: is a real permission problem and is reported at once.
+RETRY_PERMISSION_ERRORS = os.name == "nt"
+REPLACE_ATTEMPTS = 10
+REPLACE_DELAY = 0.05
+
+
+def replace_file(source: Path | str, target: Path | str) -> None:
+    """``os.replace``, retried for a short while on Windows' transient PermissionError."""
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if not RETRY_PERMISSION_ERRORS or attempt == REPLACE_ATTEMPTS - 1:
+                raise
+            time.sleep(REPLACE_DELAY * (attempt + 1))
+
+
+def write_via_temp(target: Path, fill: Callable[[Path], object], *, mode: int = 0o600) -> Path:
+    """Let ``fill`` write a temporary file beside ``target``, make it durable, put it in place.
+
+    The one mechanism behind every file the app writes (documents, exports, backups, restores).
+
+    Raises:
+        OSError: (or whatever ``fill`` raises) with the target untouched and no temporary left.
+    """
+    folder = target.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        os.chmod(tmp_name, mode)
+        fill(Path(tmp_name))
+        with open(tmp_name, "rb+") as handle:
+            os.fsync(handle.fileno())
+        replace_file(tmp_name, target)
+        tmp_name = ""
+        _fsync_folder(folder)
+    finally:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    return target
+
+
 def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int = 0o600) -> Path:
     """Write ``data`` to ``path`` atomically; the old file survives any failure.
 
@@ -35,19 +84,8 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int = 0o600) -> P
         WriteFailed: with the reason and a hint; the target is untouched.
     """
     target = Path(path)
-    folder = target.parent
-    tmp_name = ""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
-        tmp_name = ""
-        _fsync_folder(folder)
+        return write_via_temp(target, lambda tmp: tmp.write_bytes(data), mode=mode)
     except OSError as exc:
         raise WriteFailed(
             f"Could not save {target.name}: {describe_os_error(exc)}.",
@@ -55,11 +93,6 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int = 0o600) -> P
             "then try again.",
             where=str(target),
         ) from exc
-    finally:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-    return target
 
 
 def atomic_write_text(path: Path | str, text: str, *, mode: int = 0o600) -> Path:

@@ -199,7 +199,9 @@ def test_backup_failure_is_clear_and_workspace_intact(ws_path: Path,
     def full(*_a: object, **_k: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(backups.os, "replace", full)
+    from workshop.core import atomic
+
+    monkeypatch.setattr(atomic.os, "replace", full)  # backups write through the one helper
     with pytest.raises(WriteFailed, match="disk is full"):
         ws.backup_now()
     monkeypatch.undo()

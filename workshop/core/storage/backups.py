@@ -8,15 +8,13 @@ file that could later be mistaken for a good one. Rotation keeps a bounded numbe
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from workshop.core.atomic import describe_os_error
+from workshop.core.atomic import describe_os_error, replace_file, write_via_temp
 from workshop.core.errors import UserError, WriteFailed
 from workshop.core.paths import ensure_private_dir
 
@@ -52,22 +50,18 @@ def make_backup(conn: sqlite3.Connection, workspace: Path, *, reason: str, now: 
     """
     folder = backup_dir(workspace)
     target = folder / f"{workspace.stem}-{now.strftime(STAMP)}-{reason}.sqlite"
-    tmp_name = ""
-    try:
-        ensure_private_dir(folder)
-        fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=folder)
-        os.close(fd)
-        os.chmod(tmp_name, 0o600)
-        dest = sqlite3.connect(tmp_name)
+
+    def copy_into(tmp: Path) -> None:
+        dest = sqlite3.connect(tmp)
         try:
             conn.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()
-        with open(tmp_name, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = ""
+
+    try:
+        ensure_private_dir(folder)
+        write_via_temp(target, copy_into)
     except (OSError, sqlite3.OperationalError) as exc:
         reason_text = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         raise WriteFailed(
@@ -75,10 +69,6 @@ def make_backup(conn: sqlite3.Connection, workspace: Path, *, reason: str, now: 
             hint="Your workspace itself is unchanged; the app will try again later.",
             where=str(folder),
         ) from exc
-    finally:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
     return target
 
 
@@ -157,16 +147,12 @@ def restore_newest(workspace: Path, *, now: datetime) -> tuple[Path, Path | None
             kept_aside = workspace.with_name(
                 f"{workspace.name}.damaged-{now.strftime('%Y%m%dT%H%M%S')}"
             )
-            os.replace(workspace, kept_aside)
+            replace_file(workspace, kept_aside)
             for suffix in ("-wal", "-shm"):
                 side = workspace.with_name(workspace.name + suffix)
                 if side.exists():
-                    os.replace(side, kept_aside.with_name(kept_aside.name + suffix))
-        fd, tmp_name = tempfile.mkstemp(prefix=".restore-", suffix=".tmp", dir=workspace.parent)
-        os.close(fd)
-        shutil.copyfile(source, tmp_name)
-        os.chmod(tmp_name, 0o600)
-        os.replace(tmp_name, workspace)
+                    replace_file(side, kept_aside.with_name(kept_aside.name + suffix))
+        write_via_temp(workspace, lambda tmp: shutil.copyfile(source, tmp))
     except OSError as exc:
         raise WriteFailed(
             f"Could not restore the backup: {describe_os_error(exc)}.",

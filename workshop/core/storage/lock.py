@@ -43,8 +43,11 @@ class WorkspaceLock:
         handle = os.fdopen(fd, "r+", encoding="utf-8")
         try:
             lock_handle(handle)
-        except OSError:
-            holder = handle.read().strip() or "another process"
+        except OSError:  # POSIX: BlockingIOError; Windows: PermissionError
+            try:
+                holder = handle.read().strip() or "another process"
+            except OSError:  # Windows: the holder's lock also forbids reading the locked byte
+                holder = "another process"
             handle.close()
             raise WorkspaceLocked(
                 f"This workspace is already open in another window ({holder}).",
