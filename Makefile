@@ -1,5 +1,5 @@
 # The README's two commands. Both install what is missing (idempotent, quick when nothing changed).
-.PHONY: run test lint bench screenshots lock
+.PHONY: run test lint bench screenshots lock bundle
 
 run:
 	@scripts/bootstrap.sh run
@@ -27,3 +27,8 @@ lock:
 	@tmp="$$(mktemp -d)" && python3 -m venv "$$tmp" && \
 	"$$tmp/bin/python" -m pip install -q "uv==$$(python3 -c 'import runpy; print(runpy.run_path("scripts/lock.py")["UV_VERSION"])')" && \
 	python3 scripts/lock.py write "$$tmp/bin/uv"; status=$$?; rm -rf "$$tmp"; exit $$status
+
+# The standalone app for people without Python: dist/residency-workshop/ and a .zip of it.
+bundle:
+	@scripts/bootstrap.sh run
+	.venv/bin/python scripts/bundle/build.py

@@ -4,8 +4,9 @@
 #   scripts/bootstrap.sh test  system libraries for headless Qt + the app and test tools in .venv
 # System libraries come from apt-get when running as root; otherwise the script stops and names
 # the exact `apt-get install` line. Python packages go into the project's .venv at the exact
-# versions of requirements.lock, reinstalled only when the lock or pyproject.toml changes, so a
-# second run takes a second or two. (`run` installs the test tools too: one lock, one truth.)
+# versions of requirements.lock (scripts/dev.py install, the portable step), reinstalled only when
+# the lock or pyproject.toml changes, so a second run takes a second or two. (`run` installs the
+# test tools too: one lock, one truth.)
 set -euo pipefail
 mode="${1:-test}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -62,22 +63,5 @@ if ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
     exit 1
   fi
 fi
-if [[ ! -x .venv/bin/python ]]; then
-  echo ">> creating .venv"
-  "$python" -m venv .venv
-fi
-# Exact versions from requirements.lock (hashes checked), then the project itself without
-# resolving anything: a new upstream release changes nothing here until `make lock` is run.
-stamp=".venv/.installed-$(.venv/bin/python -c 'import hashlib, sys
-print(hashlib.sha256(b"".join(open(f, "rb").read() for f in sys.argv[1:])).hexdigest()[:16])' \
-  requirements.lock pyproject.toml)"
-if [[ ! -f "$stamp" ]]; then
-  echo ">> installing the locked Python packages into .venv (first time or the lock changed)"
-  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes --no-deps \
-    -r requirements.lock
-  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation \
-    -e .
-  .venv/bin/python -m pip check >/dev/null || { .venv/bin/python -m pip check; exit 1; }
-  rm -f .venv/.installed-*
-  touch "$stamp"
-fi
+# The venv itself: the same portable step Windows and macOS developers run by hand.
+"$python" scripts/dev.py install

@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = ROOT / "pyproject.toml"
 LOCK = ROOT / "requirements.lock"
-#: The extras the lock covers: the README's test command installs them, CI too.
-EXTRAS = ("test",)
+#: The extras the lock covers: the README's commands install them, CI too.
+EXTRAS = ("test", "bundle")
 #: uv resolves for every Python and platform at once (``--universal``); pip-tools cannot.
 UV_VERSION = "0.13.9"
 DIGEST_PREFIX = "# inputs-sha256: "
