@@ -18,7 +18,7 @@ headless_pkgs=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-
 # A real X window (desktop, or Xvfb).
 window_pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0)
-test_pkgs=(xvfb xauth)
+test_pkgs=(xvfb xauth desktop-file-utils appstream)
 
 case "$mode" in
   run) wanted=("${headless_pkgs[@]}" "${window_pkgs[@]}") ;;

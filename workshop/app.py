@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from workshop import APP_ID, APP_NAME, __version__
+from workshop import APP_NAME, DESKTOP_ID, __version__
 from workshop.core.app_settings import AppSettings, load_app_settings
 from workshop.core.errors import UserError
 from workshop.core.paths import default_workspace
@@ -44,7 +44,10 @@ def run_app(workspace: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
+    from workshop.ui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
     from workshop.ui.palette import apply_color_scheme
 
