@@ -85,6 +85,7 @@ def test_the_installed_app_does_its_main_jobs(installed: Path, tmp_path: Path) -
            if key not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
     env.update(QT_QPA_PLATFORM="offscreen", WORKSHOP_HOME=str(tmp_path / "home"),
                PATH=os.pathsep.join([str(installed), "/usr/bin", "/bin"]))
+    assert (installed / "residency-workshop").is_file(), "the windowed launcher is installed"
     python = str(installed / "python")
     workshop = str(installed / "workshop")
     where = run([python, "-c", "import workshop, workshop.core.resources as r; "
