@@ -32,5 +32,5 @@ def test_no_posix_only_call_outside_the_guarded_places() -> None:
 
 def test_the_lock_falls_back_on_windows() -> None:
     text = (ROOT / "core" / "storage" / "lock.py").read_text(encoding="utf-8")
-    assert 'if os.name == "nt"' in text and "import msvcrt" in text
+    assert 'if sys.platform == "win32"' in text and "import msvcrt" in text
     assert "except AttributeError" in text, "os.uname is missing on Windows"

@@ -172,9 +172,17 @@ def export_packet(workspace: Workspace, writer_name: str, out: Path | str, *,
 def _text_docx(text: str, title: str) -> bytes:
     from workshop.core.export.api import render_docx
     from workshop.core.export.builders import paragraphs
-    from workshop.core.export.document import Document, Heading, Paragraph, Part, autolink
+    from workshop.core.export.document import (
+        Block,
+        Document,
+        Heading,
+        Paragraph,
+        Part,
+        autolink,
+    )
 
-    blocks = [Heading(title, level=1), *(Paragraph(autolink(p)) for p in paragraphs(text))]
+    blocks: list[Block] = [Heading(title, level=1),
+                           *(Paragraph(autolink(p)) for p in paragraphs(text))]
     doc = Document(title=title, author="", subject=title, parts=[Part(title, blocks)])
     return render_docx(doc, "report")
 

@@ -6,6 +6,7 @@ names with "Save version", so autosave never floods it.
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -119,7 +120,7 @@ class DocumentRepository:
         )
         return self._version_info(int(cursor.lastrowid or 0))
 
-    def versions(self, document_id: int) -> list[VersionInfo]:
+    def versions(self, document_id: int) -> builtins.list[VersionInfo]:
         """Newest first, without bodies, so a long history lists fast."""
         rows = self._conn.execute(
             "SELECT id, document_id, name, created_at, length(body) AS length"

@@ -162,7 +162,7 @@ class HarperEngine:
 
             linter = harper.Linter(harper.Dialect(self._dialect))
             if self._disabled:
-                config = dict(linter.get_default_lint_config())
+                config: dict[str, bool | None] = dict(linter.get_default_lint_config())
                 for rule in self._disabled:
                     if rule in config:
                         config[rule] = False
