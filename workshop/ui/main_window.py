@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from workshop import APP_NAME
 from workshop.core.app_settings import AppSettings, save_app_settings
+from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.core.model.profile import Profile
 from workshop.core.storage.workspace import Workspace
@@ -239,6 +240,9 @@ class MainWindow(QMainWindow):
             changed = getattr(widget, "document_changed", None)
             if changed is not None:
                 changed.connect(self._document_changed)
+            announced = getattr(widget, "changed", None)
+            if announced is not None:
+                announced.connect(lambda changes, source=widget: self.broadcast(changes, source))
             go_to = getattr(widget, "go_to_section", None)
             if go_to is not None:
                 go_to.connect(self.show_section)
@@ -248,6 +252,13 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.page_widgets[key] = widget
         return self.page_widgets[key]
+
+    def broadcast(self, changes: Changes, source: QWidget | None = None) -> None:
+        """Tell every other built page what changed; each refreshes itself from it."""
+        for widget in list(self.page_widgets.values()):
+            listener = getattr(widget, "on_changes", None)
+            if widget is not source and listener is not None:
+                listener(changes)
 
     def replace_workspace(self, new: Workspace) -> None:
         """Show another workspace; the caller has flushed this one's edits (see flush_all)."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.core.changes import Changes
 from workshop.core.cv.checks import check_cv
 from workshop.core.cv.dates import MonthYear
 from workshop.core.cv.in_workspace import cv_document, load_workspace_cv, save_workspace_cv
@@ -46,6 +47,7 @@ from workshop.ui.cv.fields import RecordForm
 from workshop.ui.cv.list_editor import ListEditor
 from workshop.ui.cv.preview import PreviewPane
 from workshop.ui.empty_state import EmptyState
+from workshop.ui.save_state import SaveState
 
 CHECK_DELAY_MS = 300
 LANGUAGE_DELAY_MS = 1200
@@ -70,6 +72,8 @@ class CvPage(QWidget):
     exported = Signal(object)
     export_failed = Signal(str)
     language_checked = Signal(object)
+    #: A :class:`~workshop.core.changes.Changes` after each save (the main window broadcasts it).
+    changed = Signal(object)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None,
                  today: Callable[[], _dt.date] = _dt.date.today) -> None:
@@ -80,6 +84,7 @@ class CvPage(QWidget):
         self.autosave = Autosaver(lambda: save_workspace_cv(self.workspace, self.cv),
                                   idle_ms=context.settings.autosave_idle_ms, parent=self)
         self.autosave.state_changed.connect(self.save_state_changed)
+        self.autosave.state_changed.connect(self._announce_save)
         self.cv = CV()
         self.findings: list[Any] = []
         self.language_findings: list[Any] = []
@@ -325,6 +330,11 @@ class CvPage(QWidget):
             return
         self.cv.set_gap_note(gap.start, gap.end, text)
         self._edited("gap_notes")
+
+    def _announce_save(self, state: SaveState, _detail: str) -> None:
+        """The CV is also the applicant's profile: programs' fit and the checklist read it."""
+        if state is SaveState.SAVED:
+            self.changed.emit(Changes(cv=True, profile=True))
 
     def flush(self) -> bool:
         """Save the CV now if anything is unsaved; False when saving failed (retried later)."""

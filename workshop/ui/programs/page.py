@@ -14,8 +14,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.core.programs.repository import ProgramRepository
 from workshop.ui.context import UiContext
@@ -47,6 +49,7 @@ class ProgramsPage(QWidget):
         self.read_only = bool(self.workspace.read_only)
         self.repo = ProgramRepository(self.workspace.conn)
         self._today = today
+        self._reload_on_show = False
         self.data = ProgramsData(programs=[], profile=None, today=self.today)  # type: ignore[arg-type]
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Programs sections")
@@ -76,6 +79,25 @@ class ProgramsPage(QWidget):
     @property
     def today(self) -> _dt.date:
         return self._today or _dt.date.today()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Fit labels, the checklist and the statements list read the CV, letters, statements.
+
+        Shown: refresh now. Hidden: refresh when next shown (a CV autosave every 1.5 s while
+        typing must not re-assess every program behind the user's back).
+        """
+        if not changes.touches("cv", "profile", "statements", "letters", "programs"):
+            return
+        if self.isVisible():
+            self.reload(full=False)
+        else:
+            self._reload_on_show = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._reload_on_show:
+            self._reload_on_show = False
+            self.reload(full=False)
+        super().showEvent(event)
 
     # -- data -------------------------------------------------------------------------------
     def reload(self, select_id: int | None = None, *, full: bool = True) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core import statements as service
+from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.core.model.documents import Document, DocumentKind
 from workshop.ui.autosaver import Autosaver
@@ -47,6 +48,7 @@ from workshop.ui.statements.issues_panel import IssuesPanel
 from workshop.ui.statements.versions import VersionsDialog
 
 CHECK_DELAY_MS = 350
+STATEMENTS_CHANGED = Changes(statements=True)
 OWNER = "statements"
 
 
@@ -65,6 +67,9 @@ class StatementsPage(QWidget):
     save_state_changed = Signal(object, str)
     message = Signal(str)
     checked = Signal(object)
+    #: A :class:`~workshop.core.changes.Changes` when the list of statements or their targets
+    #: change (other sections list them); the body's autosave does not announce itself.
+    changed = Signal(object)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -251,6 +256,7 @@ class StatementsPage(QWidget):
             self.message.emit(str(exc))
             return
         self.reload(select_id=doc.id)
+        self.changed.emit(STATEMENTS_CHANGED)
         self.title.setFocus()
         self.title.selectAll()
 
@@ -366,6 +372,7 @@ class StatementsPage(QWidget):
         if item is not None:
             item.setText(title)
         self.save_state_changed.emit(SaveState.SAVED, "")
+        self.changed.emit(STATEMENTS_CHANGED)
         self.request_check()
 
     # -- actions ------------------------------------------------------------------------
@@ -410,6 +417,7 @@ class StatementsPage(QWidget):
             self.message.emit(str(exc))
             return
         self.reload(select_id=copy.id)
+        self.changed.emit(STATEMENTS_CHANGED)
         self.message.emit(f"Made a tailored copy for {program.strip()}: the checker now flags "
                           "any other program it names.")
 
@@ -456,6 +464,7 @@ class StatementsPage(QWidget):
             QMessageBox.warning(self, "Cannot import", str(exc))
             return None
         self.reload(select_id=doc.id)
+        self.changed.emit(STATEMENTS_CHANGED)
         self.message.emit(f"Imported {path.name}.")
         return doc
 
@@ -493,6 +502,7 @@ class StatementsPage(QWidget):
         self.workspace.documents.delete(self.current.id)
         self.current = None
         self.reload()
+        self.changed.emit(STATEMENTS_CHANGED)
 
     def undo(self) -> None:
         self.editor.undo()
