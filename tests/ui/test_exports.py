@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from workshop.core.app_settings import AppSettings
+from workshop.core.changes import Changes
 from workshop.core.model.documents import DocumentKind
 from workshop.core.services import init_workspace
 from workshop.ui.context import UiContext
@@ -46,20 +47,75 @@ def test_preview_renders_and_follows_paper(qtbot, page: ExportsPage) -> None:  #
     assert round(float(reader.pages[0].mediabox.width)) == 595
 
 
-def test_preview_follows_edits_made_elsewhere(qtbot, page: ExportsPage) -> None:  # type: ignore[no-untyped-def]
+def test_preview_follows_a_change_broadcast(qtbot, page: ExportsPage) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not page.preview.pending, timeout=RENDER_TIMEOUT)
     doc = page.workspace.documents.list(DocumentKind.PERSONAL_STATEMENT)[0]
+    page.workspace.documents.save_working_copy(doc.id, "A brand new opening line.\n")
     with qtbot.waitSignal(page.preview.rendered, timeout=RENDER_TIMEOUT) as blocker:
-        page.workspace.documents.save_working_copy(doc.id, "A brand new opening line.\n")
+        page.on_changes(Changes(statements=True))
     assert "A brand new opening line." in pdf_text(blocker.args[1])
+
+
+def test_typing_in_a_statement_reaches_the_exports_preview(qtbot, sample_window) -> None:  # type: ignore[no-untyped-def]
+    """Through the main window: no polling, the statement's autosave is broadcast."""
+    from tests.ui.conftest import type_text
+
+    window = sample_window
+    window.show_section("exports")
+    exports_page = window.page("exports")
+    qtbot.waitUntil(lambda: not exports_page.preview.pending, timeout=RENDER_TIMEOUT)
+    window.show_section("statements")
+    editor = window.statements.editor
+    editor.selectAll()
+    type_text(editor, "Óscar taught me to listen first.")
+    assert window.statements.flush()
+    with qtbot.waitSignal(exports_page.preview.rendered, timeout=RENDER_TIMEOUT) as blocker:
+        window.show_section("exports")
+    assert "Óscar taught me to listen first." in pdf_text(blocker.args[1])
 
 
 def test_export_to_files(qtbot, page: ExportsPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     for suffix in (".pdf", ".docx", ".txt"):
-        assert page.export_to(tmp_path / f"statement{suffix}") is not None
+        with qtbot.waitSignal(page.exported, timeout=RENDER_TIMEOUT) as done:
+            assert page.export_to(tmp_path / f"statement{suffix}") is not None
+        assert done.args[0] == tmp_path / f"statement{suffix}" and done.args[0].stat().st_size
     page.list.setCurrentRow([i.key for i in page.items].index("cv"))
-    written = page.export_to(tmp_path / "cv.json")
-    assert written is not None and '"basics"' in written.read_text("utf-8")
+    with qtbot.waitSignal(page.exported, timeout=RENDER_TIMEOUT) as done:
+        page.export_to(tmp_path / "cv.json")
+    assert '"basics"' in done.args[0].read_text("utf-8")
+
+
+def test_export_runs_off_the_gui_thread(qtbot, page: ExportsPage, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from workshop.core.export import api
+
+    threads: list[str] = []
+    real = api.export
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(api, "export", spy)
+    with qtbot.waitSignal(page.exported, timeout=RENDER_TIMEOUT):
+        page.export_to(tmp_path / "statement.pdf")
+    assert threads and threads[0] != threading.main_thread().name
+
+
+def test_a_failed_export_says_why(qtbot, page: ExportsPage, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    blocker = tmp_path / "not a folder"
+    blocker.write_text("x", encoding="utf-8")
+    with qtbot.waitSignal(page.export_failed, timeout=RENDER_TIMEOUT):
+        page.export_to(blocker / "statement.pdf")
+    assert warned and "Could not" in warned[0]
+    assert page.export_button.isEnabled()
 
 
 def test_theme_list_has_cv_themes(qtbot, page: ExportsPage) -> None:  # type: ignore[no-untyped-def]

@@ -152,8 +152,10 @@ def test_import_docx_and_bad_file(qtbot, page: StatementsPage, tmp_path: Path,  
 
 def test_export_all_formats(qtbot, page: StatementsPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     for suffix in (".pdf", ".docx", ".txt"):
-        written = page.export_path(tmp_path / f"out{suffix}")
-        assert written is not None and written.stat().st_size > 100
+        with qtbot.waitSignal(page.exported, timeout=CHECK_TIMEOUT) as done:
+            assert page.export_path(tmp_path / f"out{suffix}") is not None
+        written = done.args[0]
+        assert written == tmp_path / f"out{suffix}" and written.stat().st_size > 100
     text = (tmp_path / "out.txt").read_text("utf-8")
     assert "The first patient I admitted" in text
     assert "’" not in text  # ERAS-safe: straight apostrophes

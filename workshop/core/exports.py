@@ -6,11 +6,13 @@ Each item knows its document kind and default theme; building the document reads
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from workshop.core import statements
+from workshop.core.changes import NOTHING, Changes
 from workshop.core.errors import UserError
 from workshop.core.model.documents import DocumentKind
 from workshop.core.storage.workspace import Workspace
@@ -82,26 +84,65 @@ def render_preview(document: Any, theme: str, paper: str, user_dirs: tuple[Path,
     return render_pdf(document, theme, paper, user_dirs=user_dirs)
 
 
-def export_item(workspace: Workspace, key: str, theme: str, paper: str, out: Path) -> Path:
-    """Write ``key`` to ``out`` (format by suffix), through the atomic writer."""
+@dataclass(frozen=True)
+class ExportPlan:
+    """An export split by thread: ``write`` is pure (any thread), ``finish`` is the caller's.
+
+    ``finish`` records what the export leaves in the workspace (a packet's history) and says
+    what that changed.
+    """
+
+    write: Callable[[], Any]
+    finish: Callable[[Any], tuple[Path, Changes]]
+
+
+def plan_export(workspace: Workspace, key: str, theme: str, paper: str, out: Path) -> ExportPlan:
+    """Read everything ``key`` needs now (on the caller's thread) and plan writing ``out``."""
     user_dirs = (statements.themes_folder(workspace),)
     suffix = out.suffix.lower()
     prefix, _, rest = key.partition(":")
     if prefix == "statement":
         doc = workspace.documents.get(int(rest))
-        return statements.export_statement(workspace, doc, out, theme=theme, paper=paper,
-                                           user_theme_dirs=user_dirs)
+        write = statements.plan_statement_export(workspace, doc, out, theme=theme, paper=paper,
+                                                 user_theme_dirs=user_dirs)
+        return ExportPlan(write, lambda path: (Path(path), NOTHING))
     if prefix == "packet":
-        from workshop.core.letters.in_workspace import export_packet
+        from workshop.core.letters.in_workspace import (
+            prepare_packet,
+            record_packet,
+            render_packet,
+        )
 
-        return export_packet(workspace, _packet_writer(workspace, int(rest)), out,
-                             request_id=int(rest), theme=theme, paper=paper)
+        prepared = prepare_packet(workspace, _packet_writer(workspace, int(rest)), int(rest))
+
+        def recorded(rendered: Any) -> tuple[Path, Changes]:
+            record_packet(workspace, prepared, rendered)
+            return Path(rendered.path), Changes(letters=True)
+
+        return ExportPlan(lambda: render_packet(prepared, out, theme=theme, paper=paper),
+                          recorded)
     if prefix == "cv" and suffix == ".json":
         from workshop.core.cv.in_workspace import load_workspace_cv
         from workshop.core.cv.jsonresume import write_json_resume
 
-        write_json_resume(load_workspace_cv(workspace), out)
-        return out
-    from workshop.core.export.api import export
+        cv = load_workspace_cv(workspace)
 
-    return export(build_document(workspace, key), theme, paper, out, user_dirs=user_dirs)
+        def write_json() -> Path:
+            write_json_resume(cv, out)
+            return out
+
+        return ExportPlan(write_json, lambda path: (Path(path), NOTHING))
+    document = build_document(workspace, key)
+
+    def write_document() -> Path:
+        from workshop.core.export.api import export
+
+        return export(document, theme, paper, out, user_dirs=user_dirs)
+
+    return ExportPlan(write_document, lambda path: (Path(path), NOTHING))
+
+
+def export_item(workspace: Workspace, key: str, theme: str, paper: str, out: Path) -> Path:
+    """Write ``key`` to ``out`` (format by suffix) in one go: the CLI's path."""
+    plan = plan_export(workspace, key, theme, paper, out)
+    return plan.finish(plan.write())[0]

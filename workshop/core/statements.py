@@ -6,7 +6,8 @@ dictionary" made in the app also applies to ``workshop check --workspace``.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -84,21 +85,37 @@ def import_statement(workspace: Workspace, path: Path | str, *, title: str = "",
 
 
 def statement_pdf_document(workspace: Workspace, doc: Document) -> Any:
+    return _describe_statement(asdict(workspace.profile.get()), doc)
+
+
+def _describe_statement(profile: dict[str, Any], doc: Document) -> Any:
+    """The export description from plain data (pure: any thread)."""
     from workshop.core.export.builders import statement_document
 
-    profile = workspace.profile.get()
-    notice = "SAMPLE — fictional applicant" if profile.is_sample else ""
+    notice = "SAMPLE — fictional applicant" if profile.get("is_sample") else ""
     target = doc.target_specialty
     if doc.target_programs:
         target = f"{target} — {', '.join(doc.target_programs)}" if target else ", ".join(
             doc.target_programs)
-    return statement_document(asdict(profile), doc.title, doc.body, target, notice=notice)
+    return statement_document(profile, doc.title, doc.body, target, notice=notice)
 
 
 def export_statement(workspace: Workspace, doc: Document, out: Path | str, *,
                      theme: str = "statement", paper: str = "letter",
                      user_theme_dirs: tuple[Path, ...] = ()) -> Path:
     """Write a statement as PDF, .docx (Word styles) or ERAS-safe plain text, by suffix."""
+    return plan_statement_export(workspace, doc, out, theme=theme, paper=paper,
+                                 user_theme_dirs=user_theme_dirs)()
+
+
+def plan_statement_export(workspace: Workspace, doc: Document, out: Path | str, *,
+                          theme: str = "statement", paper: str = "letter",
+                          user_theme_dirs: tuple[Path, ...] = ()) -> Callable[[], Path]:
+    """Read what the export needs now; return the writing step, safe to run on any thread.
+
+    Raises:
+        UserError: an unsupported file type, before anything is read or written.
+    """
     from workshop.core.checks.rules.eras_safe import make_eras_safe
 
     target = Path(out)
@@ -107,11 +124,18 @@ def export_statement(workspace: Workspace, doc: Document, out: Path | str, *,
         raise UserError(f"Cannot export a statement as '{suffix or target.name}'.",
                         hint="Use a file name ending in .pdf, .docx or .txt.")
     if suffix == ".txt":
-        return atomic_write_text(target, make_eras_safe(doc.body))
-    from workshop.core.export.api import export
+        body = doc.body
+        return lambda: atomic_write_text(target, make_eras_safe(body))
+    profile = asdict(workspace.profile.get())  # the reading happens here, on the caller's thread
+    snapshot = replace(doc, target_programs=list(doc.target_programs))
 
-    return export(statement_pdf_document(workspace, doc), theme, paper, target,
-                  user_dirs=user_theme_dirs)
+    def write() -> Path:
+        from workshop.core.export.api import export
+
+        return export(_describe_statement(profile, snapshot), theme, paper, target,
+                      user_dirs=user_theme_dirs)
+
+    return write
 
 
 def themes_folder(workspace: Workspace) -> Path:

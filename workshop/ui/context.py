@@ -10,6 +10,7 @@ from typing import Any
 
 from workshop.core.app_settings import AppSettings
 from workshop.core.storage.workspace import Workspace
+from workshop.ui.operations import Operations
 
 
 @dataclass
@@ -17,3 +18,5 @@ class UiContext:
     workspace: Workspace
     settings: AppSettings
     services: dict[str, Any] = field(default_factory=dict)
+    #: The one runner of off-GUI-thread work; the main window broadcasts its ``changed``.
+    operations: Operations = field(default_factory=Operations)

@@ -9,7 +9,7 @@ import os
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from workshop.ui.checker import CheckerHost
 from workshop.ui.context import UiContext
 from workshop.ui.dialogs import PreferencesDialog, show_about
 from workshop.ui.fonts import register_bundled_fonts
+from workshop.ui.operations import Operations
 from workshop.ui.pages import build_page
 from workshop.ui.palette import muted
 from workshop.ui.save_state import SaveState, SaveStateLabel
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         # Long-lived services shared by pages (the warmed grammar engine...), kept across
         # workspace switches.
         self.services: dict[str, object] = {}
+        self.operations = Operations(self)
+        self.operations.changed.connect(self.broadcast)
         self.checker = CheckerHost("auto", settings.languagetool_url)
         self.checker.status.connect(self.engine_label.setText)
         self.services["checker"] = self.checker
@@ -176,7 +179,7 @@ class MainWindow(QMainWindow):
     def set_workspace(self, workspace: Workspace) -> None:
         """Show ``workspace``: rebuild the pages, header and status."""
         self.workspace = workspace
-        self.context = UiContext(workspace, self.settings, self.services)
+        self.context = UiContext(workspace, self.settings, self.services, self.operations)
         for widget in self.page_widgets.values():
             if hasattr(widget, "shutdown"):
                 widget.shutdown()
@@ -260,8 +263,14 @@ class MainWindow(QMainWindow):
             if widget is not source and listener is not None:
                 listener(changes)
 
+    def _finish_operations(self) -> None:
+        """Let running work end and deliver (an export records its history on delivery)."""
+        self.operations.wait()
+        QCoreApplication.sendPostedEvents(self.operations)
+
     def replace_workspace(self, new: Workspace) -> None:
         """Show another workspace; the caller has flushed this one's edits (see flush_all)."""
+        self._finish_operations()
         for widget in self.page_widgets.values():
             if hasattr(widget, "shutdown"):
                 widget.shutdown()
@@ -377,6 +386,7 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = base64.b64encode(
             bytes(self.saveGeometry().data())).decode("ascii")
         self.persist_settings()
+        self._finish_operations()
         for widget in self.page_widgets.values():
             if hasattr(widget, "shutdown"):
                 widget.shutdown()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,23 +26,23 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core import exports, statements
+from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.core.export.themes import list_themes
 from workshop.ui.context import UiContext
 from workshop.ui.pdf_preview import PdfPreview
 
-POLL_MS = 1000
-
 
 class ExportsPage(QWidget):
     message = Signal(str)
+    exported = Signal(object)  # the Path written
+    export_failed = Signal(str)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.workspace = context.workspace
         self.items: list[exports.ExportItem] = []
-        self._stamp: tuple[object, ...] = ()
 
         self.list = QListWidget()
         self.list.setAccessibleName("Documents to export")
@@ -96,10 +96,7 @@ class ExportsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.poll = QTimer(self)
-        self.poll.setInterval(POLL_MS)
-        self.poll.timeout.connect(self._poll)
-        self.poll.start()
+        self._reload_on_show = False
         self.reload()
 
     @property
@@ -126,7 +123,6 @@ class ExportsPage(QWidget):
             self._on_item(row)
         else:
             self.preview.show_message("Nothing to export yet: write a statement or fill the CV.")
-        self._stamp = self._data_stamp()
 
     def current_item(self) -> exports.ExportItem | None:
         row = self.list.currentRow()
@@ -169,23 +165,23 @@ class ExportsPage(QWidget):
         dirs = self._user_dirs()
         self.preview.request(lambda: exports.render_preview(document, theme, paper, dirs))
 
-    def _data_stamp(self) -> tuple[object, ...]:
-        row = self.workspace.conn.execute(
-            "SELECT count(*), max(updated_at) FROM documents").fetchone()
-        profile = self.workspace.conn.execute("SELECT updated_at FROM profile").fetchone()
-        return (row[0], row[1], profile[0])
+    def on_changes(self, changes: Changes) -> None:
+        """Every document here is read from the workspace: re-read it when one changed.
 
-    def _poll(self) -> None:
-        if not self.isVisible():
+        Shown: at once; hidden: when next shown (typing elsewhere renders nothing here).
+        """
+        if not changes.touches("statements", "cv", "profile", "letters"):
             return
-        stamp = self._data_stamp()
-        if stamp != self._stamp:
-            self._stamp = stamp
+        if self.isVisible():
             self.reload()
+        else:
+            self._reload_on_show = True
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
-        self._poll()
+        if self._reload_on_show:
+            self._reload_on_show = False
+            self.reload()
 
     def export_dialog(self) -> None:
         item = self.current_item()
@@ -198,19 +194,40 @@ class ExportsPage(QWidget):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> Path | None:
+    def export_to(self, path: Path) -> int | None:
+        """Read the document now, write it off the GUI thread; ``exported`` reports the path."""
         item = self.current_item()
         if item is None:
             return None
         try:
-            written = exports.export_item(self.workspace, item.key, self.theme.currentData(),
-                                          self.paper.currentData(), path)
+            plan = exports.plan_export(self.workspace, item.key, self.theme.currentData(),
+                                       self.paper.currentData(), path)
         except UserError as exc:
             QMessageBox.warning(self, "Cannot export", str(exc))
+            self.export_failed.emit(str(exc))
             return None
-        self.message.emit(f"Exported {written.name}.")
-        return written
+        self.export_button.setEnabled(False)
+        self.message.emit(f"Exporting {path.name}…")
+        operations = self.context.operations
+
+        def done(result: object) -> None:
+            self.export_button.setEnabled(True)
+            try:
+                written, changes = plan.finish(result)
+            except UserError as exc:
+                self.message.emit(f"The file was written, but: {exc}")
+                return
+            self.message.emit(f"Exported {written.name}.")
+            self.exported.emit(written)
+            if changes.any:
+                operations.changed.emit(changes)
+
+        def failed(error: str) -> None:
+            self.export_button.setEnabled(True)
+            QMessageBox.warning(self, "Cannot export", error)
+            self.export_failed.emit(error)
+
+        return operations.run(plan.write, on_done=done, on_failed=failed, parent=self)
 
     def shutdown(self) -> None:
-        self.poll.stop()
         self.preview.shutdown()

@@ -67,9 +67,11 @@ class StatementsPage(QWidget):
     save_state_changed = Signal(object, str)
     message = Signal(str)
     checked = Signal(object)
-    #: A :class:`~workshop.core.changes.Changes` when the list of statements or their targets
-    #: change (other sections list them); the body's autosave does not announce itself.
+    #: A :class:`~workshop.core.changes.Changes` after each save, new, import or delete (the
+    #: Exports preview shows the text; Programs and Letters list the statements).
     changed = Signal(object)
+    exported = Signal(object)  # the Path written
+    export_failed = Signal(str)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,7 @@ class StatementsPage(QWidget):
         self.autosave = Autosaver(self._save_body, idle_ms=context.settings.autosave_idle_ms,
                                   parent=self)
         self.autosave.state_changed.connect(self.save_state_changed)
+        self.autosave.state_changed.connect(self._announce_save)
         self.current: Document | None = None
         self.result: object | None = None
         self._loading = False
@@ -344,6 +347,10 @@ class StatementsPage(QWidget):
         self.autosave.edited()
         self.check_timer.start()
 
+    def _announce_save(self, state: SaveState, _detail: str) -> None:
+        if state is SaveState.SAVED:
+            self.changed.emit(STATEMENTS_CHANGED)
+
     def _save_body(self) -> None:
         if self.current is not None:
             self.workspace.documents.save_working_copy(self.current.id, self.editor.toPlainText())
@@ -477,17 +484,32 @@ class StatementsPage(QWidget):
         if path:
             self.export_path(Path(path))
 
-    def export_path(self, path: Path) -> Path | None:
+    def export_path(self, path: Path) -> int | None:
+        """Read the statement now, write the file off the GUI thread; ``exported`` reports it.
+
+        Returns the operation's token, or None when nothing was started (no statement, or a
+        file type that cannot be exported, which is said at once).
+        """
         if self.current is None:
             return None
         self.current = self.workspace.documents.get(self.current.id)
         try:
-            written = service.export_statement(self.workspace, self.current, path)
+            write = service.plan_statement_export(self.workspace, self.current, path)
         except UserError as exc:
             QMessageBox.warning(self, "Cannot export", str(exc))
+            self.export_failed.emit(str(exc))
             return None
-        self.message.emit(f"Exported {written.name}.")
-        return written
+        self.message.emit(f"Exporting {path.name}…")
+
+        def done(written: object) -> None:
+            self.message.emit(f"Exported {Path(str(written)).name}.")
+            self.exported.emit(written)
+
+        def failed(error: str) -> None:
+            QMessageBox.warning(self, "Cannot export", error)
+            self.export_failed.emit(error)
+
+        return self.context.operations.run(write, on_done=done, on_failed=failed, parent=self)
 
     def delete_statement(self) -> None:
         if self.current is None:

@@ -1,0 +1,133 @@
+"""The one way the UI runs core work off the GUI thread (Anki's CollectionOp/QueryOp, our size).
+
+``operations.run(fn, on_done=..., changes=...)`` queues ``fn`` on a worker thread and calls
+``on_done(result)`` back on the GUI thread. Errors are handled in one place: a
+:class:`~workshop.core.errors.UserError` becomes ``on_failed(message)`` (or a plain warning
+dialog), anything else is a bug and goes to ``sys.excepthook``, which the app routes to the
+bug-report dialog. When the call says what it changed (a :class:`Changes`, or a function of the
+result returning one), :attr:`Operations.changed` carries it; the main window broadcasts it to
+every page.
+
+``fn`` must not touch widgets or the GUI thread's database connection: read what it needs on the
+GUI thread first and hand the worker plain data (see ``core.exports.plan_export``). Each call gets
+a token; :meth:`Operations.is_latest` tells a page whether a result is still the newest it asked
+for (previews drop stale renders that way).
+
+The statement checker keeps its own long-lived worker (a warm grammar engine, answers superseded
+by typing): ``ui/checker.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from workshop.core.changes import Changes
+from workshop.core.errors import UserError
+
+Done = Callable[[Any], object]
+Failed = Callable[[str], object]
+ChangesFor = Changes | Callable[[Any], Changes] | None
+
+
+class _Call(QRunnable):
+    def __init__(self, operations: Operations, token: int, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.operations = operations
+        self.token = token
+        self.fn = fn
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, never lost
+            self.operations._finished.emit(self.token, False, exc)
+        else:
+            self.operations._finished.emit(self.token, True, result)
+
+
+class Operations(QObject):
+    """Queues calls on worker threads; results, errors and changes arrive on the GUI thread."""
+
+    changed = Signal(object)  # Changes
+    _finished = Signal(int, bool, object)
+
+    def __init__(self, parent: QObject | None = None, *, threads: int = 1) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(threads)
+        self._next = 0
+        self._latest: dict[str, int] = {}
+        self._pending: dict[int, tuple[Done | None, Failed | None, ChangesFor,
+                                       QWidget | None]] = {}
+        self._finished.connect(self._deliver)
+
+    def run(self, fn: Callable[[], Any], *, on_done: Done | None = None,
+            on_failed: Failed | None = None, changes: ChangesFor = None,
+            parent: QWidget | None = None, key: str = "") -> int:
+        """Run ``fn`` off the GUI thread; returns its token.
+
+        Args:
+            on_done: called with the result on the GUI thread.
+            on_failed: called with a user-facing message for a UserError (and, after the bug
+                dialog, for an unexpected error) so the page can re-enable its buttons.
+            changes: what a successful call changed, broadcast after ``on_done``.
+            parent: the widget a warning dialog belongs to when ``on_failed`` is not given.
+            key: names a stream of calls (e.g. one preview) for :meth:`is_latest`.
+        """
+        self._next += 1
+        token = self._next
+        if key:
+            self._latest[key] = token
+        self._pending[token] = (on_done, on_failed, changes, parent)
+        call = _Call(self, token, fn)
+        call.setAutoDelete(True)
+        self.pool.start(call)
+        return token
+
+    def is_latest(self, key: str, token: int) -> bool:
+        return self._latest.get(key) == token
+
+    @property
+    def pending(self) -> int:
+        """Calls whose result has not been delivered yet."""
+        return len(self._pending)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Block until the queue is empty (shutdown, tests)."""
+        return bool(self.pool.waitForDone(msecs))
+
+    @Slot(int, bool, object)
+    def _deliver(self, token: int, ok: bool, payload: object) -> None:
+        entry = self._pending.pop(token, None)
+        if entry is None:
+            return
+        on_done, on_failed, changes, parent = entry
+        if ok:
+            if on_done is not None:
+                on_done(payload)
+            found = changes(payload) if callable(changes) else changes
+            if found is not None and found.any:
+                self.changed.emit(found)
+            return
+        assert isinstance(payload, BaseException)
+        if isinstance(payload, UserError):
+            if on_failed is not None:
+                on_failed(str(payload))
+            else:
+                QMessageBox.warning(parent, "Could not finish that", str(payload))
+            return
+        if isinstance(payload, OSError):  # a disk problem the core did not name: still the user's
+            message = f"Could not write the file: {payload.strerror or payload}"
+            if on_failed is not None:
+                on_failed(message)
+            else:
+                QMessageBox.warning(parent, "Could not finish that", message)
+            return
+        sys.excepthook(type(payload), payload, payload.__traceback__)
+        if on_failed is not None:
+            on_failed(f"Unexpected error ({type(payload).__name__}); a report was kept.")
