@@ -52,9 +52,9 @@ def workspace_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_open_dashboard_with_20000_attempts(benchmark, qtbot, workspace_path: Path) -> None:  # type: ignore[no-untyped-def]
     from workshop.ui.interview.dashboard import Dashboard
-    from workshop.ui.interview.worker import BackgroundRunner
+    from workshop.ui.operations import Operations
 
-    runner = BackgroundRunner()
+    runner = Operations()
     titles = {c.id: c.title for c in load_bank().categories}
     opened: list[Dashboard] = []
 
@@ -74,4 +74,4 @@ def test_open_dashboard_with_20000_attempts(benchmark, qtbot, workspace_path: Pa
     assert len(trend.series()) == 5 and len(trend.series()[0].points()) == len(
         progress.rubric_trend)
     assert times.series()[0].barSets()[0].count() == len(progress.time_by_category)
-    runner.shutdown()
+    runner.wait()

@@ -63,12 +63,12 @@ class Operations(QObject):
         self._next = 0
         self._latest: dict[str, int] = {}
         self._pending: dict[int, tuple[Done | None, Failed | None, ChangesFor,
-                                       QWidget | None]] = {}
+                                       QObject | None]] = {}
         self._finished.connect(self._deliver)
 
     def run(self, fn: Callable[[], Any], *, on_done: Done | None = None,
             on_failed: Failed | None = None, changes: ChangesFor = None,
-            parent: QWidget | None = None, key: str = "") -> int:
+            parent: QObject | None = None, key: str = "") -> int:
         """Run ``fn`` off the GUI thread; returns its token.
 
         Args:
@@ -76,7 +76,8 @@ class Operations(QObject):
             on_failed: called with a user-facing message for a UserError (and, after the bug
                 dialog, for an unexpected error) so the page can re-enable its buttons.
             changes: what a successful call changed, broadcast after ``on_done``.
-            parent: the widget a warning dialog belongs to when ``on_failed`` is not given.
+            parent: the widget a warning dialog belongs to when ``on_failed`` is not given, and
+                whose :meth:`discard` drops the delivery (a page that shuts down).
             key: names a stream of calls (e.g. one preview) for :meth:`is_latest`.
         """
         self._next += 1
@@ -88,6 +89,12 @@ class Operations(QObject):
         call.setAutoDelete(True)
         self.pool.start(call)
         return token
+
+    def discard(self, parent: QObject) -> None:
+        """Deliver nothing more to ``parent`` (it is shutting down); its work still finishes."""
+        for token, entry in list(self._pending.items()):
+            if entry[3] is parent:
+                del self._pending[token]
 
     def is_latest(self, key: str, token: int) -> bool:
         return self._latest.get(key) == token
@@ -106,7 +113,8 @@ class Operations(QObject):
         entry = self._pending.pop(token, None)
         if entry is None:
             return
-        on_done, on_failed, changes, parent = entry
+        on_done, on_failed, changes, owner = entry
+        parent = owner if isinstance(owner, QWidget) else None
         if ok:
             if on_done is not None:
                 on_done(payload)

@@ -20,7 +20,6 @@ from workshop.core.errors import UserError
 from workshop.core.export import cv_document as cv_print_document
 from workshop.core.export import export
 from workshop.ui.cv.eras_dialog import ErasBlocksDialog
-from workshop.ui.cv.jobs import start_job
 
 if TYPE_CHECKING:
     from workshop.ui.cv.page import CvPage
@@ -140,8 +139,8 @@ def export_path(page: CvPage, path: Path) -> None:
         QMessageBox.warning(page, "Cannot export", error)
         page.export_failed.emit(error)
 
-    start_job(page.preview.pdf.pool, lambda: export(cv_print_document(data), theme, paper, path),
-              page, done, failed)
+    page.context.operations.run(lambda: export(cv_print_document(data), theme, paper, path),
+                                on_done=done, on_failed=failed, parent=page)
 
 
 # -- ERAS ---------------------------------------------------------------------------------------

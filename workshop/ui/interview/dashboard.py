@@ -2,9 +2,9 @@
 thread.
 
 ``load_progress`` over 20,000 attempts takes about a quarter of a second, so it runs on the
-page's :class:`~workshop.ui.interview.worker.BackgroundRunner` with its own read-only
-connection; the charts are built on the GUI thread from the small :class:`Progress` value it
-returns. A refresh asked for while one is running supersedes it (stale results are dropped).
+app's :class:`~workshop.ui.operations.Operations` with its own read-only connection; the charts
+are built on the GUI thread from the small :class:`Progress` value it returns. A refresh asked
+for while one is running supersedes it (stale results are dropped).
 """
 
 from __future__ import annotations
@@ -26,19 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.core.drills import repository as repo
+from workshop.core.drills.exports import load_progress_read_only
 from workshop.core.drills.progress import Progress
 from workshop.ui.interview import charts
-from workshop.ui.interview.worker import BackgroundRunner, read_connection
-
-
-def load_dashboard_progress(path: Path, today: dt.date) -> Progress:
-    """The worker's job: read the workspace (read-only) and compute the dashboard numbers."""
-    conn = read_connection(path)
-    try:
-        return repo.load_progress(conn, today=today)
-    finally:
-        conn.close()
+from workshop.ui.operations import Operations
 
 
 class StatCard(QFrame):
@@ -75,7 +66,7 @@ class Dashboard(QWidget):
     export_report = Signal()
     export_answers = Signal()
 
-    def __init__(self, runner: BackgroundRunner, workspace_path: Path,
+    def __init__(self, runner: Operations, workspace_path: Path,
                  today: Callable[[], dt.date], titles: Mapping[str, str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,8 +146,9 @@ class Dashboard(QWidget):
         today = self.today()
         path = self.workspace_path
         self._token += 1
-        self.runner.submit(lambda: load_dashboard_progress(path, today),
-                           self._make_done(self._token), self._on_failed)
+        self.runner.run(lambda: load_progress_read_only(path, today),
+                        on_done=self._make_done(self._token), on_failed=self._on_failed,
+                        parent=self)
 
     def _make_done(self, expected: int) -> Callable[[Any], None]:
         def done(progress: Any) -> None:

@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.core.drills import plans, recordings
+from workshop.core.drills import exports, plans, recordings
 from workshop.core.drills import repository as repo
 from workshop.core.drills.bank import QuestionBank, load_bank
 from workshop.core.drills.categories import load_timing
 from workshop.core.drills.user_questions import UserQuestion
 from workshop.core.errors import UserError
 from workshop.ui.context import UiContext
-from workshop.ui.interview import exports
 from workshop.ui.interview.browser import QuestionBrowser
 from workshop.ui.interview.dashboard import Dashboard
 from workshop.ui.interview.drill import DrillController
@@ -45,7 +44,6 @@ from workshop.ui.interview.question_dialog import QuestionDialog
 from workshop.ui.interview.seeding import seed_personal_questions
 from workshop.ui.interview.setup import DrillSetup, SetupChoice
 from workshop.ui.interview.speech import Speaker
-from workshop.ui.interview.worker import BackgroundRunner
 from workshop.ui.save_state import SaveState
 
 
@@ -67,7 +65,7 @@ class InterviewPage(QWidget):
         self.timing = load_timing()
         self.full_bank: QuestionBank = self.bank
         self.user_questions: list[UserQuestion] = []
-        self.runner = BackgroundRunner(self)
+        self.runner = context.operations
         self.speaker = Speaker(tts_engines, self)
         self.microphone: tuple[bool, str] = (False, "Checking for a microphone…")
         self._full_screen = False
@@ -338,7 +336,8 @@ class InterviewPage(QWidget):
         job = exports.ExportJob(what, self.workspace.path, path, self.full_bank,
                                 profile.full_name, profile.is_sample, self.today())
         self.message.emit(f"Exporting {path.name}…")
-        self.runner.submit(job.run, self._on_exported, self._on_export_failed)
+        self.runner.run(job.run, on_done=self._on_exported, on_failed=self._on_export_failed,
+                        parent=self)
 
     def _on_exported(self, path: object) -> None:
         self.message.emit(f"Exported {Path(str(path)).name}.")
@@ -367,4 +366,6 @@ class InterviewPage(QWidget):
         self.drill.shutdown()
         self.browser_notes.shutdown()
         self.drill_notes.shutdown()
-        self.runner.shutdown()
+        self.runner.discard(self)
+        self.runner.discard(self.dashboard)
+        self.runner.wait()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,6 @@ from workshop.core.letters.dashboard import mailto_url
 from workshop.core.letters.in_workspace import prepare_packet, record_packet, render_packet
 from workshop.core.letters.model import LetterRequest, LetterWriter, Status
 from workshop.core.letters.packet import packet_parts
-from workshop.ui.cv.jobs import start_job
 from workshop.ui.letters.common import button, refuse, short_date, wrapped
 from workshop.ui.letters.store import PACKETS, LettersStore
 
@@ -46,8 +45,7 @@ class PacketPanel(QWidget):
         self.writer: LetterWriter | None = None
         self.request: LetterRequest | None = None
         self.busy = False
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.operations = store.operations
         self.build_button = button("Build packet…", self.build_dialog,
                                    "One PDF (cover letter, CV, statement, case summary, Letter "
                                    "Request Form details) or a .zip of .docx files")
@@ -194,8 +192,8 @@ class PacketPanel(QWidget):
             return
         self._prepared = prepared
         self._set_busy(True)
-        start_job(self.pool, lambda: render_packet(prepared, target, paper=paper),
-                  self, self._on_built, self._on_failed)
+        self.operations.run(lambda: render_packet(prepared, target, paper=paper),
+                            on_done=self._on_built, on_failed=self._on_failed, parent=self)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -220,4 +218,4 @@ class PacketPanel(QWidget):
         refuse(self, "Packet not built", message)
 
     def shutdown(self) -> None:
-        self.pool.waitForDone(10_000)
+        self.operations.wait()

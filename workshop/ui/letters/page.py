@@ -38,7 +38,8 @@ class LettersPage(QWidget):
         self.context = context
         self.workspace = context.workspace
         self.today: Callable[[], dt.date] = dt.date.today
-        self.store = LettersStore(self.workspace, lambda: self.today(), self)
+        self.store = LettersStore(self.workspace, lambda: self.today(), self,
+                                  operations=context.operations)
         self.store.save_state_changed.connect(self.save_state_changed)
         self.store.changed.connect(self._on_changed)
 

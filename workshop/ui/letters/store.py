@@ -29,6 +29,7 @@ from workshop.core.letters.writers_repo import WriterRepository
 from workshop.core.programs.model import Program
 from workshop.core.programs.repository import ProgramRepository
 from workshop.core.storage.workspace import Workspace
+from workshop.ui.operations import Operations
 from workshop.ui.save_state import SaveState
 
 T = TypeVar("T")
@@ -56,10 +57,12 @@ class LettersStore(QObject):
     save_state_changed = Signal(object, str)
 
     def __init__(self, workspace: Workspace, today: Callable[[], dt.date],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, operations: Operations | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.today = today
+        #: Off-GUI-thread work (packet rendering) goes through the app's one runner.
+        self.operations = operations or Operations(self)
         conn = workspace.conn
         self.writers_repo = WriterRepository(conn)
         self.requests_repo = RequestRepository(conn)

@@ -44,7 +44,6 @@ from workshop.core.programs.ranking import (
     suggest_order,
 )
 from workshop.ui.empty_state import EmptyState
-from workshop.ui.interview.worker import BackgroundRunner
 from workshop.ui.programs.common import button, show_error
 from workshop.ui.programs.data import ProgramsData
 from workshop.ui.programs.rank_export import export_rank_pdf, rank_list_document
@@ -80,7 +79,6 @@ class RankTab(QWidget):
         self.sheet = RankSheet()
         self.programs: list[Any] = []
         self._loading = False
-        self.runner: BackgroundRunner | None = None
         note = QLabel(f"<b>How the Match reads your list:</b> {NRMP_NOTE}")
         note.setWordWrap(True)
         note.setAccessibleName("How the Match uses your list")
@@ -361,11 +359,11 @@ class RankTab(QWidget):
         profile = self.page.workspace.profile.get()
         doc = rank_list_document(self.programs, self.sheet, self.page.today,
                                  applicant=profile.full_name, is_sample=profile.is_sample)
-        if self.runner is None:
-            self.runner = BackgroundRunner(self)
         self.pdf_button.setEnabled(False)
         self.page.message.emit("Writing the rank list PDF…")
-        self.runner.submit(lambda: export_rank_pdf(doc, out), self._pdf_done, self._pdf_failed)
+        self.page.context.operations.run(lambda: export_rank_pdf(doc, out),
+                                         on_done=self._pdf_done, on_failed=self._pdf_failed,
+                                         parent=self)
 
     def _pdf_done(self, written: object) -> None:
         self.pdf_button.setEnabled(True)
@@ -376,5 +374,4 @@ class RankTab(QWidget):
         show_error(self, "Cannot export the PDF", UserError(message))
 
     def shutdown(self) -> None:
-        if self.runner is not None:
-            self.runner.pool.waitForDone(10_000)
+        self.page.context.operations.discard(self)

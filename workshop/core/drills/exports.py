@@ -1,4 +1,4 @@
-"""The page's two exports as background jobs (no Qt): read, build the document, write.
+"""Interview practice's two exports as background jobs: read, build the document, write.
 
 A job reads through its own read-only connection and renders with the export engine, so
 rendering a PDF never blocks the drill or typing. The output format follows the file name
@@ -13,10 +13,10 @@ from pathlib import Path
 
 from workshop.core.drills import repository as repo
 from workshop.core.drills.bank import QuestionBank
+from workshop.core.drills.progress import Progress
 from workshop.core.drills.report import drill_report_document, study_sheet_document
-from workshop.core.export.api import export
 from workshop.core.export.document import Document
-from workshop.ui.interview.worker import read_connection
+from workshop.core.storage.connection import connect
 
 THEME = "report"
 PAPER = "letter"
@@ -37,7 +37,7 @@ class ExportJob:
 
     def document(self) -> Document:
         """Build the document from the workspace (raises UserError when there is nothing)."""
-        conn = read_connection(self.workspace_path)
+        conn = connect(self.workspace_path, read_only=True)
         try:
             titles = {c.id: c.title for c in self.bank.categories}
             notice = SAMPLE_NOTICE if self.is_sample else ""
@@ -56,4 +56,18 @@ class ExportJob:
 
     def run(self) -> Path:
         """Build and write; returns the written path."""
+        from workshop.core.export.api import export  # the writers load on the worker thread
+
         return export(self.document(), THEME, PAPER, self.out)
+
+
+def load_progress_read_only(workspace_path: Path, today: dt.date) -> Progress:
+    """The dashboard's numbers, read through a connection of the worker's own.
+
+    WAL lets it read while the GUI thread writes; it never shares the GUI thread's connection.
+    """
+    conn = connect(workspace_path, read_only=True)
+    try:
+        return repo.load_progress(conn, today=today)
+    finally:
+        conn.close()
