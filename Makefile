@@ -25,8 +25,9 @@ screenshots:
 # or to take new upstream releases). Needs the package index; uv is pinned in scripts/lock.py.
 lock:
 	@tmp="$$(mktemp -d)" && python3 -m venv "$$tmp" && \
-	"$$tmp/bin/python" -m pip install -q "uv==$$(python3 -c 'import runpy; print(runpy.run_path("scripts/lock.py")["UV_VERSION"])')" && \
-	python3 scripts/lock.py write "$$tmp/bin/uv"; status=$$?; rm -rf "$$tmp"; exit $$status
+	"$$tmp/bin/python" -m pip install -q "uv==$$(python3 -c 'import runpy; print(runpy.run_path("scripts/lock.py")["UV_VERSION"])')" \
+	  "$$(grep -m1 '^packaging==' requirements.lock | cut -d' ' -f1)" && \
+	"$$tmp/bin/python" scripts/lock.py write "$$tmp/bin/uv"; status=$$?; rm -rf "$$tmp"; exit $$status
 
 # The standalone app for people without Python: dist/residency-workshop/ and a .zip of it.
 bundle:

@@ -56,7 +56,7 @@ def run_app(workspace: Path | None = None) -> int:
 
     from workshop.core.paths import data_home
     from workshop.core.session_journal import SessionJournal
-    from workshop.ui.crash_dialog import ExceptionHooks, show_recovery_notice
+    from workshop.ui.crash_dialog import ExceptionHooks, show_recovery_notice, show_start_failure
 
     # Before anything else can fail: native crashes leave a trace, exceptions get a dialog.
     journal = SessionJournal(data_home() / "sessions")
@@ -65,18 +65,25 @@ def run_app(workspace: Path | None = None) -> int:
     hooks.install()
     try:
         window = start_app(workspace, load_app_settings(), journal)
-        if window is None:
-            return 0
-        hooks.attach(window.save_probe, window)
-        journal.note_workspace(window.workspace.path)
-        window.show()
-        if previous:
-            QTimer.singleShot(0, lambda: show_recovery_notice(window, previous,
-                                                              window.workspace))
-        return int(app.exec())
-    finally:
+        if window is not None:
+            hooks.attach(window.save_probe, window)
+            journal.note_workspace(window.workspace.path)
+            window.show()
+            if previous:
+                QTimer.singleShot(0, lambda: show_recovery_notice(window, previous,
+                                                                  window.workspace))
+            code = int(app.exec())
+        else:
+            code = 0
+    except Exception as exc:
+        # A bug before or outside the event loop: keep a report, say so in a dialog (a windowed
+        # launcher has no console), and leave the session marker so the next start notices.
+        show_start_failure(journal, exc)
         hooks.uninstall()
-        journal.end()
+        raise
+    hooks.uninstall()
+    journal.end()
+    return code
 
 
 def start_app(workspace: Path | None, settings: AppSettings,  # type: ignore[no-untyped-def]

@@ -7,6 +7,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from workshop.core.session_journal import SessionJournal, format_exception_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,3 +105,72 @@ def test_exception_report_names_the_error_and_versions(tmp_path: Path) -> None:
     for _ in range(25):
         assert journal.write_report(text) is not None
     assert len(list((tmp_path / "crashes").glob("crash-*.txt"))) == 20, "old reports pruned"
+
+
+class FakeMsvcrt:
+    """msvcrt.locking's rules: ranges start at the file's current position; unlocking a range
+    that is not locked raises PermissionError (Windows' mandatory byte-range locks)."""
+
+    LK_NBLCK = 2
+    LK_UNLCK = 0
+
+    def __init__(self) -> None:
+        self.locked: set[tuple[int, int]] = set()  # (fd, offset)
+
+    def locking(self, fd: int, mode: int, nbytes: int) -> None:
+        import os
+
+        offset = os.lseek(fd, 0, os.SEEK_CUR)
+        if mode == self.LK_UNLCK:
+            if (fd, offset) not in self.locked:
+                raise PermissionError(13, f"unlock at offset {offset}: not locked")
+            self.locked.discard((fd, offset))
+        else:
+            self.locked.add((fd, offset))
+
+
+def test_windows_locks_are_released_where_they_were_taken(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from workshop.core.storage import lock as lock_module
+
+    fake = FakeMsvcrt()
+    monkeypatch.setattr(lock_module, "sys", SimpleNamespace(platform="win32"))
+    monkeypatch.setattr(lock_module, "msvcrt", fake, raising=False)
+    folder = tmp_path / "sessions"
+    crashed = SessionJournal(folder)
+    crashed.begin(Path("/w/applicant.workshop"))
+    # The process "dies": its lock goes with it, the marker (with JSON written after the lock,
+    # so the file position is at its end) stays.
+    fake.locked.clear()
+    assert crashed._marker is not None
+    crashed._marker.close()
+    crashed._marker = None
+    journal = SessionJournal(folder)
+    previous = journal.begin()
+    assert len(previous) == 1 and previous[0].workspace == "/w/applicant.workshop"
+    assert journal.marker_path.is_file(), "this session's own marker exists"
+    journal.end()
+    assert not journal.marker_path.exists() and not fake.locked
+
+
+def test_an_unreadable_marker_never_stops_the_app(tmp_path: Path) -> None:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    (folder / "abc.session").write_bytes(b"\xff\xfe{ not json")
+    journal = SessionJournal(folder)
+    previous = journal.begin()
+    assert len(previous) == 1 and previous[0].started_at is None
+    assert not (folder / "abc.session").exists(), "cleared away"
+    journal.end()
+
+
+def test_a_marker_being_created_by_another_window_is_left_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    (folder / "starting.session").write_bytes(b"")  # created, not yet locked and written
+    journal = SessionJournal(folder)
+    assert journal.begin() == []
+    assert (folder / "starting.session").exists()
+    journal.end()

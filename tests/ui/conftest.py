@@ -35,5 +35,6 @@ def sample_window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignor
     qtbot.addWidget(window)
     window.show()
     yield window
+    window.persist = False  # never write the developer's own settings after the test's home
     if window.isVisible():
         window.close()

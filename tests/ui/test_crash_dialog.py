@@ -185,3 +185,43 @@ def test_the_start_after_a_crash_says_so(tmp_path: Path) -> None:
     assert "The last change saved:" in seen["info"] and "crash report" in seen["info"]
     assert seen["hook_restored"] is True, "run_app put the previous exception hook back"
     assert list(sessions.glob("*.session")) == [], "the clean exit removed its marker"
+
+
+def test_a_bug_while_saving_on_close_keeps_the_window_open(qtbot, hooks: ExceptionHooks,  # type: ignore[no-untyped-def]
+                                                           sample_window: MainWindow,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken_flush() -> bool:
+        raise RuntimeError("flush exploded")
+
+    monkeypatch.setattr(sample_window, "flush_all", broken_flush)
+    with qtbot.waitSignal(hooks.shown, timeout=5000) as shown:
+        sample_window.close()
+    assert sample_window.isVisible(), "the window (and the unsaved text) stays"
+    assert not sample_window.workspace.closed
+    assert "flush exploded" in shown.args[0].details.toPlainText()
+    monkeypatch.undo()
+
+
+def test_a_start_up_bug_is_reported_and_noticed_next_time(monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path) -> None:
+    import faulthandler
+
+    from workshop import app as app_module
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    # The journal is left running (as after a real start-up failure); keep pytest's own
+    # faulthandler output for the rest of this test process.
+    monkeypatch.setattr(faulthandler, "enable", lambda *a, **k: None)
+
+    def broken_start(*_args: object) -> None:
+        raise RuntimeError("could not build the window")
+
+    monkeypatch.setattr(app_module, "start_app", broken_start)
+    with pytest.raises(RuntimeError):
+        app_module.run_app(tmp_path / "x.workshop")
+    assert shown and "Something went wrong while starting" in shown[0]
+    reports = list((data_home() / "crashes").glob("crash-*.txt"))
+    assert reports and "could not build the window" in reports[0].read_text(encoding="utf-8")
+    assert list((data_home() / "sessions").glob("*.session")), "the next start will notice"
+    assert not isinstance(getattr(sys.excepthook, "__self__", None), ExceptionHooks)

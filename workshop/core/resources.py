@@ -71,7 +71,10 @@ def _extract(tree: Traversable) -> Path:
     try:
         _copy_tree(tree, staging)
         (staging / _COMPLETE).write_text(__version__, encoding="utf-8")
-        shutil.rmtree(target, ignore_errors=True)
+        if (target / _COMPLETE).is_file():  # another process finished first and may use it
+            shutil.rmtree(staging, ignore_errors=True)
+            return target
+        shutil.rmtree(target, ignore_errors=True)  # a half copy (no marker) is never used
         staging.rename(target)
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)

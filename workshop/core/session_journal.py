@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import sys
+import time
 import traceback
 import uuid
 from dataclasses import dataclass
@@ -80,16 +81,20 @@ class SessionJournal:
         Never raises for an unwritable data folder: crash reporting is a safety net and must
         not stop the app from opening (it then simply reports nothing).
         """
+        previous: list[PreviousSession] = []
         try:
             ensure_private_dir(self.folder)
             previous = self._collect_dead_sessions()
+        except (OSError, ValueError):
+            previous = []  # an unreadable leftover must not stop this session from starting
+        try:
             self._info = {"started_at": _now().isoformat(), "pid": str(os.getpid()),
                           "version": __version__, "workspace": str(workspace or "")}
             self._open_marker()
             self._native = open(self.native_path, "w", encoding="utf-8")  # noqa: SIM115
             faulthandler.enable(file=self._native, all_threads=True)
         except OSError:
-            return []
+            return previous
         return previous
 
     def note_workspace(self, workspace: Path) -> None:
@@ -146,7 +151,12 @@ class SessionJournal:
     def _collect_dead_sessions(self) -> list[PreviousSession]:
         found = []
         for marker in sorted(self.folder.glob(f"*{MARKER_SUFFIX}")):
-            info = _read_if_dead(marker)
+            if _just_created(marker):
+                continue  # another window is starting: it locks and fills it in a moment
+            try:
+                info = _read_if_dead(marker)
+            except (OSError, ValueError):
+                info = {}  # unreadable: its owner is gone (we could lock it); clear it away
             if info is None:
                 continue  # another window of the app is running
             native = marker.with_name(marker.name.removesuffix(MARKER_SUFFIX) + NATIVE_SUFFIX)
@@ -192,10 +202,19 @@ def _dead_session_report(info: dict[str, str], trace: str) -> str:
         "", "The app stopped without closing. What Python last saw:", "", trace, ""])
 
 
+def _just_created(marker: Path) -> bool:
+    """An empty marker younger than a minute: a starting window has not written it yet."""
+    try:
+        stat = marker.stat()
+    except OSError:
+        return False
+    return stat.st_size == 0 and time.time() - stat.st_mtime < 60
+
+
 def _read_if_dead(marker: Path) -> dict[str, str] | None:
     """The marker's info when its owner is gone (we can lock it), else None."""
     try:
-        handle = open(marker, "r+", encoding="utf-8")  # noqa: SIM115
+        handle = open(marker, "r+", encoding="utf-8", errors="replace")  # noqa: SIM115
     except OSError:
         return None
     try:

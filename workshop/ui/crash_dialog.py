@@ -10,6 +10,7 @@ trace and :func:`show_recovery_notice` tells the user at the next start.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 import threading
@@ -136,7 +137,9 @@ class ExceptionHooks(QObject):
             return
         report = format_exception_report(exc_type, exc, tb, where=where,
                                          extra={"qt": qVersion(), "pyside6": pyside_version})
-        sys.stderr.write(report)  # developers running from a terminal see it too
+        if sys.stderr is not None:  # None in a windowed launcher (pythonw, the bundle)
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(report)  # developers running from a terminal see it too
         self._reported.emit(report, self.journal.write_report(report))
 
     def _show_report(self, report: str, path: object) -> None:
@@ -177,3 +180,16 @@ def show_recovery_notice(parent: QWidget, previous: list[object], workspace: obj
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.show()
     return box
+
+
+def show_start_failure(journal: SessionJournal, exc: BaseException) -> None:
+    """The app could not start or stopped on a bug outside the event loop: keep and show why."""
+    report = format_exception_report(type(exc), exc, exc.__traceback__, where="start-up",
+                                     extra={"qt": qVersion(), "pyside6": pyside_version})
+    path = journal.write_report(report)
+    kept = f"A report was kept in {path}." if path is not None else ""
+    box = QMessageBox(QMessageBox.Icon.Critical, "The app could not start",
+                      "Something went wrong while starting. Your workspace was not changed. "
+                      + kept, QMessageBox.StandardButton.Close)
+    box.setDetailedText(report)
+    box.exec()

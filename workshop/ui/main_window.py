@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import html
 import os
+import sys
 import time
 from typing import TYPE_CHECKING
 
@@ -374,7 +375,13 @@ class MainWindow(QMainWindow):
         if self.workspace.closed:
             event.accept()
             return
-        if not self.flush_all():
+        try:
+            saved = self.flush_all()
+        except Exception:  # a bug while saving: keep the window (and the text) open, report it
+            event.ignore()
+            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+            return
+        if not saved:
             answer = QMessageBox.warning(
                 self, "Not saved",
                 "Your latest changes could not be saved (see the status bar). Quit anyway and "
@@ -386,12 +393,14 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = base64.b64encode(
             bytes(self.saveGeometry().data())).decode("ascii")
         self.persist_settings()
-        self._finish_operations()
-        for widget in self.page_widgets.values():
-            if hasattr(widget, "shutdown"):
-                widget.shutdown()
-        self.workspace.close()
-        self.checker.shutdown()
+        try:
+            self._finish_operations()
+            for widget in self.page_widgets.values():
+                if hasattr(widget, "shutdown"):
+                    widget.shutdown()
+        finally:  # whatever a page did, the data is saved: close the file, stop the threads
+            self.workspace.close()
+            self.checker.shutdown()
         event.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

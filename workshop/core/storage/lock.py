@@ -83,16 +83,27 @@ def _host() -> str:
         return os.environ.get("COMPUTERNAME", "this computer")
 
 
+#: The locked region on Windows: byte 0 (msvcrt locks ranges from the current position).
+LOCKED_OFFSET = 0
+
+
 def lock_handle(handle: IO[str]) -> None:
     """Take an exclusive, non-blocking lock on an open file (OSError if another holds it)."""
     if sys.platform == "win32":  # pragma: no cover
+        handle.seek(LOCKED_OFFSET)
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
     else:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def unlock_handle(handle: IO[str]) -> None:
+    """Release :func:`lock_handle`'s lock, wherever the file position has moved since.
+
+    msvcrt unlocks the range at the *current* position: after a read or write that is not the
+    locked byte, and unlocking a range that was never locked raises PermissionError.
+    """
     if sys.platform == "win32":  # pragma: no cover
+        handle.seek(LOCKED_OFFSET)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
     else:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
