@@ -203,3 +203,20 @@ def test_folder_instead_of_file(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(UserError, match="folder"):
         read_statement_file(folder)
+
+
+def test_statement_import_and_review_share_one_safe_opener(tmp_path: Path) -> None:
+    """A PDF or an empty file named .docx gets the same clear refusal on both paths."""
+    from workshop.core.review.roundtrip import read_review
+    from workshop.core.textio.docx_text import read_docx_text
+
+    pdf = tmp_path / "statement.docx"
+    pdf.write_bytes(b"%PDF-1.7\n...")
+    with pytest.raises(UserError, match="This is a PDF, not a .docx"):
+        read_docx_text(pdf)
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    with pytest.raises(UserError, match="The file is empty"):
+        read_docx_text(empty)
+    with pytest.raises(UserError, match="The file is empty"):
+        read_review(empty)

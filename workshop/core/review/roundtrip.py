@@ -22,8 +22,8 @@ from typing import Any
 
 from workshop.core.errors import UserError
 from workshop.core.review.anchor import Anchor, DraftMapper, anchor_span, text_similarity
-from workshop.core.review.container import open_document
 from workshop.core.review.extract import ReviewComment, ReviewedDocument, TrackedChange, extract
+from workshop.core.textio.safe_docx import open_document
 
 # Below this share of shared word 3-grams the file is taken to be another statement: a draft
 # rewritten by half still shares about 0.5, an unrelated statement about 0.0-0.05.

@@ -1,4 +1,5 @@
-"""Opening a reviewed .docx safely: refuse what is not one before any XML is parsed.
+"""The one safe way to open a .docx (a statement to import, a reviewed copy): refuse what is not
+one before any XML is parsed.
 
 Checks run in order of cost: the first bytes (an encrypted Word file is an OLE compound file,
 signature ``D0CF11E0``; a PDF or text file is not a zip), then the zip directory (damaged,
@@ -25,14 +26,15 @@ _RESAVE = "Open it in Word or LibreOffice, use File > Save As > Word Document (.
     "import that file."
 
 
-def read_source(source: Path | str | bytes, where: str = "") -> tuple[bytes, str]:
+def read_source(source: Path | str | bytes, where: str = "", *,
+                what: str = "reviewed statement") -> tuple[bytes, str]:
     """The file's bytes and a ``where`` label for messages.
 
     Raises:
         UserError: the file cannot be read, or is too large to be a reviewed statement.
     """
     if isinstance(source, bytes):
-        data, label = source, where or "reviewed document"
+        data, label = source, where or what
     else:
         path = Path(source)
         label = where or str(path)
@@ -40,19 +42,20 @@ def read_source(source: Path | str | bytes, where: str = "") -> tuple[bytes, str
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
                 raise UserError(f"This file is {size / 1e6:.0f} MB, far too large for a "
-                                "reviewed statement.", hint=_RESAVE, where=label)
+                                f"{what}.", hint=_RESAVE, where=label)
             data = path.read_bytes()
         except OSError as exc:
             raise UserError(f"The file cannot be read: {exc.strerror or exc}.",
                             hint="Check that it still exists and that you may open it.",
                             where=label) from exc
     if len(data) > MAX_FILE_BYTES:
-        raise UserError(f"This file is {len(data) / 1e6:.0f} MB, far too large for a reviewed "
-                        "statement.", hint=_RESAVE, where=label)
+        raise UserError(f"This file is {len(data) / 1e6:.0f} MB, far too large for a {what}.",
+                        hint=_RESAVE, where=label)
     return data, label
 
 
-def check_container(data: bytes, where: str) -> None:
+def check_container(data: bytes, where: str, *,
+                    pick: str = "Pick the .docx the reviewer sent back.") -> None:
     """Refuse non-.docx, encrypted, damaged and zip-bomb files without inflating anything.
 
     Raises:
@@ -85,7 +88,7 @@ def check_container(data: bytes, where: str) -> None:
     names = {info.filename for info in infos}
     if "word/document.xml" not in names:
         raise UserError("This is a zip file but not a Word document (no word/document.xml).",
-                        hint="Pick the .docx the reviewer sent back.", where=where)
+                        hint=pick, where=where)
     total = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
     if total > MAX_UNCOMPRESSED_BYTES or (total > 10 * 1024 * 1024
@@ -95,14 +98,18 @@ def check_container(data: bytes, where: str) -> None:
                         hint=_RESAVE, where=where)
 
 
-def open_document(source: Path | str | bytes, where: str = "") -> tuple[Any, str]:
+def open_document(source: Path | str | bytes, where: str = "", *,
+                  what: str = "reviewed statement",
+                  pick: str = "Pick the .docx the reviewer sent back.") -> tuple[Any, str]:
     """A python-docx ``Document`` after the safety checks, and the ``where`` label.
+
+    ``what`` and ``pick`` word the refusals for the caller's purpose.
 
     Raises:
         UserError: see :func:`check_container`; also XML python-docx cannot parse.
     """
-    data, label = read_source(source, where)
-    check_container(data, label)
+    data, label = read_source(source, where, what=what)
+    check_container(data, label, pick=pick)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
