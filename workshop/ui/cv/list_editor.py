@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -25,16 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.ui.cv.fields import FieldSpec, RecordForm
+from workshop.ui.widgets import button
 
 ROLE = Qt.ItemDataRole.UserRole
 
 
-def _button(text: str, name: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    button.setToolTip(tip or name)
-    button.clicked.connect(slot)
-    return button
 
 
 class ListEditor(QWidget):
@@ -69,16 +63,16 @@ class ListEditor(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.currentRowChanged.connect(self._on_row)
         self.list.model().rowsMoved.connect(lambda *_: self._sync_order())
-        self.add_button = _button("Add", f"Add {noun}", self.add)
-        self.remove_button = _button("Remove", f"Remove {noun}", self.remove)
-        self.up_button = _button("Up", "Move up", lambda: self.move(-1),
-                                 "Move up (or drag the entry)")
-        self.down_button = _button("Down", "Move down", lambda: self.move(1),
-                                   "Move down (or drag the entry)")
+        self.add_button = button("Add", self.add, name=f"Add {noun}")
+        self.remove_button = button("Remove", self.remove, name=f"Remove {noun}")
+        self.up_button = button("Up", lambda: self.move(-1), "Move up (or drag the entry)",
+                                name="Move up")
+        self.down_button = button("Down", lambda: self.move(1), "Move down (or drag the entry)",
+                                  name="Move down")
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            buttons.addWidget(button)
+        for control in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(control)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

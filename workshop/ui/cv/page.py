@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMenu,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -48,6 +47,7 @@ from workshop.ui.cv.list_editor import ListEditor
 from workshop.ui.cv.preview import PreviewPane
 from workshop.ui.empty_state import EmptyState
 from workshop.ui.save_state import SaveState
+from workshop.ui.widgets import button
 
 CHECK_DELAY_MS = 300
 LANGUAGE_DELAY_MS = 1200
@@ -55,12 +55,6 @@ _WHERE = re.compile(r"^(\w+)(?:\[([^\]]*)\])?(?:\.(.+))?$")
 RECORD_PAGES = {"personal": "Personal details", "ecfmg": "ECFMG"}
 
 
-def _button(text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(text.rstrip("…"))
-    button.setToolTip(tip or text)
-    button.clicked.connect(slot)
-    return button
 
 
 class CvPage(QWidget):
@@ -150,16 +144,16 @@ class CvPage(QWidget):
         self.side.addTab(self.preview, "Preview")
         self.side.addTab(self.checks, "Checks")
 
-        self.sort_button = _button("Sort newest first", self.sort_newest_first,
+        self.sort_button = button("Sort newest first", self.sort_newest_first,
                                    "Reverse-chronological order in every dated section, as U.S. "
                                    "programs expect")
-        self.version_button = _button("Save version…", lambda: self.save_version(),
+        self.version_button = button("Save version…", lambda: self.save_version(),
                                       "Keep a named snapshot (Ctrl+S)")
-        self.versions_button = _button("Versions…", self.show_versions,
+        self.versions_button = button("Versions…", self.show_versions,
                                        "Compare CV versions word by word, restore an old one")
-        self.eras_button = _button("ERAS text…", self.show_eras_blocks,
+        self.eras_button = button("ERAS text…", self.show_eras_blocks,
                                    "Plain-text blocks per experience to paste into MyERAS")
-        self.import_button = _button("Import JSON Resume…", lambda: transfer.ask_import(self))
+        self.import_button = button("Import JSON Resume…", lambda: transfer.ask_import(self))
         self.export_button = QToolButton()
         self.export_button.setText("Export")
         self.export_button.setAccessibleName("Export CV")
@@ -275,8 +269,8 @@ class CvPage(QWidget):
         for editor in (*self.lists.values(), self.custom_items):
             editor.set_editable(editable)
         self.checks.set_editable(editable)
-        for button in (self.sort_button, self.version_button, self.import_button):
-            button.setEnabled(editable)
+        for control in (self.sort_button, self.version_button, self.import_button):
+            control.setEnabled(editable)
 
     def start_cv(self) -> None:
         """Begin a CV from the profile's basics and save it at once."""

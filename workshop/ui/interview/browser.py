@@ -34,16 +34,16 @@ from workshop.core.drills.report import clock_text
 from workshop.core.drills.scheduler import ReviewState
 from workshop.core.drills.user_questions import UserQuestion
 from workshop.ui.interview.notes import NotesPanel
+from workshop.ui.widgets import button
 
 ALL, MINE, DUE = "__all__", "__mine__", "__due__"
 MINE_COLOUR = QColor("#23766a")
 
 
+
+
 def _button(text: str, tip: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(text.rstrip("…"))
-    button.setToolTip(tip)
-    return button
+    return button(text, tip=tip)  # the slot is connected where the button is placed
 
 
 class QuestionBrowser(QWidget):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from workshop.core.drills.exports import load_progress_read_only
 from workshop.core.drills.progress import Progress
 from workshop.ui.interview import charts
 from workshop.ui.operations import Operations
+from workshop.ui.widgets import button
 
 
 class StatCard(QFrame):
@@ -103,12 +103,12 @@ class Dashboard(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("hint")
         self.status.setAccessibleName("Dashboard status")
-        self.due_button = self._button("Practise what is due", self.practise_due.emit,
+        self.due_button = button("Practise what is due", self.practise_due.emit,
                                        "Start a drill of the questions due for review today")
-        report = self._button("Export report (PDF)…", self.export_report.emit,
+        report = button("Export report (PDF)…", self.export_report.emit,
                               "A PDF of your practice: time against target, rubric by week, "
                               "latest answers")
-        answers = self._button("Export my answers (PDF)…", self.export_answers.emit,
+        answers = button("Export my answers (PDF)…", self.export_answers.emit,
                                "A study sheet of every question you have outlined")
         buttons = QHBoxLayout()
         buttons.addWidget(self.due_button)
@@ -130,12 +130,6 @@ class Dashboard(QWidget):
             "QLabel#statDetail { color: #6b7280; }"
             "QLabel#hint { color: #6b7280; }")
 
-    def _button(self, text: str, slot: Callable[[], None], tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.rstrip("…"))
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     # -- loading -------------------------------------------------------------------------------
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QWidget
+
+from workshop.ui.widgets import button  # noqa: F401 - the Letters tabs import it from here
 
 # Dashboard colours: the same three everywhere (banner, Due tab, writers' request list).
 BUCKET_COLOURS = {"overdue": "#c0392b", "due_1": "#d35400", "due_7": "#9a7d0a"}
@@ -17,15 +18,6 @@ DONE_COLOUR = "#1e8449"
 MUTED_COLOUR = "#7f8c8d"
 
 
-def button(text: str, slot: Callable[..., object], tip: str = "",
-           name: str = "") -> QPushButton:
-    """A push button with an accessible name (a test checks every control has one)."""
-    widget = QPushButton(text)
-    widget.setAccessibleName(name or text.rstrip("…").strip())
-    if tip:
-        widget.setToolTip(tip)
-    widget.clicked.connect(slot)
-    return widget
 
 
 def wrapped(text: str = "", name: str = "", *, rich: bool = False) -> QLabel:

@@ -6,13 +6,13 @@ so "not eligible" and "safety" differ in more than hue: the label is always writ
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDoubleSpinBox, QMessageBox, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QMessageBox, QSpinBox, QWidget
 
 from workshop.core.errors import UserError
+from workshop.ui.widgets import button  # noqa: F401 - the Programs tabs import it from here
 
 #: label -> (text colour, background tint)
 FIT_COLOURS: Final[dict[str, tuple[str, str]]] = {
@@ -44,14 +44,6 @@ def fit_badge_style(label: str) -> str:
             " font-weight: bold; }")
 
 
-def button(text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
-    """A push button with an accessible name (the text without its ellipsis)."""
-    widget = QPushButton(text)
-    widget.setAccessibleName(text.rstrip("…"))
-    if tip:
-        widget.setToolTip(tip)
-    widget.clicked.connect(lambda _checked=False: slot())
-    return widget
 
 
 def show_error(parent: QWidget, title: str, exc: Exception) -> None:

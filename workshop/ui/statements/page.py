@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -46,19 +45,13 @@ from workshop.ui.statements.counters import CountersBar
 from workshop.ui.statements.editor import CheckedEditor
 from workshop.ui.statements.issues_panel import IssuesPanel
 from workshop.ui.statements.versions import VersionsDialog
+from workshop.ui.widgets import button
 
 CHECK_DELAY_MS = 350
 STATEMENTS_CHANGED = Changes(statements=True)
 OWNER = "statements"
 
 
-def _button(text: str, slot: object, tip: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(text.rstrip("…"))
-    if tip:
-        button.setToolTip(tip)
-    button.clicked.connect(slot)  # type: ignore[arg-type]
-    return button
 
 
 class StatementsPage(QWidget):
@@ -110,8 +103,8 @@ class StatementsPage(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Statements")
         self.list.currentItemChanged.connect(self._on_selected)
-        self.new_button = _button("New statement", self.new_statement)
-        self.import_button = _button("Import…", self.import_file,
+        self.new_button = button("New statement", self.new_statement)
+        self.import_button = button("Import…", self.import_file,
                                      "Import a statement from .docx, .txt or .md")
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -144,14 +137,14 @@ class StatementsPage(QWidget):
         self.summary = QLabel()
         self.summary.setAccessibleName("Ready for ERAS")
         toolbar = QHBoxLayout()
-        toolbar.addWidget(_button("Save version…", lambda: self.save_version(),
+        toolbar.addWidget(button("Save version…", lambda: self.save_version(),
                                   "Keep a named snapshot (Ctrl+S)"))
-        toolbar.addWidget(_button("Versions…", self.show_versions,
+        toolbar.addWidget(button("Versions…", self.show_versions,
                                   "Compare versions word by word, restore an old one"))
-        toolbar.addWidget(_button("Tailor for program…", self.tailor,
+        toolbar.addWidget(button("Tailor for program…", self.tailor,
                                   "Make a copy of this statement for one program"))
-        toolbar.addWidget(_button("Find…", self.show_find, "Find and replace (Ctrl+F)"))
-        toolbar.addWidget(_button("Make ERAS-safe", self.make_eras_safe,
+        toolbar.addWidget(button("Find…", self.show_find, "Find and replace (Ctrl+F)"))
+        toolbar.addWidget(button("Make ERAS-safe", self.make_eras_safe,
                                   "Replace smart quotes, long dashes, tabs and other characters "
                                   "that do not survive ERAS plain text"))
         self.export_button = QToolButton()
@@ -165,7 +158,7 @@ class StatementsPage(QWidget):
         menu.addAction("Copy ERAS-safe text", self.copy_eras_safe)
         self.export_button.setMenu(menu)
         toolbar.addWidget(self.export_button)
-        toolbar.addWidget(_button("Delete…", self.delete_statement))
+        toolbar.addWidget(button("Delete…", self.delete_statement))
         toolbar.addStretch(1)
 
         self.editor = CheckedEditor()
