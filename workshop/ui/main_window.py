@@ -36,6 +36,7 @@ from workshop.ui.context import UiContext
 from workshop.ui.dialogs import PreferencesDialog, show_about
 from workshop.ui.fonts import register_bundled_fonts
 from workshop.ui.operations import Operations
+from workshop.ui.page_base import PageBase
 from workshop.ui.pages import build_page
 from workshop.ui.palette import muted
 from workshop.ui.save_state import SaveState, SaveStateLabel
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
         self._defer_page = defer_first_page
         self.installEventFilter(self)
 
-        self.page_widgets: dict[str, QWidget] = {}
+        self.page_widgets: dict[str, PageBase] = {}
         # Long-lived services shared by pages (the warmed grammar engine...), kept across
         # workspace switches.
         self.services: dict[str, object] = {}
@@ -182,8 +183,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.context = UiContext(workspace, self.settings, self.services, self.operations)
         for widget in self.page_widgets.values():
-            if hasattr(widget, "shutdown"):
-                widget.shutdown()
+            widget.shutdown()
         while self.pages.count():
             widget = self.pages.widget(0)
             self.pages.removeWidget(widget)
@@ -230,26 +230,16 @@ class MainWindow(QMainWindow):
             print(f"page-ready {time.time():.6f}", flush=True)
             os._exit(0)
 
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> PageBase:
         """The page widget for ``key``, built on first use."""
         if key not in self.page_widgets:
             row = [info.key for info in SECTIONS].index(key)
             widget = build_page(key, self.context)
-            signal = getattr(widget, "save_state_changed", None)
-            if signal is not None:
-                signal.connect(self.save_label.set_state)
-            message = getattr(widget, "message", None)
-            if message is not None:
-                message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-            changed = getattr(widget, "document_changed", None)
-            if changed is not None:
-                changed.connect(self._document_changed)
-            announced = getattr(widget, "changed", None)
-            if announced is not None:
-                announced.connect(lambda changes, source=widget: self.broadcast(changes, source))
-            go_to = getattr(widget, "go_to_section", None)
-            if go_to is not None:
-                go_to.connect(self.show_section)
+            widget.save_state_changed.connect(self.save_label.set_state)
+            widget.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            widget.document_changed.connect(self._document_changed)
+            widget.changed.connect(lambda changes, source=widget: self.broadcast(changes, source))
+            widget.go_to_section.connect(self.show_section)
             placeholder = self.pages.widget(row)
             self.pages.insertWidget(row, widget)
             self.pages.removeWidget(placeholder)
@@ -260,9 +250,8 @@ class MainWindow(QMainWindow):
     def broadcast(self, changes: Changes, source: QWidget | None = None) -> None:
         """Tell every other built page what changed; each refreshes itself from it."""
         for widget in list(self.page_widgets.values()):
-            listener = getattr(widget, "on_changes", None)
-            if widget is not source and listener is not None:
-                listener(changes)
+            if widget is not source:
+                widget.on_changes(changes)
 
     def _finish_operations(self) -> None:
         """Let running work end and deliver (an export records its history on delivery)."""
@@ -273,8 +262,7 @@ class MainWindow(QMainWindow):
         """Show another workspace; the caller has flushed this one's edits (see flush_all)."""
         self._finish_operations()
         for widget in self.page_widgets.values():
-            if hasattr(widget, "shutdown"):
-                widget.shutdown()
+            widget.shutdown()
         self.page_widgets = {}
         self.workspace.close()
         self.set_workspace(new)
@@ -289,8 +277,8 @@ class MainWindow(QMainWindow):
     def _document_changed(self, document_id: int) -> None:
         """Another page rewrote a document (e.g. accepted review changes): reload editors."""
         page = self.page_widgets.get("statements")
-        if page is not None and hasattr(page, "reload"):
-            page.reload(select_id=document_id)
+        if page is not None:
+            page.reload(select_id=document_id)  # type: ignore[attr-defined]
 
     @property
     def statements(self) -> StatementsPage:  # noqa: F821 - imported for type checkers only
@@ -312,8 +300,7 @@ class MainWindow(QMainWindow):
 
     def flush_all(self) -> bool:
         """Save every page's pending edits; False if any could not be saved."""
-        results = [widget.flush() for widget in self.page_widgets.values()
-                   if hasattr(widget, "flush")]
+        results = [widget.flush() for widget in self.page_widgets.values()]
         return all(results)
 
     def save_probe(self) -> tuple[bool, dt.datetime, str]:
@@ -324,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def new_item(self) -> None:
         page = self.page(self.current_key())
-        if hasattr(page, "new_item"):
+        if page.handles_new_item:
             page.new_item()
         else:
             self.show_section("statements")
@@ -338,7 +325,7 @@ class MainWindow(QMainWindow):
     # -- actions ------------------------------------------------------------------------
     def save_version(self) -> None:
         page = self.page(self.current_key())
-        if not hasattr(page, "save_version"):
+        if not page.keeps_versions:
             self.show_section("statements")
             page = self.statements
         page.save_version()
@@ -396,8 +383,7 @@ class MainWindow(QMainWindow):
         try:
             self._finish_operations()
             for widget in self.page_widgets.values():
-                if hasattr(widget, "shutdown"):
-                    widget.shutdown()
+                widget.shutdown()
         finally:  # whatever a page did, the data is saved: close the file, stop the threads
             self.workspace.close()
             self.checker.shutdown()

@@ -1,18 +1,15 @@
-"""Which widget shows each section, built lazily the first time the section is opened.
+"""Which page shows each section, built lazily the first time the section is opened.
 
-Pages are duck-typed: any of the signals ``save_state_changed(SaveState, str)`` and
-``message(str)``, and the methods ``flush() -> bool`` (save now; False if it failed),
-``save_version()``, ``new_item()`` and ``shutdown()`` are used when a page has them.
+Every page is a :class:`~workshop.ui.page_base.PageBase` (the contract the main window calls).
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 
-from PySide6.QtWidgets import QWidget
-
 from workshop.ui.context import UiContext
 from workshop.ui.empty_state import EmptyState
+from workshop.ui.page_base import PageBase, PlaceholderPage
 from workshop.ui.sections import section
 
 PAGE_CLASSES: dict[str, str] = {
@@ -25,12 +22,13 @@ PAGE_CLASSES: dict[str, str] = {
 }
 
 
-def build_page(key: str, context: UiContext) -> QWidget:
+def build_page(key: str, context: UiContext) -> PageBase:
     """The page for ``key``; sections not built yet show their honest empty state."""
     target = PAGE_CLASSES.get(key)
     if target is None:
         info = section(key)
-        page: QWidget = EmptyState(info.title, info.explanation, list(info.steps))
+        page: PageBase = PlaceholderPage(EmptyState(info.title, info.explanation,
+                                                    list(info.steps)))
     else:
         module_name, _, class_name = target.partition(":")
         page = getattr(import_module(module_name), class_name)(context)

@@ -40,7 +40,7 @@ def render_main_window(workspace: Path, out: Path, *, section: str = "statements
     page = window.page(section)
     deadline = time.monotonic() + 15
     # Pages that load in the background (checks, previews) say so with ``ready_for_screenshot``.
-    while time.monotonic() < deadline and not getattr(page, "ready_for_screenshot", True):
+    while time.monotonic() < deadline and not page.ready_for_screenshot:
         app.processEvents()
         time.sleep(0.02)
     settle = time.monotonic() + 1.0  # let asynchronous painters (PDF pages, charts) finish

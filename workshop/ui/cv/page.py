@@ -46,6 +46,7 @@ from workshop.ui.cv.fields import RecordForm
 from workshop.ui.cv.list_editor import ListEditor
 from workshop.ui.cv.preview import PreviewPane
 from workshop.ui.empty_state import EmptyState
+from workshop.ui.page_base import PageBase
 from workshop.ui.save_state import SaveState
 from workshop.ui.widgets import button
 
@@ -57,17 +58,15 @@ RECORD_PAGES = {"personal": "Personal details", "ecfmg": "ECFMG"}
 
 
 
-class CvPage(QWidget):
+class CvPage(PageBase):
     """Edit the workspace's CV section by section with a live preview and checks."""
 
-    save_state_changed = Signal(object, str)
-    message = Signal(str)
+    keeps_versions = True
+
     checked = Signal(object)
     exported = Signal(object)
     export_failed = Signal(str)
     language_checked = Signal(object)
-    #: A :class:`~workshop.core.changes.Changes` after each save (the main window broadcasts it).
-    changed = Signal(object)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None,
                  today: Callable[[], _dt.date] = _dt.date.today) -> None:

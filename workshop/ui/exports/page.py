@@ -30,11 +30,14 @@ from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.core.export.themes import list_themes
 from workshop.ui.context import UiContext
+from workshop.ui.page_base import PageBase
 from workshop.ui.pdf_preview import PdfPreview
 
 
-class ExportsPage(QWidget):
-    message = Signal(str)
+class ExportsPage(PageBase):
+    """Every document in every theme and paper size, with a live preview and export."""
+
+    handles_new_item = False
     exported = Signal(object)  # the Path written
     export_failed = Signal(str)
 

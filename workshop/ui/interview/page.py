@@ -44,14 +44,13 @@ from workshop.ui.interview.question_dialog import QuestionDialog
 from workshop.ui.interview.seeding import seed_personal_questions
 from workshop.ui.interview.setup import DrillSetup, SetupChoice
 from workshop.ui.interview.speech import Speaker
+from workshop.ui.page_base import PageBase
 from workshop.ui.save_state import SaveState
 
 
-class InterviewPage(QWidget):
+class InterviewPage(PageBase):
     """The "Interview practice" section."""
 
-    save_state_changed = Signal(object, str)
-    message = Signal(str)
     exported = Signal(object)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None, *,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from workshop.core.errors import UserError
@@ -20,18 +19,16 @@ from workshop.ui.letters.due import DueBanner, DueTab, counts
 from workshop.ui.letters.review import ReviewTab
 from workshop.ui.letters.store import ASSIGNMENTS, PACKETS, LettersStore
 from workshop.ui.letters.writers_tab import WritersTab
+from workshop.ui.page_base import PageBase
 from workshop.ui.save_state import SaveState
 
 
-class LettersPage(QWidget):
+class LettersPage(PageBase):
     """Letter writers, ERAS letter requests, reminders, packets, assignment and review."""
 
-    save_state_changed = Signal(object, str)
-    message = Signal(str)
     # A statement's working copy was rewritten here (review changes applied): the window
     # should make an open statement editor reload it, or its autosave would write back the
     # old text.
-    document_changed = Signal(int)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -21,6 +20,7 @@ from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.core.programs.repository import ProgramRepository
 from workshop.ui.context import UiContext
+from workshop.ui.page_base import PageBase
 from workshop.ui.programs.checklist_tab import ChecklistTab
 from workshop.ui.programs.common import show_error
 from workshop.ui.programs.data import ProgramsData, load_data
@@ -33,13 +33,9 @@ from workshop.ui.save_state import SaveState
 TAB_KEYS = ("programs", "import", "season", "checklist", "rank")
 
 
-class ProgramsPage(QWidget):
+class ProgramsPage(PageBase):
     """Programs, Import, Season, Checklist and Rank list tabs."""
 
-    save_state_changed = Signal(object, str)
-    message = Signal(str)
-    #: A checklist item's "Go there" (or "Letters…"): the main window shows that section.
-    go_to_section = Signal(str)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None, *,
                  today: _dt.date | None = None) -> None:

@@ -40,6 +40,7 @@ from workshop.ui.checker import CheckerHost, CheckRequest
 from workshop.ui.context import UiContext
 from workshop.ui.empty_state import EmptyState
 from workshop.ui.find_replace import FindReplaceDialog
+from workshop.ui.page_base import PageBase
 from workshop.ui.save_state import SaveState
 from workshop.ui.statements.counters import CountersBar
 from workshop.ui.statements.editor import CheckedEditor
@@ -54,15 +55,12 @@ OWNER = "statements"
 
 
 
-class StatementsPage(QWidget):
+class StatementsPage(PageBase):
     """Lists statements and edits the selected one."""
 
-    save_state_changed = Signal(object, str)
-    message = Signal(str)
+    keeps_versions = True
+
     checked = Signal(object)
-    #: A :class:`~workshop.core.changes.Changes` after each save, new, import or delete (the
-    #: Exports preview shows the text; Programs and Letters list the statements).
-    changed = Signal(object)
     exported = Signal(object)  # the Path written
     export_failed = Signal(str)
 
