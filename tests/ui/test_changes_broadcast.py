@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from workshop.core.changes import Changes
 from workshop.core.programs.in_workspace import programs as stored_programs
+from workshop.core.programs.snapshot import load_data
 from workshop.ui.main_window import MainWindow
-from workshop.ui.programs.data import load_data
 
 
 def labels(window: MainWindow) -> dict[int, str]:

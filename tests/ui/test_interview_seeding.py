@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from workshop.core.cv.dates import MonthYear
 from workshop.core.cv.in_workspace import load_workspace_cv, save_workspace_cv
 from workshop.core.drills import repository as repo
-from workshop.core.services import init_workspace
-from workshop.ui.interview.seeding import (
+from workshop.core.drills.seeding import (
     MAX_EXPERIENCES,
     find_experiences,
     gap_inputs,
     seed_personal_questions,
 )
+from workshop.core.services import init_workspace
 
 
 def test_experiences_are_quoted_in_the_applicants_words() -> None:

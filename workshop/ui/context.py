@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workshop.core.app_settings import AppSettings
-from workshop.core.storage.workspace import Workspace
+from workshop.core.services import Workspace
 from workshop.ui.operations import Operations
 
 

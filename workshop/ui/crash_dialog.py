@@ -163,8 +163,8 @@ class ExceptionHooks(QObject):
 def show_recovery_notice(parent: QWidget, previous: list[object], workspace: object) -> QMessageBox:
     """Tell the user, at the first start after an abnormal exit, what happened and what is safe."""
     from workshop.core.crash_notice import last_saved_change, recovery_notice
+    from workshop.core.services import Workspace
     from workshop.core.session_journal import PreviousSession
-    from workshop.core.storage.workspace import Workspace
 
     sessions = [s for s in previous if isinstance(s, PreviousSession)]
     last = last_saved_change(workspace) if isinstance(workspace, Workspace) else None

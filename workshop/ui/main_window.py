@@ -30,7 +30,7 @@ from workshop.core.app_settings import AppSettings, save_app_settings
 from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.core.model.profile import Profile
-from workshop.core.storage.workspace import Workspace
+from workshop.core.services import Workspace
 from workshop.ui.checker import CheckerHost
 from workshop.ui.context import UiContext
 from workshop.ui.dialogs import PreferencesDialog, show_about

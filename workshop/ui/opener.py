@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workshop.core.errors import UserError
-from workshop.core.storage.lock import WorkspaceLocked
-from workshop.core.storage.workspace import (
+from workshop.core.services import (
     Workspace,
     WorkspaceDamaged,
+    WorkspaceLocked,
     open_workspace,
     restore_newest_backup,
 )

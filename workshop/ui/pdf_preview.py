@@ -11,40 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from workshop.core.errors import UserError
+from workshop.ui.operations import Operations
 
 ZOOMS = (("fit-width", "Fit width"), ("fit-page", "Whole page"), (1.0, "100%"), (1.25, "125%"),
          (1.5, "150%"))
-
-
-class _Signals(QObject):
-    done = Signal(int, bytes)
-    failed = Signal(int, str)
-
-
-class _Render(QRunnable):
-    def __init__(self, generation: int, render: Callable[[], bytes],
-                 latest: Callable[[], int], signals: _Signals) -> None:
-        super().__init__()
-        self.generation = generation
-        self.render = render
-        self.latest = latest
-        self.signals = signals
-
-    def run(self) -> None:
-        if self.latest() != self.generation:
-            return  # superseded before it started
-        try:
-            data = self.render()
-        except UserError as exc:
-            self.signals.failed.emit(self.generation, str(exc))
-        except Exception as exc:  # noqa: BLE001 - shown in the pane, never a crash
-            self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.done.emit(self.generation, data)
 
 
 class PdfPreview(QWidget):
@@ -65,11 +38,9 @@ class PdfPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.signals = _Signals()
-        self.signals.done.connect(self._done)
-        self.signals.failed.connect(self._fail)
+        # Its own lane of the one background mechanism: a preview never queues behind an
+        # export, and a burst of edits renders only the newest request.
+        self.operations = Operations(self)
         self.generation = 0
         self.shown_generation = 0
         self.last_pdf = b""
@@ -85,8 +56,21 @@ class PdfPreview(QWidget):
 
     def request(self, render: Callable[[], bytes]) -> int:
         self.generation += 1
-        self.pool.start(_Render(self.generation, render, lambda: self.generation, self.signals))
-        return self.generation
+        generation = self.generation
+
+        def job() -> bytes | None:
+            if self.generation != generation:
+                return None  # superseded before it started: skip the work
+            return render()
+
+        def done(data: object) -> None:
+            if isinstance(data, bytes):
+                self._done(generation, data)
+
+        self.operations.run(job, on_done=done,
+                            on_failed=lambda message: self._fail(generation, message),
+                            parent=self)
+        return generation
 
     def show_message(self, text: str) -> None:
         self.generation += 1  # anything still rendering is now stale
@@ -155,4 +139,5 @@ class PdfPreview(QWidget):
 
     def shutdown(self) -> None:
         self.generation += 1  # queued jobs skip themselves
-        self.pool.waitForDone(10_000)
+        self.operations.discard(self)
+        self.operations.wait()

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from workshop.core.app_settings import AppSettings
 from workshop.core.atomic import atomic_write_bytes
-from workshop.core.storage.lock import WorkspaceLocked
-from workshop.core.storage.workspace import open_workspace
+from workshop.core.services import WorkspaceLocked, open_workspace
 
 
 def render_main_window(workspace: Path, out: Path, *, section: str = "statements",

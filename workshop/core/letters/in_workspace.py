@@ -17,12 +17,17 @@ from workshop.core.atomic import atomic_write_bytes
 from workshop.core.cv.in_workspace import cv_document as cv_doc_row
 from workshop.core.cv.in_workspace import load_workspace_cv
 from workshop.core.errors import UserError
-from workshop.core.letters.assignments_repo import PacketHistoryRepository, PacketRecord
+from workshop.core.letters.assignments_repo import (
+    AssignmentRepository,
+    PacketHistoryRepository,
+    PacketRecord,
+)
 from workshop.core.letters.model import LetterRequest, LetterWriter
 from workshop.core.letters.packet import build_packet_zip, packet_parts
 from workshop.core.letters.requests_repo import RequestRepository
 from workshop.core.letters.writers_repo import WriterRepository
 from workshop.core.model.documents import DocumentKind
+from workshop.core.programs.repository import ProgramRepository
 from workshop.core.season.timeline import UserDate
 from workshop.core.storage.workspace import Workspace
 
@@ -197,3 +202,22 @@ def letter_due_dates(workspace: Workspace) -> list[UserDate]:
         found.append(UserDate(f"Letter due: {names.get(request.writer_id, 'writer')}",
                               request.due, "letter-due", ref=f"request-{request.id}"))
     return found
+
+
+@dataclass(frozen=True)
+class LetterRepositories:
+    """The repositories the Letters section works through, over one workspace."""
+
+    writers: WriterRepository
+    requests: RequestRepository
+    assignments: AssignmentRepository
+    history: PacketHistoryRepository
+    programs: ProgramRepository
+
+
+def repositories(workspace: Workspace) -> LetterRepositories:
+    """Repositories over ``workspace`` (the UI never sees its connection)."""
+    conn = workspace.conn
+    return LetterRepositories(WriterRepository(conn), RequestRepository(conn),
+                              AssignmentRepository(conn), PacketHistoryRepository(conn),
+                              ProgramRepository(conn))

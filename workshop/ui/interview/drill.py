@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from workshop.core.drills import recordings
-from workshop.core.drills import repository as repo
 from workshop.core.drills.attempts import Attempt
+from workshop.core.drills.in_workspace import DrillsStore
 from workshop.core.drills.plans import DrillItem, DrillPlan
 from workshop.core.drills.report import clock_text
 from workshop.core.drills.session import (
@@ -61,12 +61,12 @@ class DrillController(QObject):
     full_screen = Signal()
     message = Signal(str)
 
-    def __init__(self, view: DrillView, *, conn: Callable[[], sqlite3.Connection],
+    def __init__(self, view: DrillView, *, store: DrillsStore,
                  workspace_path: Path, today: Callable[[], dt.date], speaker: Speaker,
                  read_only: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.view = view
-        self.conn = conn
+        self.store = store
         self.workspace_path = workspace_path
         self.today = today
         self.speaker = speaker
@@ -324,7 +324,7 @@ class DrillController(QObject):
             self._say("This workspace is read-only: the answer was not saved.")
             return
         try:
-            saved = repo.add_attempt(self.conn(), attempt, today=self.today())
+            saved = self.store.add_attempt(attempt, today=self.today())
         except (UserError, sqlite3.Error) as exc:
             self._say(f"Could not save the answer: {exc}")
             return

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from workshop.core.autosave import AutosavePolicy
-from workshop.core.drills import repository as repo
 from workshop.core.drills.attempts import AnswerNotes
+from workshop.core.drills.in_workspace import DrillsStore
 from workshop.core.errors import UserError
 from workshop.ui.save_state import SaveState
 
@@ -44,11 +43,11 @@ class NotesPanel(QWidget):
     save_state_changed = Signal(object, str)
     saved = Signal(str)
 
-    def __init__(self, conn_getter: Callable[[], sqlite3.Connection], *, read_only: bool = False,
+    def __init__(self, store: DrillsStore, *, read_only: bool = False,
                  compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Answer outline")
-        self._conn = conn_getter
+        self.store = store
         self.read_only = read_only
         self.question_id: str | None = None
         self.policy = AutosavePolicy()
@@ -93,7 +92,7 @@ class NotesPanel(QWidget):
         notes = AnswerNotes(question_id) if question_id else None
         if question_id:
             try:
-                notes = repo.get_notes(self._conn(), question_id)
+                notes = self.store.get_notes(question_id)
             except UserError as exc:
                 self.save_state_changed.emit(SaveState.FAILED, exc.message)
         self._loading = True
@@ -128,7 +127,7 @@ class NotesPanel(QWidget):
             return True
         self.save_state_changed.emit(SaveState.SAVING, "")
         try:
-            repo.save_notes(self._conn(), notes)
+            self.store.save_notes(notes)
         except (UserError, sqlite3.Error) as exc:
             self.policy.edited(time.monotonic())
             self.save_state_changed.emit(SaveState.FAILED, str(exc))

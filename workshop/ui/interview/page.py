@@ -16,7 +16,6 @@ import datetime as dt
 import random
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core.drills import exports, plans, recordings
-from workshop.core.drills import repository as repo
 from workshop.core.drills.bank import QuestionBank, load_bank
 from workshop.core.drills.categories import load_timing
+from workshop.core.drills.in_workspace import DrillsStore
+from workshop.core.drills.seeding import seed_personal_questions
 from workshop.core.drills.user_questions import UserQuestion
 from workshop.core.errors import UserError
 from workshop.ui.context import UiContext
@@ -41,7 +41,6 @@ from workshop.ui.interview.drill import DrillController
 from workshop.ui.interview.drill_view import DrillView
 from workshop.ui.interview.notes import NotesPanel
 from workshop.ui.interview.question_dialog import QuestionDialog
-from workshop.ui.interview.seeding import seed_personal_questions
 from workshop.ui.interview.setup import DrillSetup, SetupChoice
 from workshop.ui.interview.speech import Speaker
 from workshop.ui.page_base import PageBase
@@ -70,15 +69,16 @@ class InterviewPage(PageBase):
         self._full_screen = False
         self._dashboard_stale = True
         read_only = self.workspace.read_only
-        conn = self._conn
-        self.browser_notes = NotesPanel(conn, read_only=read_only)
-        self.drill_notes = NotesPanel(conn, read_only=read_only, compact=True)
+        self.store = DrillsStore(lambda: self.workspace)
+        self.browser_notes = NotesPanel(self.store, read_only=read_only)
+        self.drill_notes = NotesPanel(self.store, read_only=read_only, compact=True)
         for panel in (self.browser_notes, self.drill_notes):
             panel.save_state_changed.connect(self.save_state_changed)
         self.browser = QuestionBrowser(self.browser_notes)
         self.setup = DrillSetup(self.timing)
         self.view = DrillView(self.drill_notes)
-        self.drill = DrillController(self.view, conn=conn, workspace_path=self.workspace.path,
+        self.drill = DrillController(self.view, store=self.store,
+                                     workspace_path=self.workspace.path,
                                      today=lambda: self.today(), speaker=self.speaker,
                                      read_only=read_only, parent=self)
         titles = {c.id: c.title for c in self.bank.categories}
@@ -106,9 +106,6 @@ class InterviewPage(PageBase):
         self.reload()
         QTimer.singleShot(0, self.probe_devices)
 
-    def _conn(self) -> Any:
-        return self.workspace.conn
-
     def _connect(self) -> None:
         self.setup.start.connect(self.start_drill)
         self.browser.practise.connect(self.practise_question)
@@ -133,8 +130,8 @@ class InterviewPage(PageBase):
     def reload(self) -> None:
         """Re-read the applicant's questions and the schedule, and show them everywhere."""
         try:
-            mine = repo.list_user_questions(self._conn())
-            states = {s.question_id: s for s in repo.list_review_states(self._conn())}
+            mine = self.store.list_user_questions()
+            states = {s.question_id: s for s in self.store.list_review_states()}
         except UserError as exc:
             self.message.emit(str(exc))
             mine, states = [], {}
@@ -171,7 +168,7 @@ class InterviewPage(PageBase):
             self.reload()
 
     def _on_question_selected(self, qid: str) -> None:
-        attempts = repo.list_attempts(self._conn(), question_id=qid) if qid else []
+        attempts = self.store.list_attempts(question_id=qid) if qid else []
         self.browser.show_history(attempts)
 
     def _on_tab(self, index: int) -> None:
@@ -203,7 +200,7 @@ class InterviewPage(PageBase):
 
     def save_question(self, question: UserQuestion) -> UserQuestion | None:
         try:
-            repo.save_user_question(self._conn(), question)
+            self.store.save_user_question(question)
         except UserError as exc:
             QMessageBox.warning(self, "Cannot save the question", str(exc))
             return None
@@ -218,7 +215,7 @@ class InterviewPage(PageBase):
             "stay in your history.")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        repo.delete_user_question(self._conn(), qid)
+        self.store.delete_user_question(qid)
         self.reload()
         self.message.emit("Deleted your question.")
 
@@ -247,7 +244,7 @@ class InterviewPage(PageBase):
             return plans.plan_mock(bank, c.count, self.rng, timing,
                                    follow_up_rate=0.5 if c.follow_ups else 0.0)
         if c.mode == "due":
-            return plans.plan_due(bank, repo.list_review_states(self._conn()), self.today(),
+            return plans.plan_due(bank, self.store.list_review_states(), self.today(),
                                   timing, limit=c.count)
         if c.mode == "category":
             if not c.category:

@@ -16,19 +16,15 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from workshop.core.errors import UserError
+from workshop.core.letters import in_workspace as letters_in_workspace
 from workshop.core.letters.assignments import AssignmentFinding, assignment_findings
 from workshop.core.letters.assignments_repo import (
-    AssignmentRepository,
-    PacketHistoryRepository,
     PacketRecord,
 )
 from workshop.core.letters.dashboard import DueItem, due_dashboard
 from workshop.core.letters.model import LetterRequest, LetterWriter
-from workshop.core.letters.requests_repo import RequestRepository
-from workshop.core.letters.writers_repo import WriterRepository
 from workshop.core.programs.model import Program
-from workshop.core.programs.repository import ProgramRepository
-from workshop.core.storage.workspace import Workspace
+from workshop.core.services import Workspace
 from workshop.ui.operations import Operations
 from workshop.ui.save_state import SaveState
 
@@ -63,12 +59,12 @@ class LettersStore(QObject):
         self.today = today
         #: Off-GUI-thread work (packet rendering) goes through the app's one runner.
         self.operations = operations or Operations(self)
-        conn = workspace.conn
-        self.writers_repo = WriterRepository(conn)
-        self.requests_repo = RequestRepository(conn)
-        self.assignments_repo = AssignmentRepository(conn)
-        self.history_repo = PacketHistoryRepository(conn)
-        self.programs_repo = ProgramRepository(conn)
+        repos = letters_in_workspace.repositories(workspace)
+        self.writers_repo = repos.writers
+        self.requests_repo = repos.requests
+        self.assignments_repo = repos.assignments
+        self.history_repo = repos.history
+        self.programs_repo = repos.programs
 
     @property
     def read_only(self) -> bool:

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 
 from workshop.core.errors import UserError
 from workshop.core.programs import ranking_store
+from workshop.core.programs.snapshot import ProgramsData, checklist_inputs
 from workshop.core.season.checklist import (
     ChecklistEntry,
     checklist_progress,
     evaluate_checklist,
 )
 from workshop.ui.programs.common import button
-from workshop.ui.programs.data import ProgramsData, checklist_inputs
 from workshop.ui.sections import section
 
 if TYPE_CHECKING:

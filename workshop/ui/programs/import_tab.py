@@ -20,10 +20,10 @@ from workshop.core.atomic import atomic_write_bytes
 from workshop.core.errors import UserError
 from workshop.core.programs.csv_export import export_programs_csv
 from workshop.core.programs.importer import ImportReport, import_programs
+from workshop.core.programs.snapshot import ProgramsData
 from workshop.core.programs.tabular import read_table
 from workshop.core.resources import template
 from workshop.ui.programs.common import button, show_error
-from workshop.ui.programs.data import ProgramsData
 from workshop.ui.programs.import_dialog import ImportDialog
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core.programs.model import Program, ProgramEvent
+from workshop.core.programs.snapshot import ProgramsData
 from workshop.ui.programs.common import button
-from workshop.ui.programs.data import ProgramsData
 from workshop.ui.programs.detail import ProgramDetail
 from workshop.ui.programs.mix_chart import MixPanel
 from workshop.ui.programs.table_model import ID_ROLE, SORT_ROLE, ProgramsTableModel

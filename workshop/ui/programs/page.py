@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from workshop.core.changes import Changes
 from workshop.core.errors import UserError
-from workshop.core.programs.repository import ProgramRepository
+from workshop.core.programs import in_workspace
+from workshop.core.programs.snapshot import ProgramsData, load_data
 from workshop.ui.context import UiContext
 from workshop.ui.page_base import PageBase
 from workshop.ui.programs.checklist_tab import ChecklistTab
 from workshop.ui.programs.common import show_error
-from workshop.ui.programs.data import ProgramsData, load_data
 from workshop.ui.programs.import_tab import ImportTab
 from workshop.ui.programs.list_tab import ProgramsTab
 from workshop.ui.programs.rank_tab import RankTab
@@ -43,7 +43,7 @@ class ProgramsPage(PageBase):
         self.context = context
         self.workspace = context.workspace
         self.read_only = bool(self.workspace.read_only)
-        self.repo = ProgramRepository(self.workspace.conn)
+        self.repo = in_workspace.repository(self.workspace)
         self._today = today
         self._reload_on_show = False
         self.data = ProgramsData(programs=[], profile=None, today=self.today)  # type: ignore[arg-type]

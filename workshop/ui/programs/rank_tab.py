@@ -43,9 +43,9 @@ from workshop.core.programs.ranking import (
     rankable,
     suggest_order,
 )
+from workshop.core.programs.snapshot import ProgramsData
 from workshop.ui.empty_state import EmptyState
 from workshop.ui.programs.common import button, show_error
-from workshop.ui.programs.data import ProgramsData
 from workshop.ui.programs.rank_export import export_rank_pdf, rank_list_document
 
 if TYPE_CHECKING:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from workshop.core.errors import UserError
 from workshop.core.programs.in_workspace import timeline_events
+from workshop.core.programs.snapshot import ProgramsData
 from workshop.core.season.ics import export_timeline_ics
 from workshop.core.season.timeline import (
     KIND_LABELS,
@@ -39,7 +40,6 @@ from workshop.core.season.timeline import (
     with_countdowns,
 )
 from workshop.ui.programs.common import button, show_error
-from workshop.ui.programs.data import ProgramsData
 
 if TYPE_CHECKING:
     from workshop.ui.programs.page import ProgramsPage

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core.errors import UserError
-from workshop.core.storage.workspace import Workspace
+from workshop.core.services import Workspace
 from workshop.core.worddiff import Segment, word_diff
 
 CURRENT = -1
