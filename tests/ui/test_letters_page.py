@@ -242,3 +242,38 @@ def test_request_repository_seeded_for_dashboard_exists(sample_page: LettersPage
     assert len(requests) == 5
     assert sum(r.status is Status.DECLINED for r in requests) == 1
     assert isinstance(requests[0], LetterRequest)
+
+
+def test_a_new_request_updates_the_writers_count_at_once(qtbot, sample_page: LettersPage,  # type: ignore[no-untyped-def]
+                                                        warnings: list[str]) -> None:
+    from workshop.core.changes import Changes
+    from workshop.ui.letters.writers_tab import REQUESTS_COLUMN
+
+    page = sample_page
+    writer = select_writer(page, "Papadakis")
+    tab = page.writers_tab
+    row = [w.id for w in tab.writers].index(writer.id)
+    before = int(tab.table.item(row, REQUESTS_COLUMN).text())
+    with qtbot.waitSignal(page.changed, timeout=2000) as announced:
+        assert tab.requests.add_request()
+    assert announced.args[0] == Changes(letters=True), "other sections hear about it"
+    assert tab.table.item(row, REQUESTS_COLUMN).text() == str(before + 1)
+    assert tab.current_id() == writer.id, "the selection stays"
+
+
+def test_packet_state_has_one_truth(qtbot, sample_page: LettersPage,  # type: ignore[no-untyped-def]
+                                    warnings: list[str]) -> None:
+    """"Packet sent" in the pipeline and the packet table never contradict each other."""
+    page = sample_page
+    writer = select_writer(page, "Papadakis")
+    panel = page.writers_tab.requests
+    general = next(r for r in panel.requests if r.target_specialty == "General")
+    panel.load(writer, select=general.id)
+    history = panel.packet.history
+    assert "No packet built for this request yet" in history.item(0, 0).text()
+    for _ in range(3):  # asked, agreed, packet sent (marked by hand, nothing built here)
+        assert panel.pipeline.advance_next()
+    assert panel.current().status is Status.PACKET_SENT
+    text = history.item(0, 0).text()
+    assert "Marked “packet sent”, but no packet was built here" in text
+    assert "No packet" not in text

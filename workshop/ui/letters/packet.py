@@ -33,6 +33,10 @@ from workshop.ui.letters.store import PACKETS, LettersStore
 FILTERS = {".pdf": "PDF packet, bookmarked (*.pdf)", ".zip": "Word files in a .zip (*.zip)"}
 
 
+#: Statuses that say the writer already has the packet (the pipeline's truth).
+SENT_OR_LATER = frozenset({Status.PACKET_SENT, Status.UPLOADED, Status.ASSIGNED})
+
+
 class PacketPanel(QWidget):
     """Build-packet button, request e-mail helpers, warnings and packet history."""
 
@@ -117,7 +121,11 @@ class PacketPanel(QWidget):
                 self.history.setItem(row, column, item)
         if not records:
             self.history.setRowCount(1)
-            item = QTableWidgetItem("No packet sent for this request yet.")
+            marked = self.request is not None and self.request.status in SENT_OR_LATER
+            item = QTableWidgetItem(
+                "Marked “packet sent”, but no packet was built here, so there is no record of "
+                "what went. Build one to keep that record." if marked
+                else "No packet built for this request yet.")
             self.history.setItem(0, 0, item)
             self.history.setSpan(0, 0, 1, 4)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.ui.context import UiContext
 from workshop.ui.letters.assignments import AssignmentsTab
@@ -86,8 +87,11 @@ class LettersPage(PageBase):
 
     def _on_changed(self, kind: str) -> None:
         self.refresh_due()
+        self.writers_tab.refresh_counts()
         if kind != ASSIGNMENTS and kind != PACKETS:
             self._stale.add(self.assignments_tab)
+        # Programs count letters per program and the checklist counts uploads: tell them.
+        self.changed.emit(Changes(letters=True))
 
     def _after_assignment(self) -> None:
         """Assigning an uploaded letter moves it to "assigned": show that on the writers tab."""

@@ -33,6 +33,10 @@ NEW_WRITER_NAME = "New letter writer"
 COLUMNS = ("Name", "Title", "Institution", "Country", "U.S.", "Letters")
 
 
+#: The column of the writers table that counts their letter requests.
+REQUESTS_COLUMN = 5
+
+
 class WritersTab(QWidget):
     """Writers list with add/delete, and the selected writer's requests, details and cases."""
 
@@ -118,6 +122,15 @@ class WritersTab(QWidget):
         self.add_button.setEnabled(editable)
         self.delete_button.setEnabled(editable and bool(self.writers))
         self._on_selected()
+
+    def refresh_counts(self) -> None:
+        """After any letters edit: the requests column follows at once (selection kept)."""
+        for row, writer in enumerate(self.writers):
+            count = len(self.store.requests(writer.id)) if writer.id is not None else 0
+            item = self.table.item(row, REQUESTS_COLUMN)
+            if item is not None and item.text() != str(count):
+                item.setText(str(count))
+                item.setToolTip(str(count))
 
     def _fill_row(self, row: int, writer: LetterWriter) -> None:
         count = len(self.store.requests(writer.id)) if writer.id is not None else 0
