@@ -251,9 +251,11 @@ def test_review_refusals_are_shown(qtbot, page: LettersPage, tmp_path: Path,
     assert tab.review is None
 
 
-def test_export_for_review_writes_docx(page: LettersPage, tmp_path: Path,
+def test_export_for_review_writes_docx(qtbot, page: LettersPage, tmp_path: Path,  # type: ignore[no-untyped-def]
                                        dialogs: dict[str, list]) -> None:  # type: ignore[type-arg]
     _statement(page)
-    written = page.review_tab.export_to(tmp_path / "for review")
-    assert written is not None and written.suffix == ".docx" and written.exists()
+    with qtbot.waitSignal(page.review_tab.exported, timeout=30_000) as done:
+        assert page.review_tab.export_to(tmp_path / "for review") is not None
+    written = done.args[0]
+    assert written.suffix == ".docx" and written.exists()
     assert written.read_bytes()[:2] == b"PK"

@@ -92,6 +92,7 @@ class ReviewTab(QWidget):
 
     message = Signal(str)
     applied = Signal(int)  # id of the statement whose working copy was rewritten
+    exported = Signal(object)  # the Path written for the reviewer
 
     def __init__(self, store: LettersStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,19 +196,27 @@ class ReviewTab(QWidget):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> Path | None:
+    def export_to(self, path: Path) -> int | None:
+        """Write the statement for a reviewer off the GUI thread; ``exported`` reports it."""
         doc = self.current_document()
         if doc is None:
             return None
         if path.suffix.lower() != ".docx":
             path = path.with_name(path.name + ".docx")
         try:
-            written = statements.export_statement(self.workspace, doc, path)
+            write = statements.plan_statement_export(self.workspace, doc, path)
         except UserError as exc:
             refuse(self, "Not exported", str(exc))
             return None
-        self.message.emit(f"Exported {doc.title} for review to {written}.")
-        return written
+        title = doc.title
+
+        def done(written: object) -> None:
+            self.message.emit(f"Exported {title} for review to {written}.")
+            self.exported.emit(written)
+
+        return self.store.operations.run(
+            write, on_done=done, on_failed=lambda error: refuse(self, "Not exported", error),
+            parent=self)
 
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import reviewed statement", str(Path.home()),
