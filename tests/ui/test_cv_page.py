@@ -270,7 +270,8 @@ def test_json_resume_round_trip_through_page(qtbot, page: CvPage, tmp_path: Path
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     out = tmp_path / "resume.json"
-    transfer.export_json_resume_path(page, out)
+    with qtbot.waitSignal(page.exported, timeout=RENDER_TIMEOUT):
+        transfer.export_json_resume_path(page, out)
     assert json.loads(out.read_text("utf-8"))["basics"]["name"] == "Yasmin Farouk El-Sayed"
     page.cv.personal.legal_name = "Changed"
     notes = transfer.import_path(page, out)

@@ -282,7 +282,9 @@ def test_season_ics_export_parses_back(qtbot, workspace: Workspace, tmp_path: Pa
     out = tmp_path / "season"
     monkeypatch.setattr(season_tab.QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(out), ""))
-    tab.export_button.click()
+    with qtbot.waitSignal(page.message, timeout=30_000,
+                          check_params_cb=lambda text: text.startswith("Exported")):
+        tab.export_button.click()  # written off the GUI thread
     calendar = icalendar.Calendar.from_ical((tmp_path / "season.ics").read_bytes())
     events = list(calendar.walk("VEVENT"))
     assert len(events) == len(tab.events)

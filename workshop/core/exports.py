@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop.core import statements
 from workshop.core.changes import NOTHING, Changes
 from workshop.core.errors import UserError
 from workshop.core.model.documents import DocumentKind
 from workshop.core.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from workshop.core.export.document import Document as ExportDocument
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ def catalogue(workspace: Workspace) -> list[ExportItem]:
     return items
 
 
-def build_document(workspace: Workspace, key: str) -> Any:
+def build_document(workspace: Workspace, key: str) -> ExportDocument:
     """The document description for ``key`` (read from the workspace now)."""
     prefix, _, rest = key.partition(":")
     if prefix == "statement":
@@ -77,7 +80,8 @@ def _packet_writer(workspace: Workspace, request_id: int) -> str:
     return writer.name
 
 
-def render_preview(document: Any, theme: str, paper: str, user_dirs: tuple[Path, ...]) -> bytes:
+def render_preview(document: ExportDocument, theme: str, paper: str,
+                   user_dirs: tuple[Path, ...]) -> bytes:
     """PDF bytes for the preview pane (pure: call it on a worker thread)."""
     from workshop.core.export.api import render_pdf
 

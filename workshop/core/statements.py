@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop.core.atomic import atomic_write_text
 from workshop.core.errors import UserError
 from workshop.core.model.documents import Document, DocumentKind
 from workshop.core.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # light at run time: both are imported where they are built
+    from workshop.core.checks.rules.meta import RuleContext
+    from workshop.core.export.document import Document as ExportDocument
 
 USER_DICTIONARY = "user_dictionary"
 IGNORED = "ignored_findings"
@@ -60,7 +64,7 @@ def known_programs(workspace: Workspace) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def rule_context(workspace: Workspace, doc: Document) -> Any:
+def rule_context(workspace: Workspace, doc: Document) -> RuleContext:
     """The residency rules' context for one statement (target, programs to watch for)."""
     from workshop.core.checks.rules.meta import RuleContext
 
@@ -84,11 +88,11 @@ def import_statement(workspace: Workspace, path: Path | str, *, title: str = "",
     )
 
 
-def statement_pdf_document(workspace: Workspace, doc: Document) -> Any:
+def statement_pdf_document(workspace: Workspace, doc: Document) -> ExportDocument:
     return _describe_statement(asdict(workspace.profile.get()), doc)
 
 
-def _describe_statement(profile: dict[str, Any], doc: Document) -> Any:
+def _describe_statement(profile: dict[str, Any], doc: Document) -> ExportDocument:
     """The export description from plain data (pure: any thread)."""
     from workshop.core.export.builders import statement_document
 

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop.core.atomic import atomic_write_bytes
 from workshop.core.cv.in_workspace import cv_document as cv_doc_row
@@ -30,6 +30,9 @@ from workshop.core.model.documents import DocumentKind
 from workshop.core.programs.repository import ProgramRepository
 from workshop.core.season.timeline import UserDate
 from workshop.core.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from workshop.core.export.document import Document as ExportDocument
 
 
 def writers(workspace: Workspace) -> list[LetterWriter]:
@@ -78,7 +81,7 @@ def statement_for(workspace: Workspace, specialty: str) -> tuple[dict[str, str],
 
 
 def packet_document_for(workspace: Workspace, writer_name: str,
-                        request_id: int | None = None) -> tuple[Any, dict[str, Any]]:
+                        request_id: int | None = None) -> tuple[ExportDocument, dict[str, Any]]:
     """The packet document plus the facts the history records."""
     from workshop.core.export.builders import packet_document
 

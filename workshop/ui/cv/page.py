@@ -79,6 +79,7 @@ class CvPage(PageBase):
         self.autosave.state_changed.connect(self.save_state_changed)
         self.autosave.state_changed.connect(self._announce_save)
         self.cv = CV()
+        self.export_notes: list[str] = []  # what the last JSON Resume export could not hold
         self.findings: list[Any] = []
         self.language_findings: list[Any] = []
         self._language_generation = 0

@@ -7,6 +7,7 @@ restore away. Notes about what could not be mapped are always shown, never swall
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,18 +99,27 @@ def ask_export_json_resume(page: CvPage) -> None:
         export_json_resume_path(page, Path(path))
 
 
-def export_json_resume_path(page: CvPage, path: Path) -> list[str] | None:
-    """Write a JSON Resume file and show what it could not hold."""
-    try:
-        notes = write_json_resume(page.cv, path)
-    except UserError as exc:
-        QMessageBox.warning(page, "Cannot export", str(exc))
-        return None
-    page.message.emit(f"Exported {path.name}.")
-    if notes:
-        show_notes(page, "JSON Resume exported",
-                   f"Wrote {path.name}. JSON Resume has no place for:", notes)
-    return notes
+def export_json_resume_path(page: CvPage, path: Path) -> int:
+    """Write a JSON Resume file off the GUI thread and show what it could not hold.
+
+    ``page.exported(path)`` reports success (``page.export_notes`` then holds the notes).
+    """
+    snapshot = copy.deepcopy(page.cv)  # the page keeps editing its own copy meanwhile
+
+    def done(notes: object) -> None:
+        page.export_notes = list(notes) if isinstance(notes, list) else []
+        page.message.emit(f"Exported {path.name}.")
+        if page.export_notes:
+            show_notes(page, "JSON Resume exported",
+                       f"Wrote {path.name}. JSON Resume has no place for:", page.export_notes)
+        page.exported.emit(path)
+
+    def failed(error: str) -> None:
+        QMessageBox.warning(page, "Cannot export", error)
+        page.export_failed.emit(error)
+
+    return page.context.operations.run(lambda: write_json_resume(snapshot, path),
+                                       on_done=done, on_failed=failed, parent=page)
 
 
 def ask_export(page: CvPage, suffix: str) -> None:

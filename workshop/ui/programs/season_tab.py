@@ -236,10 +236,14 @@ class SeasonTab(QWidget):
         out = Path(path)
         if out.suffix.lower() != ".ics":
             out = out.with_suffix(".ics")
-        try:
-            written = export_timeline_ics(self.events, out)
-        except UserError as exc:
-            show_error(self, "Cannot export the calendar", exc)
-            return
-        self.page.message.emit(f"Exported {len(self.events)} dates to {written.name}; import it "
-                               "into your calendar app.")
+        events = list(self.events)
+
+        def done(written: object) -> None:
+            self.page.message.emit(f"Exported {len(events)} dates to {Path(str(written)).name}; "
+                                   "import it into your calendar app.")
+
+        self.page.context.operations.run(
+            lambda: export_timeline_ics(events, out), on_done=done,
+            on_failed=lambda error: show_error(self, "Cannot export the calendar",
+                                               UserError(error)),
+            parent=self)
