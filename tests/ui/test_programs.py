@@ -194,7 +194,7 @@ MESSY = (
 )
 
 
-def run_import(page: ProgramsPage, path: Path, monkeypatch, seen: dict) -> object:  # type: ignore[no-untyped-def,type-arg]
+def run_import(qtbot, page: ProgramsPage, path: Path, monkeypatch, seen: dict) -> object:  # type: ignore[no-untyped-def,type-arg]
     def fake_exec(dialog: ImportDialog) -> int:
         seen["mapping"] = dict(dialog.mapping)
         seen["preview"] = dialog.preview
@@ -208,7 +208,8 @@ def run_import(page: ProgramsPage, path: Path, monkeypatch, seen: dict) -> objec
     monkeypatch.setattr(ImportDialog, "exec", fake_exec)
     monkeypatch.setattr(import_tab.QFileDialog, "getOpenFileName",
                         lambda *_a, **_k: (str(path), ""))
-    page.import_tab.import_button.click()
+    with qtbot.waitSignal(page.import_tab.imported, timeout=30_000):
+        page.import_tab.import_button.click()  # read off the GUI thread, then mapped
     return page.import_tab.last_report
 
 
@@ -218,7 +219,7 @@ def test_messy_csv_through_the_dialog_then_reimport_updates(qtbot, workspace: Wo
     sheet = tmp_path / "mine.csv"
     sheet.write_bytes(b"\xef\xbb\xbf" + MESSY.encode("utf-8"))
     seen: dict = {}  # type: ignore[type-arg]
-    report = run_import(page, sheet, monkeypatch, seen)
+    report = run_import(qtbot, page, sheet, monkeypatch, seen)
     mapping = seen["mapping"]
     assert mapping[0] == "name" and mapping[1] == "location" and mapping[3] == "min_step2ck"
     assert 6 not in mapping  # "Mystery" is not guessed
@@ -235,7 +236,7 @@ def test_messy_csv_through_the_dialog_then_reimport_updates(qtbot, workspace: Wo
     assert len(page.data.programs) == 12
 
     sheet.write_bytes(MESSY.replace(";230;", ";235;").replace(";abc;", ";232;").encode())
-    again = run_import(page, sheet, monkeypatch, {})
+    again = run_import(qtbot, page, sheet, monkeypatch, {})
     assert (again.created, again.updated, again.skipped) == (1, 2, 0)  # type: ignore[attr-defined]
     assert len(page.data.programs) == 13  # Birch now added; Elm and Cedar updated, not doubled
     elm = next(p for p in page.data.programs if p.name.startswith("Elm"))
@@ -250,8 +251,10 @@ def test_unreadable_spreadsheet_is_a_dialog(qtbot, workspace: Workspace, tmp_pat
                         lambda _p, _t, text: shown.append(text))
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
-    assert page.import_tab.import_file(old) is None
+    page.import_tab.import_file(old)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     assert "old Excel" in shown[0]
+    assert page.import_tab.import_button.isEnabled(), "the button comes back"
 
 
 def test_export_csv_and_template(qtbot, workspace: Workspace, tmp_path: Path,  # type: ignore[no-untyped-def]
@@ -260,7 +263,9 @@ def test_export_csv_and_template(qtbot, workspace: Workspace, tmp_path: Path,  #
     out = tmp_path / "programs.csv"
     monkeypatch.setattr(import_tab.QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(out), ""))
-    page.import_tab.export_button.click()
+    with qtbot.waitSignal(page.message, timeout=30_000,
+                          check_params_cb=lambda text: text.startswith("Exported")):
+        page.import_tab.export_button.click()  # written off the GUI thread
     rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == 10
     template = tmp_path / "template.csv"

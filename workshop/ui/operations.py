@@ -23,11 +23,14 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from workshop.core.changes import Changes
 from workshop.core.errors import UserError
+
+#: Work that finishes within this shows no progress dialog at all (no flicker).
+PROGRESS_DELAY_MS = 400
 
 Done = Callable[[Any], object]
 Failed = Callable[[str], object]
@@ -64,11 +67,13 @@ class Operations(QObject):
         self._latest: dict[str, int] = {}
         self._pending: dict[int, tuple[Done | None, Failed | None, ChangesFor,
                                        QObject | None]] = {}
+        self._progress: dict[int, QProgressDialog] = {}
         self._finished.connect(self._deliver)
 
     def run(self, fn: Callable[[], Any], *, on_done: Done | None = None,
             on_failed: Failed | None = None, changes: ChangesFor = None,
-            parent: QObject | None = None, key: str = "") -> int:
+            parent: QObject | None = None, key: str = "", progress: str = "",
+            on_cancel: Callable[[], object] | None = None) -> int:
         """Run ``fn`` off the GUI thread; returns its token.
 
         Args:
@@ -79,6 +84,10 @@ class Operations(QObject):
             parent: the widget a warning dialog belongs to when ``on_failed`` is not given, and
                 whose :meth:`discard` drops the delivery (a page that shuts down).
             key: names a stream of calls (e.g. one preview) for :meth:`is_latest`.
+            progress: for work that can take long (reading a large spreadsheet): when it has
+                not finished after :data:`PROGRESS_DELAY_MS`, a busy dialog with this text and
+                a Cancel button shows. Cancel drops the result (the worker cannot be
+                interrupted mid-parse, so it finishes unseen) and calls ``on_cancel``.
         """
         self._next += 1
         token = self._next
@@ -88,7 +97,29 @@ class Operations(QObject):
         call = _Call(self, token, fn)
         call.setAutoDelete(True)
         self.pool.start(call)
+        if progress and isinstance(parent, QWidget):
+            QTimer.singleShot(PROGRESS_DELAY_MS,
+                              lambda: self._show_progress(token, progress, parent, on_cancel))
         return token
+
+    def _show_progress(self, token: int, text: str, parent: QWidget,
+                       on_cancel: Callable[[], object] | None) -> None:
+        if token not in self._pending:
+            return  # finished before anyone needed to wait
+        dialog = QProgressDialog(text, "Cancel", 0, 0, parent)
+        dialog.setWindowTitle("Working…")
+        dialog.setAccessibleName(text)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        self._progress[token] = dialog
+
+        def cancelled() -> None:
+            if self._pending.pop(token, None) is not None and on_cancel is not None:
+                on_cancel()
+            self._progress.pop(token, None)
+
+        dialog.canceled.connect(cancelled)
+        dialog.show()
 
     def discard(self, parent: QObject) -> None:
         """Deliver nothing more to ``parent`` (it is shutting down); its work still finishes."""
@@ -110,6 +141,10 @@ class Operations(QObject):
 
     @Slot(int, bool, object)
     def _deliver(self, token: int, ok: bool, payload: object) -> None:
+        dialog = self._progress.pop(token, None)
+        if dialog is not None:
+            dialog.canceled.disconnect()
+            dialog.close()
         entry = self._pending.pop(token, None)
         if entry is None:
             return

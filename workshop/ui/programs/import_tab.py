@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core.atomic import atomic_write_bytes
+from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.core.programs.csv_export import export_programs_csv
 from workshop.core.programs.importer import ImportReport, import_programs
@@ -52,6 +54,8 @@ def report_text(report: ImportReport) -> str:
 
 class ImportTab(QWidget):
     """Three actions and the last import's report."""
+
+    imported = Signal(object)  # the ImportReport
 
     def __init__(self, page: ProgramsPage) -> None:
         super().__init__()
@@ -114,14 +118,25 @@ class ImportTab(QWidget):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> ImportReport | None:
-        """Read, show the mapping dialog, import what the user accepts."""
-        try:
-            table = read_table(path)
-        except UserError as exc:
-            show_error(self, "Cannot read the spreadsheet", exc)
-            return None
-        dialog = ImportDialog(table, self)
+    def import_file(self, path: Path) -> int:
+        """Read the sheet off the GUI thread (a large .xlsx takes a while), then map and import.
+
+        ``imported(report)`` fires when programs were imported.
+        """
+        self.import_button.setEnabled(False)
+
+        def failed(error: str) -> None:
+            self.import_button.setEnabled(True)
+            show_error(self, "Cannot read the spreadsheet", UserError(error))
+
+        return self.page.context.operations.run(
+            lambda: read_table(path), on_done=lambda table: self._map_and_import(path, table),
+            on_failed=failed, on_cancel=lambda: self.import_button.setEnabled(True),
+            parent=self, progress=f"Reading {path.name}…")
+
+    def _map_and_import(self, path: Path, table: object) -> ImportReport | None:
+        self.import_button.setEnabled(not self.page.read_only)
+        dialog = ImportDialog(table, self)  # type: ignore[arg-type]
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         mapping = dict(dialog.mapping)
@@ -138,6 +153,8 @@ class ImportTab(QWidget):
         self.report.setPlainText(report_text(report))
         self.page.message.emit(f"Programs imported from {path.name}: {report.summary()}")
         self.page.reload()
+        self.page.changed.emit(Changes(programs=True))
+        self.imported.emit(report)
         return report
 
     def export_csv(self) -> None:
@@ -145,13 +162,16 @@ class ImportTab(QWidget):
                                               "CSV (*.csv)")
         if not path:
             return
-        try:
-            written = export_programs_csv(self.page.data.programs, path)
-        except UserError as exc:
-            show_error(self, "Cannot export", exc)
-            return
-        self.page.message.emit(f"Exported {len(self.page.data.programs)} programs to "
-                               f"{written.name}")
+        programs = list(self.page.data.programs)
+
+        def done(written: object) -> None:
+            self.page.message.emit(f"Exported {len(programs)} programs to "
+                                   f"{Path(str(written)).name}")
+
+        self.page.context.operations.run(
+            lambda: export_programs_csv(programs, path), on_done=done,
+            on_failed=lambda error: show_error(self, "Cannot export", UserError(error)),
+            parent=self)
 
     def save_template(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save blank template",
