@@ -275,5 +275,5 @@ def test_packet_state_has_one_truth(qtbot, sample_page: LettersPage,  # type: ig
         assert panel.pipeline.advance_next()
     assert panel.current().status is Status.PACKET_SENT
     text = history.item(0, 0).text()
-    assert "Marked “packet sent”, but no packet was built here" in text
-    assert "No packet" not in text
+    assert text == "Marked “packet sent”, but no packet was built here."
+    assert "Build the packet here" in history.item(0, 0).toolTip()

@@ -122,10 +122,11 @@ class PacketPanel(QWidget):
         if not records:
             self.history.setRowCount(1)
             marked = self.request is not None and self.request.status in SENT_OR_LATER
-            item = QTableWidgetItem(
-                "Marked “packet sent”, but no packet was built here, so there is no record of "
-                "what went. Build one to keep that record." if marked
-                else "No packet built for this request yet.")
+            item = QTableWidgetItem("Marked “packet sent”, but no packet was built here."
+                                    if marked else "No packet built for this request yet.")
+            if marked:
+                item.setToolTip("Nothing records what went to the writer. Build the packet "
+                                "here to keep that record (which statement and CV versions).")
             self.history.setItem(0, 0, item)
             self.history.setSpan(0, 0, 1, 4)
 
