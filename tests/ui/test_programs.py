@@ -271,7 +271,9 @@ def test_export_csv_and_template(qtbot, workspace: Workspace, tmp_path: Path,  #
     template = tmp_path / "template.csv"
     monkeypatch.setattr(import_tab.QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(template), ""))
-    page.import_tab.template_button.click()
+    with qtbot.waitSignal(page.message, timeout=30_000,
+                          check_params_cb=lambda text: text.startswith("Saved the blank")):
+        page.import_tab.template_button.click()
     assert template.read_text(encoding="utf-8-sig").startswith("Program name,NRMP code")
 
 

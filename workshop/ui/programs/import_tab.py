@@ -178,9 +178,11 @@ class ImportTab(QWidget):
                                               "programs_template.csv", "CSV (*.csv)")
         if not path:
             return
-        try:
-            atomic_write_bytes(path, template("programs_template.csv").read_bytes(), mode=0o644)
-        except (UserError, OSError) as exc:
-            show_error(self, "Cannot save the template", exc)
-            return
-        self.page.message.emit(f"Saved the blank template as {Path(path).name}")
+        source = template("programs_template.csv")
+        self.page.context.operations.run(
+            lambda: atomic_write_bytes(path, source.read_bytes(), mode=0o644),
+            on_done=lambda _written: self.page.message.emit(
+                f"Saved the blank template as {Path(path).name}"),
+            on_failed=lambda error: show_error(self, "Cannot save the template",
+                                               UserError(error)),
+            parent=self)
