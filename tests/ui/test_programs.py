@@ -376,7 +376,9 @@ def test_rank_drag_persists_and_exports(qtbot, workspace: Workspace, tmp_path: P
     out = tmp_path / "rank.csv"
     monkeypatch.setattr(rank_tab.QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(out), ""))
-    tab.csv_button.click()
+    with qtbot.waitSignal(page.message, timeout=30_000,
+                          check_params_cb=lambda text: text.startswith("Rank list exported")):
+        tab.csv_button.click()
     rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     names = {p.id: p.display_name for p in page.data.programs}
     assert [r["Program"] for r in rows] == [names[i] for i in expected]

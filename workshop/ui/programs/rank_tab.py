@@ -7,6 +7,7 @@ so the suggestion is only a mirror of the user's own ratings and never reorders 
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -343,12 +344,13 @@ class RankTab(QWidget):
                                               "CSV (*.csv)")
         if not path:
             return
-        try:
-            written = export_rank_list_csv(self.programs, self.sheet, path)
-        except UserError as exc:
-            show_error(self, "Cannot export", exc)
-            return
-        self.page.message.emit(f"Rank list exported to {written.name}")
+        programs, sheet = list(self.programs), copy.deepcopy(self.sheet)
+        self.page.context.operations.run(
+            lambda: export_rank_list_csv(programs, sheet, path),
+            on_done=lambda written: self.page.message.emit(
+                f"Rank list exported to {Path(str(written)).name}"),
+            on_failed=lambda error: show_error(self, "Cannot export", UserError(error)),
+            parent=self)
 
     def export_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export rank list", "rank-list.pdf",
