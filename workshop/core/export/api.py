@@ -15,6 +15,7 @@ from workshop.core.errors import UserError
 from workshop.core.export.document import Document
 from workshop.core.export.docx_writer import render_docx_bytes
 from workshop.core.export.pdf import render_pdf_bytes
+from workshop.core.export.text_safety import clean_tree
 from workshop.core.export.themes import Theme, load_theme, with_paper
 
 FORMATS = (".pdf", ".docx")
@@ -44,7 +45,7 @@ def render_pdf(
     Raises:
         UserError: unknown theme or paper, invalid theme file, missing font file.
     """
-    return render_pdf_bytes(doc, _theme(theme, paper, user_dirs))
+    return render_pdf_bytes(clean_tree(doc), _theme(theme, paper, user_dirs))
 
 
 def render_docx(
@@ -55,7 +56,7 @@ def render_docx(
     user_dirs: Sequence[Path | str] = (),
 ) -> bytes:
     """Render a document to .docx bytes (Word styles; page size and margins from the theme)."""
-    return render_docx_bytes(doc, _theme(theme, paper, user_dirs))
+    return render_docx_bytes(clean_tree(doc), _theme(theme, paper, user_dirs))
 
 
 def export(
@@ -84,5 +85,6 @@ def export(
             where=str(path),
         )
     theme = _theme(theme_name, paper, user_dirs)
-    data = render_pdf_bytes(doc, theme) if suffix == ".pdf" else render_docx_bytes(doc, theme)
+    safe = clean_tree(doc)
+    data = render_pdf_bytes(safe, theme) if suffix == ".pdf" else render_docx_bytes(safe, theme)
     return atomic_write_bytes(path, data, mode=0o644)
