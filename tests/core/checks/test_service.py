@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -166,3 +167,19 @@ def test_findings_are_sorted_and_json_ready() -> None:
     data = result.to_dict()
     assert set(data) >= {"issues", "stats"}
     assert set(DOCUMENTED_KEYS) <= set(data["issues"][0])
+
+
+def test_warm_loads_what_the_first_check_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules' data (LemmInflect, word lists, vocabulary) loads in warm(), not in the first
+    real check; the throwaway warm-up check leaves nothing in the caches."""
+    from workshop.core.checks import service as service_module
+    from workshop.core.checks.engines.base import NullEngine
+
+    calls: list[str] = []
+    real = service_module.run_paragraph_rules
+    monkeypatch.setattr(service_module, "run_paragraph_rules",
+                        lambda text, ctx: calls.append(text) or real(text, ctx))
+    checker = service_module.CheckService([NullEngine()])
+    checker.warm()
+    assert calls == [service_module.WARM_TEXT]
+    assert len(checker._rule_cache) == 0

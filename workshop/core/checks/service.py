@@ -103,6 +103,10 @@ class _LRU:
         return len(self._data)
 
 
+#: A learner sentence that exercises the agreement, article and noun-number rules.
+WARM_TEXT = "She have went to an clinic for two patient everyday during my rotations."
+
+
 class CheckService:
     """Runs the given engines (in priority order) and our rules over a statement.
 
@@ -125,10 +129,18 @@ class CheckService:
         return {engine.name: engine.availability() for engine in self.engines}
 
     def warm(self) -> None:
-        """Warm every available engine (slow; call on a worker thread at app start)."""
+        """Warm every available engine and the domain rules (slow; on a worker at app start).
+
+        The rules load their data on first use (LemmInflect's tables, word lists, ~0.6 s);
+        one throwaway check of a learner sentence loads it here instead of inside the first
+        real check, so the first underlines come sooner. Its results are not cached.
+        """
         for engine in self.engines:
             if engine.availability().ok:
                 engine.warm()
+        run_paragraph_rules(WARM_TEXT, RuleContext())
+        run_document_rules(WARM_TEXT, RuleContext())
+        Vocabulary.build(frozenset())
 
     def clear_cache(self) -> None:
         """Forget cached paragraph results (e.g. after an engine setting changed)."""
