@@ -79,9 +79,9 @@ def run_app(workspace: Path | None = None) -> int:
         # A bug before or outside the event loop: keep a report, say so in a dialog (a windowed
         # launcher has no console), and leave the session marker so the next start notices.
         show_start_failure(journal, exc)
-        hooks.uninstall()
         raise
-    hooks.uninstall()
+    finally:
+        hooks.uninstall()
     journal.end()
     return code
 

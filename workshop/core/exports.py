@@ -100,6 +100,11 @@ class ExportPlan:
     finish: Callable[[Any], tuple[Path, Changes]]
 
 
+def _writes_only(write: Callable[[], Any]) -> ExportPlan:
+    """A plan whose only effect is the file: nothing in the workspace changes."""
+    return ExportPlan(write, lambda path: (Path(path), NOTHING))
+
+
 def plan_export(workspace: Workspace, key: str, theme: str, paper: str, out: Path) -> ExportPlan:
     """Read everything ``key`` needs now (on the caller's thread) and plan writing ``out``."""
     user_dirs = (statements.themes_folder(workspace),)
@@ -109,7 +114,7 @@ def plan_export(workspace: Workspace, key: str, theme: str, paper: str, out: Pat
         doc = workspace.documents.get(int(rest))
         write = statements.plan_statement_export(workspace, doc, out, theme=theme, paper=paper,
                                                  user_theme_dirs=user_dirs)
-        return ExportPlan(write, lambda path: (Path(path), NOTHING))
+        return _writes_only(write)
     if prefix == "packet":
         from workshop.core.letters.in_workspace import (
             prepare_packet,
@@ -135,7 +140,7 @@ def plan_export(workspace: Workspace, key: str, theme: str, paper: str, out: Pat
             write_json_resume(cv, out)
             return out
 
-        return ExportPlan(write_json, lambda path: (Path(path), NOTHING))
+        return _writes_only(write_json)
     document = build_document(workspace, key)
 
     def write_document() -> Path:
@@ -143,7 +148,7 @@ def plan_export(workspace: Workspace, key: str, theme: str, paper: str, out: Pat
 
         return export(document, theme, paper, out, user_dirs=user_dirs)
 
-    return ExportPlan(write_document, lambda path: (Path(path), NOTHING))
+    return _writes_only(write_document)
 
 
 def export_item(workspace: Workspace, key: str, theme: str, paper: str, out: Path) -> Path:

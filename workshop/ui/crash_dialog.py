@@ -32,12 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.core.crash_notice import error_headline
+from workshop.core.crash_notice import error_headline, last_saved_change, recovery_notice
 from workshop.core.errors import UserError
-from workshop.core.session_journal import SessionJournal, format_exception_report
+from workshop.core.services import Workspace
+from workshop.core.session_journal import PreviousSession, SessionJournal, format_exception_report
 
 #: Returns (saved_ok, saved_at, reason) after trying to save everything pending.
 SaveProbe = Callable[[], tuple[bool, object, str]]
+
+
+def _report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
+            where: str) -> str:
+    """The bug report, with the Qt versions the core cannot know."""
+    return format_exception_report(exc_type, exc, tb, where=where,
+                                   extra={"qt": qVersion(), "pyside6": pyside_version})
 
 
 def _nothing_to_save() -> tuple[bool, object, str]:
@@ -135,8 +143,7 @@ class ExceptionHooks(QObject):
         if isinstance(exc, UserError):
             self._user_error.emit(str(exc))
             return
-        report = format_exception_report(exc_type, exc, tb, where=where,
-                                         extra={"qt": qVersion(), "pyside6": pyside_version})
+        report = _report(exc_type, exc, tb, where)
         if sys.stderr is not None:  # None in a windowed launcher (pythonw, the bundle)
             with contextlib.suppress(OSError, ValueError):
                 sys.stderr.write(report)  # developers running from a terminal see it too
@@ -160,16 +167,10 @@ class ExceptionHooks(QObject):
         QMessageBox.warning(self.parent_window, "Could not finish that", message)
 
 
-def show_recovery_notice(parent: QWidget, previous: list[object], workspace: object) -> QMessageBox:
+def show_recovery_notice(parent: QWidget, sessions: list[PreviousSession],
+                         workspace: Workspace) -> QMessageBox:
     """Tell the user, at the first start after an abnormal exit, what happened and what is safe."""
-    from workshop.core.crash_notice import last_saved_change, recovery_notice
-    from workshop.core.services import Workspace
-    from workshop.core.session_journal import PreviousSession
-
-    sessions = [s for s in previous if isinstance(s, PreviousSession)]
-    last = last_saved_change(workspace) if isinstance(workspace, Workspace) else None
-    path = workspace.path if isinstance(workspace, Workspace) else None
-    headline, body = recovery_notice(sessions, path, last)
+    headline, body = recovery_notice(sessions, workspace.path, last_saved_change(workspace))
     box = QMessageBox(QMessageBox.Icon.Information, "The app closed unexpectedly", headline,
                       QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName("The app closed unexpectedly")
@@ -184,8 +185,7 @@ def show_recovery_notice(parent: QWidget, previous: list[object], workspace: obj
 
 def show_start_failure(journal: SessionJournal, exc: BaseException) -> None:
     """The app could not start or stopped on a bug outside the event loop: keep and show why."""
-    report = format_exception_report(type(exc), exc, exc.__traceback__, where="start-up",
-                                     extra={"qt": qVersion(), "pyside6": pyside_version})
+    report = _report(type(exc), exc, exc.__traceback__, "start-up")
     path = journal.write_report(report)
     kept = f"A report was kept in {path}." if path is not None else ""
     box = QMessageBox(QMessageBox.Icon.Critical, "The app could not start",

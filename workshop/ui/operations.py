@@ -9,9 +9,9 @@ result returning one), :attr:`Operations.changed` carries it; the main window br
 every page.
 
 ``fn`` must not touch widgets or the GUI thread's database connection: read what it needs on the
-GUI thread first and hand the worker plain data (see ``core.exports.plan_export``). Each call gets
-a token; :meth:`Operations.is_latest` tells a page whether a result is still the newest it asked
-for (previews drop stale renders that way).
+GUI thread first and hand the worker plain data (see ``core.exports.plan_export``). A preview
+that only wants its newest render checks its own generation number inside ``fn``
+(``ui/pdf_preview.py``).
 
 The statement checker keeps its own long-lived worker (a warm grammar engine, answers superseded
 by typing): ``ui/checker.py``.
@@ -64,7 +64,6 @@ class Operations(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
         self._next = 0
-        self._latest: dict[str, int] = {}
         self._pending: dict[int, tuple[Done | None, Failed | None, ChangesFor,
                                        QObject | None]] = {}
         self._progress: dict[int, QProgressDialog] = {}
@@ -72,7 +71,7 @@ class Operations(QObject):
 
     def run(self, fn: Callable[[], Any], *, on_done: Done | None = None,
             on_failed: Failed | None = None, changes: ChangesFor = None,
-            parent: QObject | None = None, key: str = "", progress: str = "",
+            parent: QObject | None = None, progress: str = "",
             on_cancel: Callable[[], object] | None = None) -> int:
         """Run ``fn`` off the GUI thread; returns its token.
 
@@ -83,7 +82,6 @@ class Operations(QObject):
             changes: what a successful call changed, broadcast after ``on_done``.
             parent: the widget a warning dialog belongs to when ``on_failed`` is not given, and
                 whose :meth:`discard` drops the delivery (a page that shuts down).
-            key: names a stream of calls (e.g. one preview) for :meth:`is_latest`.
             progress: for work that can take long (reading a large spreadsheet): when it has
                 not finished after :data:`PROGRESS_DELAY_MS`, a busy dialog with this text and
                 a Cancel button shows. Cancel drops the result (the worker cannot be
@@ -91,8 +89,6 @@ class Operations(QObject):
         """
         self._next += 1
         token = self._next
-        if key:
-            self._latest[key] = token
         self._pending[token] = (on_done, on_failed, changes, parent)
         call = _Call(self, token, fn)
         call.setAutoDelete(True)
@@ -127,9 +123,6 @@ class Operations(QObject):
             if entry[3] is parent:
                 del self._pending[token]
 
-    def is_latest(self, key: str, token: int) -> bool:
-        return self._latest.get(key) == token
-
     @property
     def pending(self) -> int:
         """Calls whose result has not been delivered yet."""
@@ -159,18 +152,15 @@ class Operations(QObject):
             return
         assert isinstance(payload, BaseException)
         if isinstance(payload, UserError):
-            if on_failed is not None:
-                on_failed(str(payload))
-            else:
-                QMessageBox.warning(parent, "Could not finish that", str(payload))
-            return
-        if isinstance(payload, OSError):  # a disk problem the core did not name: still the user's
+            message = str(payload)
+        elif isinstance(payload, OSError):  # a disk problem the core did not name: the user's
             message = f"Could not write the file: {payload.strerror or payload}"
+        else:  # a bug: the report dialog, then the page hears why its work did not happen
+            sys.excepthook(type(payload), payload, payload.__traceback__)
             if on_failed is not None:
-                on_failed(message)
-            else:
-                QMessageBox.warning(parent, "Could not finish that", message)
+                on_failed(f"Unexpected error ({type(payload).__name__}); a report was kept.")
             return
-        sys.excepthook(type(payload), payload, payload.__traceback__)
         if on_failed is not None:
-            on_failed(f"Unexpected error ({type(payload).__name__}); a report was kept.")
+            on_failed(message)
+        else:
+            QMessageBox.warning(parent, "Could not finish that", message)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workshop.core.changes import Changes
@@ -62,6 +63,11 @@ class PageBase(QWidget):
 
     handles_new_item = True
     keeps_versions = False
+    #: The parts of the workspace this page shows (``Changes`` field names); a change to any of
+    #: them calls :meth:`refresh`: at once when the page is shown, else when it is next shown
+    #: (a CV autosave every 1.5 s while typing must not re-read hidden pages behind the user).
+    shows: tuple[str, ...] = ()
+    _refresh_on_show = False
 
     def flush(self) -> bool:
         return True
@@ -70,7 +76,21 @@ class PageBase(QWidget):
         return None
 
     def on_changes(self, changes: Changes) -> None:
-        return None
+        if not self.shows or not changes.touches(*self.shows):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._refresh_on_show = True
+
+    def refresh(self) -> None:
+        """Re-read what the page shows (pages that declare ``shows`` implement it)."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._refresh_on_show:
+            self._refresh_on_show = False
+            self.refresh()
+        super().showEvent(event)
 
     def new_item(self) -> None:
         return None

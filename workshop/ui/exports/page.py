@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core import exports, statements
-from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.core.export.themes import list_themes
 from workshop.ui.context import UiContext
@@ -38,6 +37,7 @@ class ExportsPage(PageBase):
     """Every document in every theme and paper size, with a live preview and export."""
 
     handles_new_item = False
+    shows = ("statements", "cv", "profile", "letters")
     exported = Signal(object)  # the Path written
     export_failed = Signal(str)
 
@@ -99,7 +99,6 @@ class ExportsPage(PageBase):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self._reload_on_show = False
         self.reload()
 
     @property
@@ -168,23 +167,9 @@ class ExportsPage(PageBase):
         dirs = self._user_dirs()
         self.preview.request(lambda: exports.render_preview(document, theme, paper, dirs))
 
-    def on_changes(self, changes: Changes) -> None:
-        """Every document here is read from the workspace: re-read it when one changed.
-
-        Shown: at once; hidden: when next shown (typing elsewhere renders nothing here).
-        """
-        if not changes.touches("statements", "cv", "profile", "letters"):
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._reload_on_show = True
-
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        super().showEvent(event)
-        if self._reload_on_show:
-            self._reload_on_show = False
-            self.reload()
+    def refresh(self) -> None:
+        """Every document here is read from the workspace: re-read the list and the preview."""
+        self.reload()
 
     def export_dialog(self) -> None:
         item = self.current_item()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QToolButton,
@@ -40,10 +39,6 @@ ALL, MINE, DUE = "__all__", "__mine__", "__due__"
 MINE_COLOUR = QColor("#23766a")
 
 
-
-
-def _button(text: str, tip: str) -> QPushButton:
-    return button(text, tip=tip)  # the slot is connected where the button is placed
 
 
 class QuestionBrowser(QWidget):
@@ -83,11 +78,11 @@ class QuestionBrowser(QWidget):
             item.data(Qt.ItemDataRole.UserRole)))
         self.count = QLabel()
         self.count.setObjectName("hint")
-        add = _button("Add question…", "Add your own question (you can tag it to programs)")
+        add = button("Add question…", tip="Add your own question (you can tag it to programs)")
         add.clicked.connect(self.add_requested.emit)
-        seed = _button("Seed from CV and statements",
-                       "Questions about your CV gaps, your statement's programs and the "
-                       "experiences it names")
+        seed = button("Seed from CV and statements",
+                      tip="Questions about your CV gaps, your statement's programs and the "
+                      "experiences it names")
         seed.clicked.connect(self.seed_requested.emit)
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -115,15 +110,15 @@ class QuestionBrowser(QWidget):
         self.history = QLabel()
         self.history.setWordWrap(True)
         self.history.setAccessibleName("Your attempts")
-        self.practise_button = _button("Practise this question", "Start a one-question drill "
+        self.practise_button = button("Practise this question", tip="Start a one-question drill "
                                                                  "(or double-click the question)")
         self.practise_button.clicked.connect(lambda: self._emit(self.practise))
-        self.edit_button = _button("Edit…", "Edit your question or the programs it is tagged to")
+        self.edit_button = button("Edit…", tip="Edit your question or the programs it is tagged to")
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
-        self.copy_button = _button("Copy to my questions…",
-                                   "Make your own version to reword or tag to programs")
+        self.copy_button = button("Copy to my questions…",
+                                  tip="Make your own version to reword or tag to programs")
         self.copy_button.clicked.connect(lambda: self._emit(self.copy_requested))
-        self.delete_button = _button("Delete…", "Delete your question (its history stays)")
+        self.delete_button = button("Delete…", tip="Delete your question (its history stays)")
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
         actions = QHBoxLayout()
         for b in (self.practise_button, self.edit_button, self.copy_button, self.delete_button):

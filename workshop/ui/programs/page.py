@@ -13,10 +13,8 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.core.programs import in_workspace
 from workshop.core.programs.snapshot import ProgramsData, load_data
@@ -36,6 +34,8 @@ TAB_KEYS = ("programs", "import", "season", "checklist", "rank")
 class ProgramsPage(PageBase):
     """Programs, Import, Season, Checklist and Rank list tabs."""
 
+    shows = ("cv", "profile", "statements", "letters", "programs")
+
 
     def __init__(self, context: UiContext, parent: QWidget | None = None, *,
                  today: _dt.date | None = None) -> None:
@@ -45,7 +45,6 @@ class ProgramsPage(PageBase):
         self.read_only = bool(self.workspace.read_only)
         self.repo = in_workspace.repository(self.workspace)
         self._today = today
-        self._reload_on_show = False
         self.data = ProgramsData(programs=[], profile=None, today=self.today)  # type: ignore[arg-type]
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Programs sections")
@@ -76,24 +75,9 @@ class ProgramsPage(PageBase):
     def today(self) -> _dt.date:
         return self._today or _dt.date.today()
 
-    def on_changes(self, changes: Changes) -> None:
-        """Fit labels, the checklist and the statements list read the CV, letters, statements.
-
-        Shown: refresh now. Hidden: refresh when next shown (a CV autosave every 1.5 s while
-        typing must not re-assess every program behind the user's back).
-        """
-        if not changes.touches("cv", "profile", "statements", "letters", "programs"):
-            return
-        if self.isVisible():
-            self.reload(full=False)
-        else:
-            self._reload_on_show = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        if self._reload_on_show:
-            self._reload_on_show = False
-            self.reload(full=False)
-        super().showEvent(event)
+    def refresh(self) -> None:
+        """Fit labels, the checklist and the statements list read the CV, letters, statements."""
+        self.reload(full=False)
 
     # -- data -------------------------------------------------------------------------------
     def reload(self, select_id: int | None = None, *, full: bool = True) -> None:
