@@ -14,6 +14,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from workshop.core.checks import spelling_policy
 from workshop.core.checks.engines.base import Availability, Engine
 from workshop.core.checks.finding import (
     LANGUAGE_CATEGORIES,
@@ -182,8 +183,8 @@ class CheckService:
         ignored_keys = frozenset(ignored)
         kept = [
             f
-            for f in positioned
-            if f.key not in ignored_keys and not _known_spelling(f, vocabulary)
+            for f in spelling_policy.review(positioned, text, vocabulary)
+            if f.key not in ignored_keys
         ]
         kept.sort(key=sort_key)
         stats = compute_stats(text, context.ari_target)
@@ -214,13 +215,6 @@ class CheckService:
             cached = run_paragraph_rules(paragraph, context)
             self._rule_cache.put(key, cached)
         return cached
-
-
-def _known_spelling(finding: Finding, vocabulary: Vocabulary) -> bool:
-    """A spelling finding on a word the vocabulary knows (medical list or user dictionary)."""
-    if finding.category != "spelling" or not finding.excerpt.strip():
-        return False
-    return all(vocabulary.knows(word) for word in finding.excerpt.split())
 
 
 def merge(engine_findings: list[Finding], rule_findings: list[Finding]) -> list[Finding]:
