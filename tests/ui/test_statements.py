@@ -49,7 +49,8 @@ def test_typing_shows_underlines_and_counters(qtbot, page: StatementsPage) -> No
     assert page.editor.extraSelections(), "findings are underlined"
     assert page.counters.labels["words"].text().startswith("12 words")
     assert page.counters.labels["words"].property("state") == "advice"  # under 650
-    assert "ready for ERAS" in page.summary.text()
+    assert "Not ready for ERAS" in page.summary.text()
+    assert "spelling" in page.summary.text() and "words short" in page.summary.text()
     tree = page.issues.tree
     assert tree.topLevelItemCount() >= 2
     assert any("Spelling" in tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount()))
@@ -90,7 +91,8 @@ def test_tailored_copy_naming_another_program_is_an_error(qtbot, page: Statement
     result = replace_text(qtbot, page, text)
     wrong = [f for f in result.findings if f.category == "residency" and f.severity == "error"]
     assert wrong, [f.rule for f in result.findings]
-    assert "ready for ERAS: no" in page.summary.text()
+    assert "Not ready for ERAS" in page.summary.text()
+    assert "residency" in page.summary.text()
 
 
 def test_versions_diff_and_restore(qtbot, page: StatementsPage,  # type: ignore[no-untyped-def]

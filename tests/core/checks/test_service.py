@@ -147,16 +147,14 @@ def test_summary_stats_and_readiness() -> None:
         known_programs=("Rutgers NJMS", "Mercy Chicago"),
     )
     result = service.check(SAMPLE, ctx)
-    assert result.ready and result.summary.startswith("0 errors")
-    assert result.summary.endswith("ready for ERAS: yes")
+    assert result.ready and result.summary.startswith("Ready for ERAS"), result.summary
     stats = result.stats.to_dict()
     assert stats["words"] == len(SAMPLE.split())
     assert stats["characters_limit"] == 28000 and stats["characters"] >= len(SAMPLE)
     assert stats["paragraphs"] == 8
     assert stats["speaking_minutes"] == round(stats["words"] / 150, 1)
     bad = service.check(SAMPLE + "\n\nI hope to match at Mercy Chicago.", ctx)
-    assert not bad.ready and bad.summary.endswith("ready for ERAS: no")
-    assert bad.summary.startswith("1 error,")
+    assert not bad.ready and bad.summary == "Not ready for ERAS: 1 residency", bad.summary
     assert result.stats.level() == "ok"
 
 

@@ -45,7 +45,8 @@ def run_check(
         ignored: ignored finding keys from the workspace.
 
     Returns:
-        The output text and the exit code: 0 when no error-severity finding, 1 otherwise.
+        The output text and the exit code: 0 when the statement is ready for ERAS (see
+        :mod:`workshop.core.checks.verdict`), 1 when anything is left to do.
 
     Raises:
         UserError: unreadable input or an unavailable engine asked for by name.

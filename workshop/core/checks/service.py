@@ -26,6 +26,7 @@ from workshop.core.checks.rules import run_document_rules, run_paragraph_rules
 from workshop.core.checks.rules.meta import RuleContext
 from workshop.core.checks.stats import Stats, compute_stats
 from workshop.core.checks.textspans import paragraphs
+from workshop.core.checks.verdict import Verdict, judge
 from workshop.core.checks.vocabulary import Vocabulary, medical_words
 
 DEFAULT_CACHE_SIZE = 4096
@@ -45,20 +46,19 @@ class CheckResult:
         return sum(1 for f in self.findings if f.severity == "error")
 
     @property
+    def verdict(self) -> Verdict:
+        """Ready for ERAS, or what is left (see :mod:`workshop.core.checks.verdict`)."""
+        return judge(self.findings, self.stats)
+
+    @property
     def ready(self) -> bool:
-        """Ready for ERAS: no error-severity finding."""
-        return self.errors == 0
+        """Ready for ERAS: nothing open, not empty, length inside the limit and range."""
+        return self.verdict.ready
 
     @property
     def summary(self) -> str:
-        """ "2 errors, 1 warning, 5 style notes - ready for ERAS: no"."""
-        warnings = sum(1 for f in self.findings if f.severity == "warning")
-        notes = sum(1 for f in self.findings if f.severity == "advice")
-        parts = [_plural(self.errors, "error")]
-        if warnings:
-            parts.append(_plural(warnings, "warning"))
-        parts.append(_plural(notes, "style note"))
-        return f"{', '.join(parts)} - ready for ERAS: {'yes' if self.ready else 'no'}"
+        """ "Not ready for ERAS: 3 spelling, 1 grammar, 40 words short" or "Ready for ERAS"."""
+        return self.verdict.text
 
     def to_dict(self) -> dict[str, Any]:
         """The ``workshop check --format json`` document."""
@@ -68,10 +68,6 @@ class CheckResult:
             "summary": self.summary,
             "engines": list(self.engines),
         }
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class _LRU:
