@@ -79,7 +79,7 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path: Path) -> None:
     path = tmp_path / "s.docx"
     document.save(str(path))
     assert read_statement_file(path) == (
-        "First paragraph by Yasmin (ياسمين).\n\nCell one\n\nCell two\n\nLast paragraph, Νίκος."
+        "First paragraph by Yasmin (ياسمين).\n\nCell one | Cell two\n\nLast paragraph, Νίκος."
     )
 
 
