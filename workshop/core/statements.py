@@ -7,7 +7,7 @@ dictionary" made in the app also applies to ``workshop check --workspace``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ from workshop.core.storage.workspace import Workspace
 if TYPE_CHECKING:  # light at run time: both are imported where they are built
     from workshop.core.checks.rules.meta import RuleContext
     from workshop.core.export.document import Document as ExportDocument
+    from workshop.core.textio.report import ImportReport
 
 USER_DICTIONARY = "user_dictionary"
 IGNORED = "ignored_findings"
@@ -75,17 +76,44 @@ def rule_context(workspace: Workspace, doc: Document) -> RuleContext:
     )
 
 
+@dataclass(frozen=True)
+class ImportedStatement:
+    """A statement created from a file, and the report of what the file lost on the way in."""
+
+    document: Document
+    report: ImportReport
+
+
 def import_statement(workspace: Workspace, path: Path | str, *, title: str = "",
                      specialty: str = "") -> Document:
     """Create a statement from a .txt, .md or .docx file (one clear error if it is unusable)."""
-    from workshop.core.textio import read_statement_file
+    return import_statement_with_report(workspace, path, title=title,
+                                        specialty=specialty).document
 
-    source = Path(path)
-    text = read_statement_file(source)
-    return workspace.documents.create(
-        DocumentKind.PERSONAL_STATEMENT, title or source.stem.replace("_", " "), text,
+
+def import_statement_with_report(workspace: Workspace, path: Path | str, *, title: str = "",
+                                 specialty: str = "") -> ImportedStatement:
+    """Create a statement from a file and say what was kept, converted and left out.
+
+    The file is read before anything is written, so an unusable file leaves the workspace
+    as it was.
+
+    Args:
+        title: the statement's title; empty: the document's own title, its first heading,
+            or the file name (the report says which).
+        specialty: the target specialty; empty: the profile's.
+
+    Raises:
+        UserError: the file is missing, unreadable, not a statement, or empty.
+    """
+    from workshop.core.textio import read_statement
+
+    source = read_statement(path, title=title)
+    document = workspace.documents.create(
+        DocumentKind.PERSONAL_STATEMENT, source.title, source.text,
         target_specialty=specialty or workspace.profile.get().target_specialty,
     )
+    return ImportedStatement(document=document, report=source.report)
 
 
 def statement_pdf_document(workspace: Workspace, doc: Document) -> ExportDocument:
