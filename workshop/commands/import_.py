@@ -11,7 +11,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("kind", choices=["statement", "jsonresume", "programs"])
     parser.add_argument("file", type=Path)
     parser.add_argument("--workspace", type=Path, default=argparse.SUPPRESS)
-    parser.add_argument("--title", default="", help="statement title (default: file name)")
+    parser.add_argument("--title", default="",
+                        help="statement title (default: the document's title or first "
+                        "heading, else the file name)")
     parser.set_defaults(handler=run)
 
 
@@ -19,11 +21,16 @@ def run(args: argparse.Namespace) -> int:
     from workshop.commands import open_for_writing
 
     if args.kind == "statement":
-        from workshop.core.statements import import_statement
+        from workshop.core.statements import import_statement_with_report
 
         with open_for_writing(args) as ws:
-            doc = import_statement(ws, args.file, title=args.title)
-        print(f"Imported statement “{doc.title}” ({len(doc.body.split())} words).")
+            imported = import_statement_with_report(ws, args.file, title=args.title)
+        report = imported.report
+        print(f"Imported statement “{imported.document.title}” ({report.words:,} words, "
+              f"{report.characters:,} characters).")
+        print(f"  {report.title_line()}")
+        for line in report.lines():
+            print(f"  {line.text}")
         return 0
     if args.kind == "programs":
         from workshop.core.programs.in_workspace import import_program_file
