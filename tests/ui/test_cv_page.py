@@ -374,7 +374,10 @@ def test_failed_save_keeps_edits_and_retries(qtbot, page: CvPage, workspace,  # 
     assert load_workspace_cv(workspace).personal.preferred_name == "Yas"
 
 
-def test_cv_versions_compare_as_text_and_restore(qtbot, page: CvPage) -> None:  # type: ignore[no-untyped-def]
+def test_cv_versions_compare_as_text_and_restore(qtbot, page: CvPage,  # type: ignore[no-untyped-def]
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     from workshop.core.cv.in_workspace import cv_document as cv_row
     from workshop.core.cv.in_workspace import cv_plain_text
     from workshop.ui.statements.versions import VersionsDialog
@@ -388,6 +391,9 @@ def test_cv_versions_compare_as_text_and_restore(qtbot, page: CvPage) -> None:  
     qtbot.addWidget(dialog)
     assert "{" not in dialog.right_view.toPlainText()  # readable text, not JSON
     assert "2027 Match" in dialog.right_view.toPlainText()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     dialog.restore_left()
+    names = [v.name for v in page.workspace.documents.versions(doc.id)]
+    assert names[1] == "Before restoring “before rename”", names  # the working copy, kept
     page.reload()
     assert page.cv.personal.headline != "Applicant to Internal Medicine, 2027 Match"

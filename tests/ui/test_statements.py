@@ -101,15 +101,33 @@ def test_versions_diff_and_restore(qtbot, page: StatementsPage,  # type: ignore[
     assert page.save_version("forty")
     replace_text(qtbot, page, "I cared for sixty patients overnight.")
     page.flush()
-    dialog = VersionsDialog(page.workspace, page.current.id)
+    dialog = VersionsDialog(page.workspace, page.current.id, apply_text=page.restore_text)
     qtbot.addWidget(dialog)
     assert "1 words added, 1 removed" in dialog.summary.text()
     assert "sixty" in dialog.right_view.toHtml() and "forty" in dialog.left_view.toHtml()
+    asked: list[str] = []
+
+    def cancel(_parent, _title, text, *_a):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", cancel)
     dialog.restore_left()
+    assert asked and "nothing is lost" in asked[0]
+    assert page.editor.toPlainText().startswith("I cared for sixty")  # cancelled: untouched
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a: QMessageBox.StandardButton.Yes)
+    dialog.restore_left()
+    assert page.editor.toPlainText() == "I cared for forty patients overnight."
     assert page.workspace.documents.get(page.current.id).body.startswith(
         "I cared for forty")
     names = [v.name for v in page.workspace.documents.versions(page.current.id)]
-    assert names[0] == "Restored from “forty”"
+    assert names[:2] == ["Restored from “forty”", "Before restoring “forty”"], names
+    before = page.workspace.documents.version(
+        page.workspace.documents.versions(page.current.id)[1].id)
+    assert before.body == "I cared for sixty patients overnight."  # the working copy, kept
+    page.editor.undo()  # and the restore itself is one undoable edit
+    assert page.editor.toPlainText() == "I cared for sixty patients overnight."
 
 
 def test_make_eras_safe_is_undoable(qtbot, page: StatementsPage) -> None:  # type: ignore[no-untyped-def]

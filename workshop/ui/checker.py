@@ -96,10 +96,15 @@ class CheckerHost(QObject):
         self.worker.moveToThread(self.thread)
         self._submit.connect(self.worker.check)
         self._start.connect(self.worker.start)
-        self.worker.ready.connect(self.ready)
-        self.worker.failed.connect(self.failed)
+        self.worker.ready.connect(self._delivered)
+        self.worker.failed.connect(self._failed)
         self.worker.status.connect(self._remember_status)
         self.last_status = "Checker: starting…"
+        # Per owner: the request on the worker now, and the newest one waiting behind it. A
+        # request that a newer one replaced before it started is never run: while the user
+        # types faster than a check takes, the worker checks the latest text, not a backlog.
+        self._running: dict[str, int] = {}
+        self._waiting: dict[str, CheckRequest] = {}
         self.thread.start()
 
     def _remember_status(self, text: str) -> None:
@@ -111,7 +116,29 @@ class CheckerHost(QObject):
         self._start.emit()
 
     def request(self, request: CheckRequest) -> None:
+        if request.owner in self._running:
+            self._waiting[request.owner] = request
+            return
+        self._running[request.owner] = request.generation
         self._submit.emit(request)
+
+    def _next(self, owner: str) -> None:
+        self._running.pop(owner, None)
+        waiting = self._waiting.pop(owner, None)
+        if waiting is not None:
+            self.request(waiting)
+
+    def _delivered(self, owner: str, generation: int, result: object) -> None:
+        self._next(owner)
+        self.ready.emit(owner, generation, result)
+
+    def _failed(self, owner: str, generation: int, error: str) -> None:
+        self._next(owner)
+        self.failed.emit(owner, generation, error)
+
+    def busy(self, owner: str) -> bool:
+        """Whether a check for ``owner`` is running or waiting (tests, benchmarks)."""
+        return owner in self._running or owner in self._waiting
 
     def shutdown(self) -> None:
         self.thread.quit()

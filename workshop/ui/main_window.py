@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,8 +32,10 @@ from workshop.core.model.profile import Profile
 from workshop.core.services import Workspace
 from workshop.ui.checker import CheckerHost
 from workshop.ui.context import UiContext
-from workshop.ui.dialogs import PreferencesDialog, show_about
+from workshop.ui.dialogs import PreferencesDialog
+from workshop.ui.edit_menu import build_edit_menu, send_edit_command
 from workshop.ui.fonts import register_bundled_fonts
+from workshop.ui.help_menu import build_help_menu
 from workshop.ui.operations import Operations
 from workshop.ui.page_base import PageBase
 from workshop.ui.pages import build_page
@@ -156,12 +157,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = bar.addMenu("&Edit")
-        self._action(edit_menu, "&Undo", QKeySequence.StandardKey.Undo,
-                     lambda: self._edit_command("undo"))
-        self._action(edit_menu, "&Redo", QKeySequence.StandardKey.Redo,
-                     lambda: self._edit_command("redo"))
+        self.edit_actions = build_edit_menu(edit_menu, self, self._current_page_widget,
+                                            self._find)
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About", None, lambda: show_about(self))
+        window_actions = [a for m in (file_menu, edit_menu) for a in m.actions()]
+        self.help_actions = build_help_menu(help_menu, self, window_actions,
+                                            lambda: str(self.workspace.path.parent))
 
     def _action(self, menu, text, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -317,10 +318,22 @@ class MainWindow(QMainWindow):
             self.show_section("statements")
             self.statements.new_item()
 
+    def _current_page_widget(self) -> PageBase | None:
+        return self.page_widgets.get(self.current_key())
+
     def _edit_command(self, name: str) -> None:
-        focus = QApplication.focusWidget()
-        if focus is not None and hasattr(focus, name):
-            getattr(focus, name)()
+        send_edit_command(name, self._current_page_widget())
+
+    def _find(self, what: str) -> None:
+        """Edit ▸ Find: the statement editor's finder (the one page with long free text)."""
+        page = self._current_page_widget()
+        if page is None or not page.finds_text:
+            self.show_section("statements")
+            page = self.statements
+        if what == "next":
+            page.find_next()
+        else:
+            page.show_find(replace=what == "replace")
 
     # -- actions ------------------------------------------------------------------------
     def save_version(self) -> None:

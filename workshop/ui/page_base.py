@@ -24,6 +24,8 @@ class SectionPage(Protocol):
     handles_new_item: bool
     #: The page keeps named versions (Ctrl+S); else Ctrl+S saves a version of a statement.
     keeps_versions: bool
+    #: Edit > Find works here (else it opens the statements' finder).
+    finds_text: bool
 
     def flush(self) -> bool:
         """Save what is pending now; False when it could not be saved (it is retried)."""
@@ -39,6 +41,18 @@ class SectionPage(Protocol):
 
     def save_version(self, name: str | None = None) -> bool:
         """Ctrl+S: keep a named version of what is edited."""
+
+    def show_find(self, replace: bool = False) -> None:
+        """Edit > Find (or Find and Replace) on this page's text."""
+
+    def find_next(self) -> None:
+        """Edit > Find Next."""
+
+    def undo(self) -> None:
+        """Edit > Undo when the focus is on no text field (e.g. a button just clicked)."""
+
+    def redo(self) -> None:
+        """Edit > Redo, likewise."""
 
     @property
     def ready_for_screenshot(self) -> bool:
@@ -63,6 +77,7 @@ class PageBase(QWidget):
 
     handles_new_item = True
     keeps_versions = False
+    finds_text = False
     #: The parts of the workspace this page shows (``Changes`` field names); a change to any of
     #: them calls :meth:`refresh`: at once when the page is shown, else when it is next shown
     #: (a CV autosave every 1.5 s while typing must not re-read hidden pages behind the user).
@@ -97,6 +112,18 @@ class PageBase(QWidget):
 
     def save_version(self, name: str | None = None) -> bool:
         return False
+
+    def show_find(self, replace: bool = False) -> None:
+        return None
+
+    def find_next(self) -> None:
+        return None
+
+    def undo(self) -> None:
+        return None
+
+    def redo(self) -> None:
+        return None
 
     @property
     def ready_for_screenshot(self) -> bool:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from workshop.ui.statements.offsets import Utf16Map
+from workshop.ui.statements.offsets import EditLog, Utf16Map
 
 CATEGORY_COLOURS = {
     "spelling": "#d62728",
@@ -27,7 +27,14 @@ CATEGORY_COLOURS = {
 
 
 class CheckedEditor(QPlainTextEdit):
-    """Emits what the user chose for a finding; the page applies it and saves."""
+    """Emits what the user chose for a finding; the page applies it and saves.
+
+    Each underline is held as a :class:`QTextCursor`, which Qt moves with every edit, so
+    underlines stay on their words while the user types; an edit that touches a finding's
+    words removes just that underline (its word changed; the next check judges it again).
+    Findings that arrive for an older revision of the text are carried through the edits made
+    since (:class:`EditLog`), so a check never lands on the wrong words.
+    """
 
     apply_suggestion = Signal(object, str)
     add_to_dictionary = Signal(str)
@@ -36,14 +43,48 @@ class CheckedEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.findings: list[Any] = []
-        self._map = Utf16Map("")
+        self._cursors: list[QTextCursor] = []
+        self.edits = EditLog()
         self.setMouseTracking(True)
+        self.document().contentsChange.connect(self._on_contents_change)
 
-    def show_findings(self, findings: Sequence[Any]) -> None:
-        self.findings = [f for f in findings if f.end > f.start]
-        self._map = Utf16Map(self.toPlainText())
+    def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt override
+        """Load a new text: no finding of the old one applies to it."""
+        super().setPlainText(text)
+        self._set_marks([], [])
+        self.edits.reset()
+
+    @property
+    def revision(self) -> int:
+        """Counts edits; a check request remembers it to map its findings later."""
+        return self.edits.revision
+
+    def show_findings(self, findings: Sequence[Any], text: str | None = None,
+                      revision: int | None = None) -> None:
+        """Underline ``findings`` of ``text`` as it was at ``revision`` (default: now)."""
+        if text is None or revision is None:
+            text, revision = self.toPlainText(), self.edits.revision
+        to_qt = Utf16Map(text).to_qt
+        kept: list[Any] = []
+        cursors: list[QTextCursor] = []
+        limit = self.document().characterCount() - 1
+        for finding in findings:
+            if finding.end <= finding.start:
+                continue
+            span = self.edits.map_span(revision, to_qt(finding.start), to_qt(finding.end))
+            if span is None or span[1] > limit:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            kept.append(finding)
+            cursors.append(cursor)
+        self._set_marks(kept, cursors)
+
+    def _set_marks(self, findings: list[Any], cursors: list[QTextCursor]) -> None:
+        self.findings, self._cursors = findings, cursors
         selections = []
-        for finding in self.findings:
+        for finding, cursor in zip(findings, cursors, strict=True):
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline
@@ -51,31 +92,60 @@ class CheckedEditor(QPlainTextEdit):
                                   else QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(QColor(CATEGORY_COLOURS.get(finding.category, "#555")))
             selection.format = fmt
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._map.to_qt(finding.start))
-            cursor.setPosition(self._map.to_qt(finding.end), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selections.append(selection)
         self.setExtraSelections(selections)
 
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        self.edits.record(position, removed, added)
+        end = position + added
+        touched = [i for i, c in enumerate(self._cursors)
+                   if c.selectionStart() <= end and c.selectionEnd() >= position]
+        if touched:
+            drop = set(touched)
+            self._set_marks([f for i, f in enumerate(self.findings) if i not in drop],
+                            [c for i, c in enumerate(self._cursors) if i not in drop])
+
+    def span_of(self, finding: Any) -> tuple[int, int] | None:
+        """Where ``finding`` is now, in Qt units; None once its words were edited."""
+        for shown, cursor in zip(self.findings, self._cursors, strict=True):
+            if shown is finding:
+                return cursor.selectionStart(), cursor.selectionEnd()
+        return None
+
     def finding_at(self, point: QPoint) -> Any | None:
-        position = self._map.from_qt(self.cursorForPosition(point).position())
-        hits = [f for f in self.findings if f.start <= position < f.end]
-        return min(hits, key=lambda f: (f.severity_rank, f.end - f.start)) if hits else None
+        position = self.cursorForPosition(point).position()
+        hits = [(f.severity_rank, c.selectionEnd() - c.selectionStart(), i)
+                for i, (f, c) in enumerate(zip(self.findings, self._cursors, strict=True))
+                if c.selectionStart() <= position < c.selectionEnd()]
+        return self.findings[min(hits)[2]] if hits else None
 
     def select_finding(self, finding: Any) -> None:
+        span = self.span_of(finding)
+        if span is None:
+            return
         cursor = self.textCursor()
-        cursor.setPosition(self._map.to_qt(finding.start))
-        cursor.setPosition(self._map.to_qt(finding.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.centerCursor()
         self.setFocus()
 
-    def replace_span(self, start: int, end: int, text: str) -> None:
-        """Replace a code-point span as one undoable edit."""
+    def replace_finding(self, finding: Any, text: str) -> bool:
+        """Replace a finding's words as one undoable edit; False if they were edited away."""
+        span = self.span_of(finding)
+        if span is None:
+            return False
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._map.to_qt(start))
-        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+        return True
+
+    def replace_all_text(self, text: str) -> None:
+        """Replace the whole text as one undoable edit (Ctrl+Z brings the old text back)."""
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
         cursor.insertText(text)
 
     def event(self, event: QEvent) -> bool:

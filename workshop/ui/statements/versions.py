@@ -39,9 +39,16 @@ class VersionsDialog(QDialog):
     """Pick any two versions (or the working copy) and see what changed, word by word."""
 
     def __init__(self, workspace: Workspace, document_id: int, parent: QWidget | None = None,
-                 *, render: Callable[[str], str] | None = None) -> None:
+                 *, render: Callable[[str], str] | None = None,
+                 apply_text: Callable[[str, str], None] | None = None) -> None:
+        """``apply_text(version_name, body)``: put the restored text into an open editor.
+
+        With it (the statement editor), a restore is an ordinary, undoable edit there; without
+        it (the CV), the working copy is replaced in the workspace and the page reloads.
+        """
         super().__init__(parent)
         self.render = render or (lambda body: body)  # e.g. a CV's JSON shown as readable text
+        self.apply_text = apply_text
         self.workspace = workspace
         self.document_id = document_id
         self.restored = False
@@ -110,15 +117,39 @@ class VersionsDialog(QDialog):
                                        and not self.workspace.read_only)
 
     def restore_left(self) -> None:
+        """Ask, keep the working copy as a version, then restore (nothing typed is lost)."""
         version_id = self.left_pick.currentData()
         if version_id in (None, CURRENT):
             return
         try:
-            info = self.workspace.documents.restore_version(int(version_id))
+            old = self.workspace.documents.version(int(version_id))
+        except UserError as exc:
+            QMessageBox.warning(self, "Cannot restore", str(exc))
+            return
+        when = old.created_at[:16].replace("T", " ")
+        undo = (" You can also undo the restore with Ctrl+Z in the editor."
+                if self.apply_text is not None else "")
+        answer = QMessageBox.question(
+            self, "Restore this version?",
+            f"Replace your current text with “{old.name}” ({when})?\n\nYour current text is "
+            f"saved first as the version “Before restoring “{old.name}””, so nothing is lost."
+            + undo,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.workspace.documents.save_version(self.document_id,
+                                                  f"Before restoring “{old.name}”")
+            if self.apply_text is not None:
+                self.apply_text(old.name, old.body)
+                info_name = f"Restored from “{old.name}”"
+            else:
+                info_name = self.workspace.documents.restore_version(int(version_id)).name
         except UserError as exc:
             QMessageBox.warning(self, "Cannot restore", str(exc))
             return
         self.restored = True
-        self.summary.setText(f"Restored. Saved as a new version: “{info.name}”.")
+        self.summary.setText(f"Restored. Saved as a new version: “{info_name}”.")
         self._fill()
         self.refresh()
