@@ -35,7 +35,9 @@ def paragraphs(body: str, *, keep_lines: bool = False) -> list[str]:
     """Split plain text into paragraphs at blank lines.
 
     Single newlines become spaces (text pasted from e-mail is often hard-wrapped), except with
-    ``keep_lines`` (letters: the closing and signature lines stay on their own lines).
+    ``keep_lines``: letters keep the closing and signature lines on their own lines, and a
+    statement keeps every line break where the editor shows one (many applicants end
+    paragraphs with a single Enter, and MyERAS keeps those breaks too).
     """
     chunks = re.split(r"\n\s*\n", body.replace("\r\n", "\n").strip())
     joiner = "\n" if keep_lines else " "
@@ -58,44 +60,68 @@ def _contact(profile: Mapping[str, Any]) -> tuple[Inline, ...]:
     return tuple(items)
 
 
+STATEMENT_LABEL = "Personal statement"
+
+
 def statement_document(
-    profile: Mapping[str, Any], title: str, body_text: str, target: str, *, notice: str = ""
+    profile: Mapping[str, Any],
+    title: str,
+    body_text: str,
+    target: str,
+    *,
+    notice: str = "",
+    programs: Sequence[str] = (),
+    show_target: bool = False,
 ) -> Document:
-    """A personal statement: name and target on top, an optional title, then the body.
+    """A personal statement: the applicant's name and contact on top, then the text.
+
+    One PDF usually goes to every program of a specialty (and to mentors), so nothing here
+    names a program unless the applicant asks for it, and the internal title ("IM — main
+    statement") is neither printed nor put in the file's properties: both are the applicant's
+    own labels, and a program that sees another program's name in a statement reads it as
+    carelessness.
 
     Args:
         profile: the applicant profile (``full_name``, optional ``native_name``, ``email``,
             ``phone``), as in resources/sample/applicant.json.
-        title: shown as a heading when not empty (ERAS itself takes the text without it).
-        body_text: plain text; blank lines separate paragraphs.
-        target: the specialty or program, e.g. "Internal Medicine".
+        title: the statement's name in the workspace; kept for callers, never printed.
+        body_text: plain text; blank lines separate paragraphs, a single newline is a line
+            break inside one.
+        target: the specialty, e.g. "Internal Medicine" (shown beside "Personal statement").
         notice: small print in the footer (the SAMPLE label for fictional data).
+        programs: the programs this version is meant for.
+        show_target: print ``programs`` after the specialty in the page header (top of page 1
+            and the running header); the file's properties never name them.
 
     Raises:
         UserError: the body is empty.
     """
+    del title  # the applicant's own label: see above
     if not body_text.strip():
         raise UserError("The statement is empty, so there is nothing to export.",
                         hint="Write the statement first.")
     name = _profile_name(profile)
-    headline = f"Personal Statement \u2014 {target}" if target else "Personal Statement"
-    blocks: list[Block] = []
-    if title.strip():
-        blocks.append(Heading(title.strip(), level=1))
-    blocks += [Paragraph(autolink(p)) for p in paragraphs(body_text)]
+    specialty = target.strip()
+    shown = [p.strip() for p in programs if p.strip()] if show_target else []
+    headline = " \u00b7 ".join([STATEMENT_LABEL, *([specialty] if specialty else []), *shown])
+    blocks: list[Block] = [Paragraph(autolink(p)) for p in paragraphs(body_text, keep_lines=True)]
     masthead = Masthead(name, str(profile.get("native_name") or ""), headline, _contact(profile))
+    label = f"{STATEMENT_LABEL} \u2014 {name}" if name else STATEMENT_LABEL
+    subject = f"{STATEMENT_LABEL} for residency in {specialty}" if specialty else label
     return Document(
-        title=title.strip() or "Personal Statement",
+        title=label,
         author=name,
-        subject=headline,
-        keywords=("personal statement", "residency application", target),
+        subject=subject,
+        keywords=tuple(k for k in ("personal statement", "residency application", specialty) if k),
         header_name=name,
         notice=notice,
-        parts=[Part(title.strip() or "Personal Statement", blocks, masthead=masthead)],
+        parts=[Part(STATEMENT_LABEL, blocks, masthead=masthead)],
+        running_title=" \u00b7 ".join([STATEMENT_LABEL, *shown]),
     )
 
 
-def _text_part(title: str, value: str | Mapping[str, Any], *, show_title: bool = True) -> Part:
+def _text_part(title: str, value: str | Mapping[str, Any], *, show_title: bool = True,
+               keep_lines: bool = False) -> Part:
     """A part from plain text, or from a dict with ``title``/``body`` (and optional ``target``)."""
     if isinstance(value, Mapping):
         heading = str(value.get("title") or title)
@@ -106,7 +132,7 @@ def _text_part(title: str, value: str | Mapping[str, Any], *, show_title: bool =
     blocks: list[Block] = []
     if target:
         blocks.append(Paragraph(text(target, italic=True), "muted"))
-    blocks += [Paragraph(autolink(p)) for p in paragraphs(body)]
+    blocks += [Paragraph(autolink(p)) for p in paragraphs(body, keep_lines=keep_lines)]
     part = Part(title, blocks, show_title=show_title)
     if heading != title:
         part.blocks.insert(0, Heading(heading, level=2))
@@ -152,7 +178,7 @@ def packet_document(
     contents = Part("Contents", [TableOfContents("Contents")])
     cv_doc = cv_part(model)
     parts = [cover, contents, cv_doc,
-             _text_part("Personal statement", statement),
+             _text_part("Personal statement", statement, keep_lines=True),
              _text_part("Case summary", case_summary)]
     return Document(
         title="Letter of recommendation packet",

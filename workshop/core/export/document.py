@@ -187,7 +187,10 @@ class Document:
     """A whole document: metadata for the PDF/.docx properties plus its parts.
 
     ``header_name`` (usually the applicant's name) is printed in the running header from page 2
-    on; ``notice`` (e.g. the SAMPLE label) is printed small in the footer of every page.
+    on, followed by ``running_title`` (the title when None); ``notice`` (e.g. the SAMPLE label)
+    is printed small in the footer of every page. A statement's title names the applicant for
+    the file's properties, so its running title is set apart: the header must not repeat the
+    name, and what the header shows is for every reader of the page.
     """
 
     title: str
@@ -197,3 +200,9 @@ class Document:
     header_name: str = ""
     notice: str = ""
     parts: list[Part] = field(default_factory=list)
+    running_title: str | None = None
+
+    @property
+    def header_title(self) -> str:
+        """What follows the name in the running header."""
+        return self.title if self.running_title is None else self.running_title

@@ -10,7 +10,6 @@ its own fonts for Arabic and Devanagari runs.
 from __future__ import annotations
 
 import io
-from datetime import datetime
 from typing import Any
 
 import docx
@@ -21,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from workshop import APP_NAME, __version__
 from workshop.core.export.document import (
@@ -39,10 +39,10 @@ from workshop.core.export.document import (
     Table,
     TableOfContents,
 )
+from workshop.core.export.reproducible import export_time
 from workshop.core.export.themes import Theme
 
 DOCX_FONTS = {"serif": "Cambria", "sans": "Calibri"}
-_FIXED_TIME = datetime(2000, 1, 1)
 
 
 class _DocxBuilder:
@@ -70,12 +70,17 @@ class _DocxBuilder:
         sec.different_first_page_header_footer = True
         if p.running_header and self.doc.header_name:
             para = sec.header.paragraphs[0]
-            para.text = f"{self.doc.header_name} \u2014 {self.doc.title}"
+            title = self.doc.header_title
+            para.text = self.doc.header_name + (f" \u2014 {title}" if title else "")
             para.style = self.out.styles["Header"]
-        for footer in (sec.footer, sec.first_page_footer):
+        # Word cannot know here whether the document runs to a second page; a document meant
+        # for one page (fit_pages = 1) leaves page 1 unnumbered, so a one-page statement has
+        # no "Page 1 of 1" and a longer one is numbered from page 2.
+        one_page = int(p.fit_pages) == 1
+        for first, footer in ((False, sec.footer), (True, sec.first_page_footer)):
             para = footer.paragraphs[0]
             para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            if p.footer != "none":
+            if p.footer != "none" and not (one_page and first):
                 para.add_run("Page ")
                 _field(para, "PAGE")
                 if p.footer == "page-x-of-y":
@@ -140,8 +145,11 @@ class _DocxBuilder:
     # -- blocks ---------------------------------------------------------------------------------
 
     def masthead(self, m: Masthead) -> None:
+        if self.theme.masthead.layout == "letterhead":
+            self.letterhead(m)
+            return
         align = WD_ALIGN_PARAGRAPH.CENTER if self.theme.masthead.align == "center" else None
-        paras = [self.out.add_paragraph(m.name, style="Title")]
+        paras = [self.out.add_paragraph(m.name, style="Title")] if m.name else []
         if m.native_name:
             paras.append(self.paragraph((Span(m.native_name),)))
         if m.headline:
@@ -156,6 +164,32 @@ class _DocxBuilder:
         for para in paras:
             if align is not None:
                 para.alignment = align
+
+    def letterhead(self, m: Masthead) -> None:
+        """The PDF's letterhead in Word terms: the name (and native name) in ``Title``, then
+        one line with the contact and, on a right tab stop, the headline, over a thin rule."""
+        f = self.theme.fonts
+        if m.name or m.native_name:
+            title = self.out.add_paragraph(m.name, style="Title")
+            title.paragraph_format.space_after = Pt(2)
+            if m.native_name:
+                native = title.add_run(("   " if m.name else "") + m.native_name)
+                native.font.size = Pt(round(f.name_size * 0.8, 1))
+                native.font.color.rgb = self.muted
+        line = self.out.add_paragraph()
+        line.paragraph_format.tab_stops.add_tab_stop(self.text_width, WD_TAB_ALIGNMENT.RIGHT)
+        line.paragraph_format.space_after = Pt(self.theme.spacing.masthead_after)
+        for i, item in enumerate(m.contact):
+            if i:
+                line.add_run(f"  {self.theme.masthead.separator}  ")
+            self.runs(line, item)
+        if m.headline:
+            run = line.add_run(("\t" if m.contact else "") + m.headline)
+            run.font.color.rgb = self.muted
+        for r in line._p.iter(qn("w:r")):  # links' runs too
+            Run(r, line).font.size = Pt(round(f.size * 0.95, 1))
+        if self.theme.masthead.rule:
+            _bottom_rule(line, self.theme.colors.rule)
 
     def entry(self, e: Entry) -> None:
         tab = self.text_width
@@ -247,7 +281,8 @@ class _DocxBuilder:
         cp.keywords = ", ".join(k for k in self.doc.keywords if k)
         cp.comments = f"Made with {APP_NAME} {__version__}"
         cp.last_modified_by = f"{APP_NAME} {__version__}"
-        cp.created = cp.modified = _FIXED_TIME
+        # The real time: a file dated 2000-01-01 looks broken (SOURCE_DATE_EPOCH fixes it).
+        cp.created = cp.modified = export_time()
         cp.revision = 1
         _drop_template_leftovers(self.out)
         buf = io.BytesIO()
@@ -305,6 +340,18 @@ def _hyperlink(para: DocxParagraph, span: Span, color: RGBColor) -> None:
     run.append(t)
     link.append(run)
     para._p.append(link)
+
+
+def _bottom_rule(para: DocxParagraph, color: str) -> None:
+    """A thin line under a paragraph (a paragraph border, as Word's own letterheads draw it)."""
+    p_pr = para._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "4"),
+                       ("w:color", color.lstrip("#").upper())):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    p_pr.append(borders)
 
 
 def _cant_split(row: object) -> None:

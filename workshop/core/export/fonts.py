@@ -1,10 +1,12 @@
 """Embedded fonts and per-script font runs for the PDF writer.
 
-Applicants' names, schools and cities arrive in Latin with diacritics, Greek, Cyrillic, Arabic
-and Devanagari. Noto Serif / Noto Sans cover the first three; Arabic and Devanagari get their own
-Noto faces and are shaped by HarfBuzz (reportlab's ``ParagraphStyle(shaping=1)``). Text is split
-into runs by script so each run is set in a face that has its glyphs, and every font is an
-embedded TrueType subset (never a base-14 font that a reader would substitute).
+Applicants' names, schools and cities arrive in Latin with diacritics, Greek, Cyrillic, Arabic,
+Devanagari and Bengali. Noto Serif / Noto Sans cover the first three; Arabic, Devanagari and
+Bengali get their own Noto faces and are shaped by HarfBuzz (reportlab's
+``ParagraphStyle(shaping=1)``). Text is split into runs by script so each run is set in a face
+that has its glyphs, and every font is an embedded TrueType subset (never a base-14 font that a
+reader would substitute). A name in a script with no shipped face is left out of the PDF
+(:func:`covers`) rather than printed as empty boxes.
 
 Two reportlab 5 glitches are handled here:
 
@@ -35,11 +37,13 @@ from workshop.core.resources import resource
 LATIN = "latin"
 ARABIC = "arabic"
 DEVANAGARI = "devanagari"
+BENGALI = "bengali"
 
 #: Font families a theme may name, each mapped to the file stem of its four faces.
 FAMILIES: dict[str, str] = {"serif": "NotoSerif", "sans": "NotoSans"}
 #: Complex-script families; they have no italic, so italic maps to the upright face.
-SCRIPT_FAMILIES: dict[str, str] = {ARABIC: "NotoNaskhArabic", DEVANAGARI: "NotoSansDevanagari"}
+SCRIPT_FAMILIES: dict[str, str] = {ARABIC: "NotoNaskhArabic", DEVANAGARI: "NotoSansDevanagari",
+                                   BENGALI: "NotoSansBengali"}
 #: Longest Arabic run (in words) kept on one line so HarfBuzz orders it right-to-left.
 MAX_JOINED_RTL_WORDS = 10
 
@@ -49,6 +53,9 @@ _registered: set[str] = set()
 _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
                   (0xFE70, 0xFEFF))
 _DEVANAGARI_RANGES = ((0x0900, 0x097F), (0xA8E0, 0xA8FF), (0x1CD0, 0x1CFF))
+_BENGALI_RANGES = ((0x0980, 0x09FF),)
+#: Characters every face lacks on purpose but that never show: joiners and variation selectors.
+_INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)}
 
 
 def font_path(stem: str) -> Path:
@@ -117,6 +124,8 @@ def script_of(char: str) -> str | None:
         return ARABIC
     if any(lo <= cp <= hi for lo, hi in _DEVANAGARI_RANGES):
         return DEVANAGARI
+    if any(lo <= cp <= hi for lo, hi in _BENGALI_RANGES):
+        return BENGALI
     return LATIN if char.isalpha() else None
 
 
@@ -160,8 +169,25 @@ def split_runs(text: str) -> list[Run]:
 
 
 def has_complex_script(text: str) -> bool:
-    """True when the text needs HarfBuzz shaping (Arabic or Devanagari)."""
-    return any(script_of(c) in (ARABIC, DEVANAGARI) for c in text if ord(c) >= 0x0590)
+    """True when the text needs HarfBuzz shaping (Arabic, Devanagari or Bengali)."""
+    return any(script_of(c) in SCRIPT_FAMILIES for c in text if ord(c) >= 0x0590)
+
+
+def covers(text: str, family: str = "serif") -> bool:
+    """True when the shipped fonts have a glyph for every visible character of ``text``.
+
+    A name in a script we ship no font for (Tamil, Chinese, Amharic...) would print as empty
+    boxes, which looks broken on the page an applicant sends; the caller leaves such text out
+    of the PDF instead (Word picks a system font for it in the .docx). Registers the fonts.
+    """
+    ensure_all([family])
+    for run in split_runs(text):
+        stem = SCRIPT_FAMILIES.get(run.script) or FAMILIES[family]
+        glyphs = pdfmetrics.getFont(stem).face.charToGlyph
+        if any(ord(c) not in glyphs and not c.isspace() and ord(c) not in _INVISIBLE
+               for c in run.text):
+            return False
+    return True
 
 
 def markup_runs(text: str, *, bold: bool = False) -> str:

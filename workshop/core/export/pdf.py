@@ -7,13 +7,14 @@ PDF bookmarks; a packet's contents page lists the parts with their pages and lin
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import itertools
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -49,7 +50,9 @@ from workshop.core.export.document import (
     TableOfContents,
 )
 from workshop.core.export.pdf_canvas import Furniture, canvas_class
+from workshop.core.export.pdf_fit import Layout, fit
 from workshop.core.export.pdf_styles import Styles, markup
+from workshop.core.export.reproducible import fixed_epoch
 from workshop.core.export.themes import Theme
 
 PAPER = {"letter": LETTER, "a4": A4}
@@ -74,12 +77,23 @@ class Anchor(Flowable):  # type: ignore[misc]  # reportlab has no types
 
 
 class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """Notes table-of-contents entries, and how far down its page the last flowable ended."""
+
+    last_bottom: float | None = None
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab API)
         if isinstance(flowable, Anchor) and flowable.toc:
             self.notify("TOCEntry", (0, flowable.title, self.page, flowable.key))
+        frame = getattr(self, "frame", None)
+        if frame is not None and not isinstance(flowable, Anchor | CondPageBreak | RLPageBreak):
+            # The frame's cursor is below the flowable's space after; the text ends above it.
+            self.last_bottom = float(frame._y) + float(flowable.getSpaceAfter())
 
 
 class _Builder:
+    #: The paragraph class; the page estimate swaps in one that measures but never draws.
+    paragraph: type[RLParagraph] = RLParagraph
+
     def __init__(self, doc: Document, theme: Theme) -> None:
         self.doc, self.theme = doc, theme
         self.styles = Styles(theme)
@@ -95,8 +109,8 @@ class _Builder:
 
     def para(self, spans: Inline, style: str, **attrs: Any) -> RLParagraph:
         text, complex_script = markup(spans, self.styles.colors.link)
-        para = RLParagraph(text or "&nbsp;", self.styles.for_text(style, complex_script), **attrs)
-        return para
+        return self.paragraph(text or "&nbsp;", self.styles.for_text(style, complex_script),
+                              **attrs)
 
     # -- blocks ---------------------------------------------------------------------------------
 
@@ -105,9 +119,11 @@ class _Builder:
 
     def masthead(self, m: Masthead) -> list[Flowable]:
         t = self.theme
+        if t.masthead.layout == "letterhead":
+            return self.letterhead(m)
         name = m.name.upper() if t.masthead.name_case == "upper" else m.name
         out: list[Flowable] = [self.para((Span(name),), "name")]
-        if m.native_name:
+        if self.printable(m.native_name):
             out.append(self.para((Span(m.native_name),), "native_name"))
         if m.headline:
             out.append(self.para((Span(m.headline),), "headline"))
@@ -122,6 +138,52 @@ class _Builder:
         if t.masthead.rule:
             out.append(HRFlowable(width="100%", thickness=0.6, color=self.styles.colors.rule,
                                   spaceBefore=8, spaceAfter=0))
+        out.append(RLSpacer(1, t.spacing.masthead_after))
+        return out
+
+    def printable(self, value: str) -> bool:
+        """Whether the shipped fonts can show ``value`` (a name in another script is left out
+        rather than printed as empty boxes)."""
+        return bool(value) and fonts.covers(value, self.theme.fonts.headings)
+
+    def letterhead(self, m: Masthead) -> list[Flowable]:
+        """Name (and native name) on one line; contact left and headline right on the next.
+
+        Always these two lines, whatever the profile holds, so the block's height is known
+        without the applicant's details (the page estimate relies on it).
+        """
+        t, s = self.theme, self.styles
+        name = m.name.upper() if t.masthead.name_case == "upper" else m.name
+        text, complex_script = markup((Span(name),), s.colors.link)
+        if self.printable(m.native_name):
+            native, native_complex = markup((Span(m.native_name),), s.colors.link)
+            colour = s.colors.muted.hexval()[2:]
+            size = round(t.fonts.name_size * 0.8, 2)
+            text += (f'&nbsp;&nbsp;&nbsp;<font name="{s.head_font}" size="{size}" '
+                     f'color="#{colour}">{native}</font>')
+            complex_script = complex_script or native_complex
+        first = self.paragraph(text or "&nbsp;", s.for_text("name", complex_script))
+        contact: list[Span] = []
+        for i, item in enumerate(m.contact):
+            if i:
+                contact.append(Span(f"  {t.masthead.separator}  "))
+            contact.extend(item)
+        headline = (Span(m.headline),) if m.headline else ()
+        # One row whatever is missing: contact left, headline right (or alone on the left).
+        left, right = (tuple(contact), headline) if contact else (headline, ())
+        cells = [self.para(left, "contact" if contact else "headline")]
+        widths = [self.text_width]
+        if right:
+            right_w = min(_width(m.headline, s, size=s["headline"].fontSize) + 6,
+                          self.text_width * 0.55)
+            cells.append(self.para(right, "headline_right"))
+            widths = [self.text_width - right_w, right_w]
+        second = RLTable([cells], colWidths=widths, hAlign="LEFT")
+        second.setStyle(self.table_style([*_TIGHT_CMDS, ("TOPPADDING", (0, 0), (-1, -1), 3)]))
+        out: list[Flowable] = [first, second]
+        if t.masthead.rule:
+            out.append(HRFlowable(width="100%", thickness=0.6, color=s.colors.rule,
+                                  spaceBefore=7, spaceAfter=0))
         out.append(RLSpacer(1, t.spacing.masthead_after))
         return out
 
@@ -323,61 +385,81 @@ def _indented(style: Any, indent: float, space_before: float | None = None) -> A
     return replace_style(style, f"{style.name}+{indent}", **changes)
 
 
-def _width(text: str, styles: Styles, bold: bool = False) -> float:
+def _width(text: str, styles: Styles, bold: bool = False, size: float | None = None) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     font = styles.body_font + ("-Bold" if bold else "")
-    return float(stringWidth(text, font, styles.theme.fonts.size))
+    return float(stringWidth(text, font, size or styles.theme.fonts.size))
 
 
 def render_pdf_bytes(doc: Document, theme: Theme) -> bytes:
     """Lay out ``doc`` with ``theme`` and return the PDF (see ``api.render_pdf``).
 
     With ``page.fit_pages`` set (the statement theme: 1), a document that runs just over that
-    many pages is set again in slightly smaller type, down to 88%, as a writer would.
+    many pages is set in slightly smaller type, down to ``page.fit_min_scale`` (see pdf_fit).
     """
-    data, pages = _render_once(doc, theme)
-    limit = int(theme.page.fit_pages)
-    scale = 1.0
-    while limit and pages > limit and scale > 0.89:
-        scale -= 0.04
-        f = theme.fonts
-        smaller = dataclasses.replace(
-            theme, fonts=dataclasses.replace(f, size=f.size * scale, leading=f.leading * scale))
-        candidate, n = _render_once(doc, smaller)
-        if n <= limit:
-            return candidate
+    data, _ = fit(theme, lambda th, scale: _render(doc, th, scale))
     return data
 
 
-def _render_once(doc: Document, theme: Theme) -> tuple[bytes, int]:
-    fonts.ensure_all([theme.fonts.body, theme.fonts.headings])
-    rl_config.invariant = 1  # byte-stable output: fixed dates and document ids
+def _render(doc: Document, theme: Theme, scale: float) -> tuple[bytes, Layout]:
+    buf = io.BytesIO()
     builder = _Builder(doc, theme)
+    maker = canvas_class(builder.styles, _furniture(doc, theme, builder))
+    layout = build(builder, maker, buf, scale)
+    return buf.getvalue(), layout
+
+
+def reproducible() -> int:
+    """1 when exports must be byte-stable (``SOURCE_DATE_EPOCH`` set, or reportlab's own
+    ``rl_config.invariant`` switched on by a caller): fixed dates and document ids."""
+    return 1 if fixed_epoch() is not None or rl_config.invariant else 0
+
+
+class Writable(Protocol):
+    """Where a PDF goes: a file, a BytesIO, or nowhere (the page estimate)."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+
+def build(builder: _Builder, canvasmaker: Callable[..., rl_canvas.Canvas], out: Writable,
+          scale: float = 1.0) -> Layout:
+    """Lay the builder's document out on its pages, drawing with ``canvasmaker``.
+
+    The one place that sets up the page template and frame, shared by the writer and the page
+    estimate (which passes a canvas that draws nothing), so the two cannot disagree about
+    where a page ends.
+    """
+    doc, theme = builder.doc, builder.theme
+    fonts.ensure_all([theme.fonts.body, theme.fonts.headings])
     story = builder.story()
     p = theme.page
-    buf = io.BytesIO()
     template = _DocTemplate(
-        buf, pagesize=PAPER[p.paper], leftMargin=p.margin_left, rightMargin=p.margin_right,
+        out, pagesize=PAPER[p.paper], leftMargin=p.margin_left, rightMargin=p.margin_right,
         topMargin=p.margin_top, bottomMargin=p.margin_bottom, title=doc.title, author=doc.author,
         subject=doc.subject, keywords=list(doc.keywords), creator=CREATOR, producer=CREATOR,
-        invariant=1, lang="en-US", initialFontName=builder.styles.body_font,
+        invariant=reproducible(), lang="en-US", initialFontName=builder.styles.body_font,
         initialFontSize=theme.fonts.size, displayDocTitle=1,
     )
-    frame = Frame(p.margin_left, p.margin_bottom, builder.text_width,
-                  builder.page_height - p.margin_top - p.margin_bottom,
+    height = builder.page_height - p.margin_top - p.margin_bottom
+    frame = Frame(p.margin_left, p.margin_bottom, builder.text_width, height,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    furniture = Furniture(
-        header_name=doc.header_name, header_title=doc.title if doc.header_name else "",
+    if builder.has_toc:
+        template.multiBuild(story, canvasmaker=canvasmaker)
+    else:
+        template.build(story, canvasmaker=canvasmaker)
+    bottom = template.last_bottom if template.last_bottom is not None else p.margin_bottom
+    used = (p.margin_bottom + height - bottom) / height
+    return Layout(int(template.page), min(max(used, 0.01), 1.0), scale)
+
+
+def _furniture(doc: Document, theme: Theme, builder: _Builder) -> Furniture:
+    p = theme.page
+    return Furniture(
+        header_name=doc.header_name, header_title=doc.header_title if doc.header_name else "",
         notice=doc.notice, footer=p.footer, running_header=p.running_header,
         page_width=builder.page_width, page_height=builder.page_height,
         margin_left=p.margin_left, margin_right=p.margin_right, margin_top=p.margin_top,
         margin_bottom=p.margin_bottom,
     )
-    maker = canvas_class(builder.styles, furniture)
-    if builder.has_toc:
-        template.multiBuild(story, canvasmaker=maker)
-    else:
-        template.build(story, canvasmaker=maker)
-    return buf.getvalue(), int(template.page)

@@ -25,7 +25,7 @@ class Furniture:
     header_name: str
     header_title: str
     notice: str
-    footer: str  # "page-x-of-y" | "page-x" | "none"
+    footer: str  # "page-x-of-y" | "page-x" | "none"; never on a one-page document
     running_header: bool
     page_width: float
     page_height: float
@@ -80,7 +80,7 @@ def _draw_furniture(c: canvas.Canvas, styles: Styles, f: Furniture, page: int, t
         c.setLineWidth(0.4)
         c.line(f.margin_left, y - 3, f.margin_left + width, y - 3)
     y_footer = f.margin_bottom - 24
-    if f.footer != "none":
+    if f.footer != "none" and total > 1:  # "Page 1 of 1" is clutter
         label = f"Page {page} of {total}" if f.footer == "page-x-of-y" else f"{page}"
         style = styles["footer"]
         c.setFont(style.fontName, style.fontSize)

@@ -75,6 +75,7 @@ class Styles:
             s["plain"], "headline", fontSize=f.size * 1.02, leading=f.leading,
             textColor=col.muted, alignment=mast_align, spaceBefore=1,
         )
+        s["headline_right"] = replace_style(s["headline"], "headline_right", alignment=TA_RIGHT)
         s["contact"] = replace_style(
             s["plain"], "contact", fontSize=f.size * 0.95, leading=f.leading,
             textColor=col.text, alignment=mast_align, spaceBefore=2,

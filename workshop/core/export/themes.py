@@ -45,8 +45,9 @@ class Page:
     margin_left: float = 60.0
     margin_right: float = 60.0
     running_header: bool = True  # applicant's name from page 2 on
-    footer: Literal["page-x-of-y", "page-x", "none"] = "page-x-of-y"
-    fit_pages: float = 0.0  # shrink type (down to 88%) to fit this many pages; 0 = never
+    footer: Literal["page-x-of-y", "page-x", "none"] = "page-x-of-y"  # only when > 1 page
+    fit_pages: float = 0.0  # shrink type (down to fit_min_scale) to fit this many pages; 0 = never
+    fit_min_scale: float = 0.88  # the smallest type fit_pages may use, as a share of fonts.size
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,11 @@ class MastheadStyle:
     name_color: Literal["accent", "text"] = "text"
     separator: Literal["·", "|", "•", "–"] = "·"
     rule: bool = False
+    # "stacked": name, native name, headline and contact on lines of their own (CV, cover page);
+    # "letterhead": name and native name on one line, contact left and headline right below it,
+    # a fixed two-line block, so a one-page statement keeps its room for the text and the page
+    # estimate knows the block's height without the applicant's details.
+    layout: Literal["stacked", "letterhead"] = "stacked"
 
 
 @dataclass(frozen=True)
