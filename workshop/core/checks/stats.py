@@ -1,12 +1,17 @@
 """Counters for the editor header and the CLI: length against ERAS, reading time, grade.
 
 Rates and limits come from ``resources/checks/eras.json``: speaking at 150 words a minute (the
-middle of FACTS.md's 140-160), reading at 238 (Brysbaert 2019), 750 words a page at 12 pt (the
-middle of FACTS.md's "about one page: 650-850 words").
+middle of FACTS.md's 140-160), reading at 238 (Brysbaert 2019).
+
+Pages are the exported PDF's, not a words-per-page rule: "750 words a page" said ≈0.8 page for
+a statement that exported to two. :mod:`workshop.core.export.page_estimate` sets the text in
+the default statement theme on Letter (the counter does not know the paper the user will
+export to, and Letter is what US programs print) with the PDF writer's own layout.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -29,9 +34,16 @@ class Stats:
     sentences: int
     reading_minutes: float
     speaking_minutes: float
-    pages_12pt: float
+    pages: float  # pages filled in the statement PDF (Letter): 0.93 = 93% of one page
     ari_grade: float
     ari_target: float
+    page_count: int = 0  # pages of that PDF: the ceiling of ``pages``
+    pages_basis: str = ""  # what ``pages`` assumes, e.g. "Letter, statement theme, 9.4 pt"
+
+    @property
+    def pages_12pt(self) -> float:
+        """The old name of :attr:`pages` (it was words / 750), kept for its readers."""
+        return self.pages
 
     @property
     def characters_left(self) -> int:
@@ -46,18 +58,21 @@ class Stats:
         return "near" if self.characters >= fraction * self.characters_limit else "ok"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready counters (minutes and pages rounded to one decimal)."""
+        """JSON-ready counters (minutes rounded to one decimal, pages to two)."""
         data = asdict(self)
-        for key in ("reading_minutes", "speaking_minutes", "pages_12pt", "ari_grade"):
+        for key in ("reading_minutes", "speaking_minutes", "ari_grade"):
             data[key] = round(data[key], 1)
+        data["pages"] = round(self.pages, 2)
+        data["pages_12pt"] = round(self.pages, 1)  # the key's old name, for scripts reading it
         data["characters_left"] = self.characters_left
         return data
 
 
 def compute_stats(text: str, ari_target: float | None = None) -> Stats:
-    """All counters for ``text``."""
+    """All counters for ``text`` (the page estimate imports reportlab on its first call)."""
     config = eras_config()
     words = word_count(text)
+    pages, page_count, basis = _pages(text, words, config)
     return Stats(
         characters=eras_char_count(text),
         characters_limit=int(config["statement_char_limit"]),
@@ -68,7 +83,27 @@ def compute_stats(text: str, ari_target: float | None = None) -> Stats:
         sentences=len(all_sentences(text)),
         reading_minutes=words / float(config["reading_wpm"]),
         speaking_minutes=words / float(config["speaking_wpm"]),
-        pages_12pt=words / float(config["words_per_page_12pt"]),
+        pages=pages,
         ari_grade=ari_grade(text),
         ari_target=float(ari_target if ari_target is not None else config["ari_target"]),
+        page_count=page_count,
+        pages_basis=basis,
     )
+
+
+def _pages(text: str, words: int, config: dict[str, Any]) -> tuple[float, int, str]:
+    """Pages of the statement PDF; words a page when the theme cannot be used.
+
+    A broken theme or a missing font file must not stop the checker: the other counters and
+    the findings still matter, so the page count falls back to the old rule of thumb and says
+    so in its basis.
+    """
+    from workshop.core.errors import UserError
+    from workshop.core.export.page_estimate import estimate
+
+    try:
+        result = estimate(text)
+    except (UserError, OSError):
+        rough = words / float(config["words_per_page_12pt"])
+        return rough, math.ceil(rough), "rough: 750 words a page (the statement theme failed)"
+    return result.pages, result.page_count, result.basis()
