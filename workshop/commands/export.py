@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from workshop.core.errors import UserError
@@ -20,6 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--paper", choices=["letter", "a4"], default="letter")
     parser.add_argument("--statement", metavar="ID_OR_TITLE",
                         help="which statement (default: the first)")
+    parser.add_argument("--show-target", action="store_true",
+                        help="statement only: name the target programs in the page header "
+                             "(by default only the specialty, so one PDF suits every program)")
+    parser.add_argument("--no-check", action="store_true",
+                        help="statement only: skip the spelling and grammar check whose open "
+                             "problems are printed as warnings before the export")
     parser.add_argument("--writer", metavar="NAME", help="packet only: the letter writer")
     parser.add_argument("--request", type=int, metavar="ID",
                         help="packet only: which of the writer's requests (default: the first)")
@@ -49,11 +56,36 @@ def run(args: argparse.Namespace) -> int:
         elif args.kind == "statement":
             doc = pick_statement(ws, args.statement)
             written = statements.export_statement(ws, doc, args.out, theme=theme,
-                                                  paper=args.paper, user_theme_dirs=user_dirs)
+                                                  paper=args.paper, user_theme_dirs=user_dirs,
+                                                  show_target=args.show_target)
+            for concern in statement_concerns(ws, doc, args, theme, user_dirs):
+                print(f"warning: {concern}", file=sys.stderr)
         else:
             written = export_cv(ws, args, theme, user_dirs)
     print(f"Wrote {written}")
     return 0
+
+
+def statement_concerns(ws, doc, args: argparse.Namespace, theme: str,  # type: ignore[no-untyped-def]
+                       user_dirs) -> list[str]:
+    """What the statements page would warn about: length, open problems, pages of a PDF.
+
+    The file is written either way; these go to stderr so a script still gets the file and
+    a person still reads why it may not be ready.
+    """
+    from dataclasses import asdict
+
+    from workshop.core.statement_export_checks import export_concerns, statement_concerns
+
+    page_count = None
+    if args.out.suffix.lower() == ".pdf":
+        from workshop.core.export.page_estimate import estimate
+
+        page_count = estimate(doc.body, theme, args.paper, profile=asdict(ws.profile.get()),
+                              specialty=doc.target_specialty, user_dirs=user_dirs).page_count
+    if args.no_check:
+        return export_concerns(doc.body, 0, 0, page_count=page_count)
+    return statement_concerns(ws, doc, page_count=page_count)
 
 
 def export_timeline(ws, out: Path) -> Path:  # type: ignore[no-untyped-def]

@@ -51,11 +51,15 @@ def catalogue(workspace: Workspace) -> list[ExportItem]:
     return items
 
 
-def build_document(workspace: Workspace, key: str) -> ExportDocument:
-    """The document description for ``key`` (read from the workspace now)."""
+def build_document(workspace: Workspace, key: str, *, show_target: bool = False) -> ExportDocument:
+    """The document description for ``key`` (read from the workspace now).
+
+    ``show_target`` is for statements: name the target programs in the page header.
+    """
     prefix, _, rest = key.partition(":")
     if prefix == "statement":
-        return statements.statement_pdf_document(workspace, workspace.documents.get(int(rest)))
+        return statements.statement_pdf_document(workspace, workspace.documents.get(int(rest)),
+                                                 show_target=show_target)
     if prefix == "cv":
         from workshop.core.cv.in_workspace import load_workspace_cv
         from workshop.core.export.cv_document import cv_document
@@ -105,15 +109,20 @@ def _writes_only(write: Callable[[], Any]) -> ExportPlan:
     return ExportPlan(write, lambda path: (Path(path), NOTHING))
 
 
-def plan_export(workspace: Workspace, key: str, theme: str, paper: str, out: Path) -> ExportPlan:
-    """Read everything ``key`` needs now (on the caller's thread) and plan writing ``out``."""
+def plan_export(workspace: Workspace, key: str, theme: str, paper: str, out: Path, *,
+                show_target: bool = False) -> ExportPlan:
+    """Read everything ``key`` needs now (on the caller's thread) and plan writing ``out``.
+
+    ``show_target`` is for statements: name the target programs in the page header.
+    """
     user_dirs = (statements.themes_folder(workspace),)
     suffix = out.suffix.lower()
     prefix, _, rest = key.partition(":")
     if prefix == "statement":
         doc = workspace.documents.get(int(rest))
         write = statements.plan_statement_export(workspace, doc, out, theme=theme, paper=paper,
-                                                 user_theme_dirs=user_dirs)
+                                                 user_theme_dirs=user_dirs,
+                                                 show_target=show_target)
         return _writes_only(write)
     if prefix == "packet":
         from workshop.core.letters.in_workspace import (
@@ -151,7 +160,8 @@ def plan_export(workspace: Workspace, key: str, theme: str, paper: str, out: Pat
     return _writes_only(write_document)
 
 
-def export_item(workspace: Workspace, key: str, theme: str, paper: str, out: Path) -> Path:
+def export_item(workspace: Workspace, key: str, theme: str, paper: str, out: Path, *,
+                show_target: bool = False) -> Path:
     """Write ``key`` to ``out`` (format by suffix) in one go: the CLI's path."""
-    plan = plan_export(workspace, key, theme, paper, out)
+    plan = plan_export(workspace, key, theme, paper, out, show_target=show_target)
     return plan.finish(plan.write())[0]

@@ -116,34 +116,42 @@ def import_statement_with_report(workspace: Workspace, path: Path | str, *, titl
     return ImportedStatement(document=document, report=source.report)
 
 
-def statement_pdf_document(workspace: Workspace, doc: Document) -> ExportDocument:
-    return _describe_statement(asdict(workspace.profile.get()), doc)
+def statement_pdf_document(workspace: Workspace, doc: Document, *,
+                           show_target: bool = False) -> ExportDocument:
+    return _describe_statement(asdict(workspace.profile.get()), doc, show_target=show_target)
 
 
-def _describe_statement(profile: dict[str, Any], doc: Document) -> ExportDocument:
-    """The export description from plain data (pure: any thread)."""
+def _describe_statement(profile: dict[str, Any], doc: Document, *,
+                        show_target: bool = False) -> ExportDocument:
+    """The export description from plain data (pure: any thread).
+
+    The target programs go to the builder, which prints them only with ``show_target``: one
+    PDF usually serves every program of the specialty, and another program's name in it reads
+    as carelessness.
+    """
     from workshop.core.export.builders import statement_document
 
     notice = "SAMPLE — fictional applicant" if profile.get("is_sample") else ""
-    target = doc.target_specialty
-    if doc.target_programs:
-        target = f"{target} — {', '.join(doc.target_programs)}" if target else ", ".join(
-            doc.target_programs)
-    return statement_document(profile, doc.title, doc.body, target, notice=notice)
+    return statement_document(profile, doc.title, doc.body, doc.target_specialty, notice=notice,
+                              programs=tuple(doc.target_programs), show_target=show_target)
 
 
 def export_statement(workspace: Workspace, doc: Document, out: Path | str, *,
                      theme: str = "statement", paper: str = "letter",
-                     user_theme_dirs: tuple[Path, ...] = ()) -> Path:
+                     user_theme_dirs: tuple[Path, ...] = (), show_target: bool = False) -> Path:
     """Write a statement as PDF, .docx (Word styles) or ERAS-safe plain text, by suffix."""
     return plan_statement_export(workspace, doc, out, theme=theme, paper=paper,
-                                 user_theme_dirs=user_theme_dirs)()
+                                 user_theme_dirs=user_theme_dirs, show_target=show_target)()
 
 
 def plan_statement_export(workspace: Workspace, doc: Document, out: Path | str, *,
                           theme: str = "statement", paper: str = "letter",
-                          user_theme_dirs: tuple[Path, ...] = ()) -> Callable[[], Path]:
+                          user_theme_dirs: tuple[Path, ...] = (),
+                          show_target: bool = False) -> Callable[[], Path]:
     """Read what the export needs now; return the writing step, safe to run on any thread.
+
+    ``show_target`` names the statement's target programs in the page header (never in the
+    file's properties); by default the PDF and .docx name only the specialty.
 
     Raises:
         UserError: an unsupported file type, before anything is read or written.
@@ -164,8 +172,8 @@ def plan_statement_export(workspace: Workspace, doc: Document, out: Path | str, 
     def write() -> Path:
         from workshop.core.export.api import export
 
-        return export(_describe_statement(profile, snapshot), theme, paper, target,
-                      user_dirs=user_theme_dirs)
+        return export(_describe_statement(profile, snapshot, show_target=show_target), theme,
+                      paper, target, user_dirs=user_theme_dirs)
 
     return write
 

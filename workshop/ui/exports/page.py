@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -60,6 +61,14 @@ class ExportsPage(PageBase):
         self.paper.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self.format = QComboBox()
         self.format.setAccessibleName("File format")
+        # Off by default: one statement PDF usually goes to every program of the specialty.
+        self.show_target = QCheckBox("Name the target program in the header")
+        self.show_target.setAccessibleName("Name the target program in the header")
+        self.show_target.setToolTip(
+            "Prints this statement's target programs beside the specialty at the top of the "
+            "page. Leave it off for a PDF you send to several programs or to a mentor; the "
+            "file's properties never name a program.")
+        self.show_target.toggled.connect(lambda _on: self.refresh_preview())
         self.export_button = QPushButton("Export…")
         self.export_button.setAccessibleName("Export")
         self.export_button.clicked.connect(self.export_dialog)
@@ -70,6 +79,7 @@ class ExportsPage(PageBase):
         form.addRow("Theme:", self.theme)
         form.addRow("Paper:", self.paper)
         form.addRow("Format:", self.format)
+        form.addRow("", self.show_target)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,6 +154,7 @@ class ExportsPage(PageBase):
         index = self.theme.findData(item.default_theme)
         self.theme.setCurrentIndex(max(index, 0))
         self.theme.blockSignals(False)
+        self.show_target.setVisible(item.theme_kind == "statement")
         self.format.clear()
         for suffix in item.suffixes:
             self.format.addItem({".pdf": "PDF", ".docx": "Word (.docx)",
@@ -159,7 +170,8 @@ class ExportsPage(PageBase):
         tip = self.theme.itemData(self.theme.currentIndex(), Qt.ItemDataRole.ToolTipRole)
         self.theme_note.setText(str(tip or ""))
         try:
-            document = exports.build_document(self.workspace, item.key)
+            document = exports.build_document(self.workspace, item.key,
+                                              show_target=self._show_target(item))
         except UserError as exc:
             self.preview.show_message(str(exc))
             return
@@ -189,7 +201,8 @@ class ExportsPage(PageBase):
             return None
         try:
             plan = exports.plan_export(self.workspace, item.key, self.theme.currentData(),
-                                       self.paper.currentData(), path)
+                                       self.paper.currentData(), path,
+                                       show_target=self._show_target(item))
         except UserError as exc:
             QMessageBox.warning(self, "Cannot export", str(exc))
             self.export_failed.emit(str(exc))
@@ -216,6 +229,9 @@ class ExportsPage(PageBase):
             self.export_failed.emit(error)
 
         return operations.run(plan.write, on_done=done, on_failed=failed, parent=self)
+
+    def _show_target(self, item: exports.ExportItem) -> bool:
+        return item.theme_kind == "statement" and self.show_target.isChecked()
 
     def shutdown(self) -> None:
         self.preview.shutdown()
