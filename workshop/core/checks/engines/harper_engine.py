@@ -132,13 +132,22 @@ class HarperEngine:
             self._lint(linter, "Warm up the checker with a short sentence.")
 
     def set_words(self, words: Iterable[str]) -> None:
-        """Replace the extra accepted words (medical list plus user dictionary)."""
+        """Replace the extra accepted words (shipped clinical lists plus user dictionary).
+
+        The shipped lists hold some 5,000 words; "Add to dictionary" only adds, so then only
+        the new words are imported instead of clearing and importing them all again.
+        """
         new = tuple(sorted({w for w in words if w and " " not in w}))
         with self._lock:
             if new == self._words:
                 return
+            old = set(self._words)
             self._words = new
-            if self._linter is not None:
+            if self._linter is None:
+                return
+            if old.issubset(new):
+                self._linter.import_words([w for w in new if w not in old])
+            else:
                 self._linter.clear_words()
                 self._linter.import_words(list(new))
 
