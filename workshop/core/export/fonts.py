@@ -22,6 +22,7 @@ Two reportlab 5 glitches are handled here:
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,10 @@ _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50,
                   (0xFE70, 0xFEFF))
 _DEVANAGARI_RANGES = ((0x0900, 0x097F), (0xA8E0, 0xA8FF), (0x1CD0, 0x1CFF))
 _BENGALI_RANGES = ((0x0980, 0x09FF),)
+#: Any character of a shaped script: a scan in C, since every paragraph of every layout asks.
+_COMPLEX_RE = re.compile("[" + "".join(
+    f"{chr(lo)}-{chr(hi)}" for lo, hi in (*_ARABIC_RANGES, *_DEVANAGARI_RANGES, *_BENGALI_RANGES)
+) + "]")
 #: Characters every face lacks on purpose but that never show: joiners and variation selectors.
 _INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)}
 
@@ -170,7 +175,7 @@ def split_runs(text: str) -> list[Run]:
 
 def has_complex_script(text: str) -> bool:
     """True when the text needs HarfBuzz shaping (Arabic, Devanagari or Bengali)."""
-    return any(script_of(c) in SCRIPT_FAMILIES for c in text if ord(c) >= 0x0590)
+    return _COMPLEX_RE.search(text) is not None
 
 
 def covers(text: str, family: str = "serif") -> bool:

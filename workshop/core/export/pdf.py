@@ -7,6 +7,7 @@ PDF bookmarks; a packet's contents page lists the parts with their pages and lin
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 from collections.abc import Callable
@@ -114,6 +115,30 @@ class _Builder:
 
     # -- blocks ---------------------------------------------------------------------------------
 
+    def lines(self, spans: Inline, style: str) -> list[Flowable]:
+        """A paragraph whose text has line breaks, set as one flowable per line.
+
+        On the page this is the paragraph with its breaks (the pieces touch, with the
+        paragraph's spacing only around the whole), but a page break between two lines moves
+        a short piece instead of re-setting the whole paragraph: a statement whose paragraphs
+        end in single line breaks is one long paragraph, and the page estimate lays it out
+        after every edit.
+        """
+        groups = _split_lines(spans)
+        if len(groups) == 1:
+            return [self.para(spans, style)]
+        base = self.styles[style]
+        out: list[Flowable] = []
+        for i, group in enumerate(groups):
+            para = self.para(group, style)
+            first, last = i == 0, i == len(groups) - 1
+            para.style = self.styles.line_piece(
+                para.style, space_before=base.spaceBefore if first else 0.0,
+                space_after=base.spaceAfter if last else 0.0,
+                indent=base.firstLineIndent if first else 0.0)
+            out.append(para)
+        return out
+
     def anchor(self, title: str, level: int, toc: bool = False) -> Anchor:
         return Anchor(f"k{next(self._keys)}", title, level, toc)
 
@@ -149,8 +174,10 @@ class _Builder:
     def letterhead(self, m: Masthead) -> list[Flowable]:
         """Name (and native name) on one line; contact left and headline right on the next.
 
-        Always these two lines, whatever the profile holds, so the block's height is known
-        without the applicant's details (the page estimate relies on it).
+        Two lines whatever the profile holds (a missing contact leaves the headline alone on
+        the second), so the block's height is known without the applicant's details: the page
+        estimate relies on it. Only a contact and headline too long to share a line (a
+        headline naming the target programs) take a third.
         """
         t, s = self.theme, self.styles
         name = m.name.upper() if t.masthead.name_case == "upper" else m.name
@@ -169,23 +196,29 @@ class _Builder:
                 contact.append(Span(f"  {t.masthead.separator}  "))
             contact.extend(item)
         headline = (Span(m.headline),) if m.headline else ()
-        # One row whatever is missing: contact left, headline right (or alone on the left).
-        left, right = (tuple(contact), headline) if contact else (headline, ())
-        cells = [self.para(left, "contact" if contact else "headline")]
-        widths = [self.text_width]
-        if right:
-            right_w = min(_width(m.headline, s, size=s["headline"].fontSize) + 6,
-                          self.text_width * 0.55)
-            cells.append(self.para(right, "headline_right"))
-            widths = [self.text_width - right_w, right_w]
-        second = RLTable([cells], colWidths=widths, hAlign="LEFT")
-        second.setStyle(self.table_style([*_TIGHT_CMDS, ("TOPPADDING", (0, 0), (-1, -1), 3)]))
-        out: list[Flowable] = [first, second]
+        out: list[Flowable] = [first, *self.contact_rows(tuple(contact), headline)]
         if t.masthead.rule:
             out.append(HRFlowable(width="100%", thickness=0.6, color=s.colors.rule,
                                   spaceBefore=7, spaceAfter=0))
         out.append(RLSpacer(1, t.spacing.masthead_after))
         return out
+
+    def contact_rows(self, contact: Inline, headline: Inline) -> list[Flowable]:
+        """Contact left and headline right on one line; the headline on a line of its own
+        when both do not fit (a headline naming the target programs)."""
+        s = self.styles
+        head_w = _inline_width(headline, s, s["headline_right"].fontSize) + 6
+        need = _inline_width(contact, s, s["contact"].fontSize) + head_w + 18
+        if contact and headline and need <= self.text_width:
+            rows = [[self.para(contact, "contact"), self.para(headline, "headline_right")]]
+            widths = [self.text_width - head_w, head_w]
+        else:
+            rows = [[self.para(contact, "contact")]] if contact else []
+            rows += [[self.para(headline, "headline_left")]] if headline or not contact else []
+            widths = [self.text_width]
+        table = RLTable(rows, colWidths=widths, hAlign="LEFT")
+        table.setStyle(self.table_style([*_TIGHT_CMDS, ("TOPPADDING", (0, 0), (-1, -1), 3)]))
+        return [table]
 
     def heading(self, h: Heading, part: Part) -> list[Flowable]:
         t = self.theme
@@ -315,7 +348,7 @@ class _Builder:
             case Heading():
                 return self.heading(b, part)
             case Paragraph():
-                return [self.para(b.content, b.style if b.style in _PARA_STYLES else "body")]
+                return self.lines(b.content, b.style if b.style in _PARA_STYLES else "body")
             case BulletList():
                 return [*self.bullets(b.items), RLSpacer(1, self.theme.spacing.paragraph)]
             case Entry():
@@ -383,6 +416,23 @@ def _indented(style: Any, indent: float, space_before: float | None = None) -> A
     if space_before is not None:
         changes["spaceBefore"] = space_before
     return replace_style(style, f"{style.name}+{indent}", **changes)
+
+
+def _split_lines(spans: Inline) -> list[Inline]:
+    """The spans cut at each line break, one group per line (formatting kept)."""
+    groups: list[list[Span]] = [[]]
+    for span in spans:
+        pieces = span.text.split("\n")
+        for n, piece in enumerate(pieces):
+            if n:
+                groups.append([])
+            if piece:
+                groups[-1].append(dataclasses.replace(span, text=piece))
+    return [tuple(g) for g in groups]
+
+
+def _inline_width(spans: Inline, styles: Styles, size: float) -> float:
+    return sum(_width(s.text, styles, bold=s.bold, size=size) for s in spans)
 
 
 def _width(text: str, styles: Styles, bold: bool = False, size: float | None = None) -> float:

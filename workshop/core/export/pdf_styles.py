@@ -75,7 +75,11 @@ class Styles:
             s["plain"], "headline", fontSize=f.size * 1.02, leading=f.leading,
             textColor=col.muted, alignment=mast_align, spaceBefore=1,
         )
-        s["headline_right"] = replace_style(s["headline"], "headline_right", alignment=TA_RIGHT)
+        # The letterhead's headline sits on the contact line, so it takes the contact's size.
+        s["headline_left"] = replace_style(s["headline"], "headline_left", fontSize=f.size * 0.95,
+                                           spaceBefore=0)
+        s["headline_right"] = replace_style(s["headline_left"], "headline_right",
+                                            alignment=TA_RIGHT)
         s["contact"] = replace_style(
             s["plain"], "contact", fontSize=f.size * 0.95, leading=f.leading,
             textColor=col.text, alignment=mast_align, spaceBefore=2,
@@ -116,6 +120,7 @@ class Styles:
         s["footer"] = replace_style(s["muted"], "footer")
         self._styles = s
         self._shaped: dict[str, ParagraphStyle] = {}
+        self._pieces: dict[str, ParagraphStyle] = {}
 
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self._styles[name]
@@ -133,6 +138,17 @@ class Styles:
         if shaped is None:
             shaped = self._shaped[name] = replace_style(style, f"{name}-shaped", shaping=1)
         return shaped
+
+    def line_piece(self, style: ParagraphStyle, *, space_before: float, space_after: float,
+                   indent: float) -> ParagraphStyle:
+        """``style`` for one line of a paragraph set line by line (see ``_Builder.lines``)."""
+        key = f"{style.name}|{space_before}|{space_after}|{indent}"
+        piece = self._pieces.get(key)
+        if piece is None:
+            piece = self._pieces[key] = replace_style(
+                style, key, spaceBefore=space_before, spaceAfter=space_after,
+                firstLineIndent=indent)
+        return piece
 
     def bullet_char(self) -> str:
         return self.theme.entry.bullet
