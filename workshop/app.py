@@ -39,6 +39,10 @@ def choose_start_path(explicit: Path | None, settings: AppSettings) -> Path | No
 def run_app(workspace: Path | None = None) -> int:
     """Open the app and run its event loop until the window closes."""
     require_display()
+    settings = load_app_settings()
+    from workshop.core import engine_head_start as head_start
+
+    head_start.begin(head_start.APP_ENGINE, settings.languagetool_url)  # builds while Qt starts
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -64,7 +68,7 @@ def run_app(workspace: Path | None = None) -> int:
     hooks = ExceptionHooks(journal)
     hooks.install()
     try:
-        window = start_app(workspace, load_app_settings(), journal)
+        window = start_app(workspace, settings, journal)
         if window is not None:
             hooks.attach(window.save_probe, window)
             journal.note_workspace(window.workspace.path)

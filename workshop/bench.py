@@ -76,6 +76,56 @@ def _run_child(args: list[str], env: dict[str, str]) -> tuple[float, float, floa
     return elapsed, ready_elapsed, _peak_rss_mb(usage)
 
 
+def first_underline_after_paint(sample: Path, env: dict[str, str]) -> float:
+    """Seconds from the real app's first paint to its first underlines (one process)."""
+    child_env = {**env, "WORKSHOP_EXIT_AFTER_UNDERLINES": "1"}
+    proc = subprocess.run([sys.executable, "-m", "workshop", "--workspace", str(sample)],
+                          env=child_env, capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL, check=False)
+    marks = dict(line.split()[:2] for line in proc.stdout.splitlines()
+                 if line.startswith(("first-paint ", "first-underline ")))
+    if "first-underline" not in marks:
+        raise RuntimeError(f"no underlines: {proc.stderr[-400:]}")
+    return float(marks["first-underline"]) - float(marks["first-paint"])
+
+
+def typing_underlines(env: dict[str, str], keystrokes: int = 240) -> dict[str, object]:
+    """The typing harness (:mod:`workshop.harness.underlines`) in a child process."""
+    import json
+
+    proc = subprocess.run([sys.executable, "-m", "workshop.harness.underlines",
+                           str(keystrokes)], env=env, capture_output=True, text=True,
+                          timeout=300, stdin=subprocess.DEVNULL, check=False)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"typing harness failed: {proc.stderr[-400:]}")
+    result: dict[str, object] = json.loads(lines[-1])
+    return result
+
+
+def underline_rows(sample: Path, env: dict[str, str], runs: int) -> list[Row]:
+    """First underlines after the first paint; underline latency while typing 240 keys."""
+    firsts = [first_underline_after_paint(sample, env) for _ in range(runs)]
+    first = statistics.median(firsts)
+    typing = typing_underlines(env)
+    pause = typing["pause_ms"]
+    keys = typing["key_ms"]
+    assert isinstance(pause, dict) and isinstance(keys, dict)
+    bare = int(typing["frames_bare"])  # type: ignore[call-overload]
+    return [
+        Row("first underlines after the window paints (median)", f"{first * 1000:.0f} ms",
+            "≤ 1000 ms", first <= 1.0),
+        Row(f"underlines after a pause in typing, p50 ({pause['n']} pauses)",
+            f"{pause['p50']:.0f} ms", "", None),
+        Row("underlines after a pause in typing, p95", f"{pause['p95']:.0f} ms", "≤ 150 ms",
+            float(pause["p95"]) <= 150),
+        Row(f"underlines after each keystroke, p50 / p95 ({keys['n']} keys)",
+            f"{keys['p50']:.0f} / {keys['p95']:.0f} ms", "", None),
+        Row(f"paints with an unchanged paragraph bare (of {typing['frames']})", f"{bare}",
+            "0", bare == 0),
+    ]
+
+
 def _peak_rss_mb(usage: object) -> float:
     maxrss = float(getattr(usage, "ru_maxrss", 0))
     return maxrss / 2**20 if sys.platform == "darwin" else maxrss / 1024
@@ -146,6 +196,8 @@ def run_bench(*, runs: int = 3, versions: int = 10_000) -> str:
         warm_rss = max(r for _, _, r in warm)
         rows.append(Row("app peak RSS with the grammar checker warm", f"{warm_rss:.0f} MB", "",
                         None))
+
+        rows += underline_rows(sample, env, max(1, runs))
 
         large = home / "large.workshop"
         start = time.perf_counter()

@@ -125,3 +125,25 @@ def test_apply_fix_replaces_the_word_where_it_is_now(qtbot, page: StatementsPage
     page.apply_fix(typo, "definitely")
     assert "Truly, I recieved my degree in Cairo and definitely want" in \
         page.editor.toPlainText()
+
+
+def test_a_statement_opens_with_quick_underlines_then_the_whole_check(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path) -> None:
+    ws = init_workspace(tmp_path / "q.workshop", sample=True)
+    context = UiContext(ws, AppSettings())
+    events: list[str] = []
+    widget = StatementsPage(context)
+    qtbot.addWidget(widget)
+    widget.first_underlines.connect(lambda: events.append(
+        "quick" if widget.result is None else "underlines"))
+    widget.checked.connect(lambda r: events.append("checked"))
+    widget.show()
+    try:
+        qtbot.waitUntil(lambda: "checked" in events, timeout=CHECK_TIMEOUT)
+        assert events[0] == "quick", events  # underlines before the rules' verdict
+        assert widget.result is not None and not widget.result.quick
+        assert "Checking" not in widget.summary.text()
+    finally:
+        widget.shutdown()
+        context.services["checker"].shutdown()
+        ws.close()

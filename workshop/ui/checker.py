@@ -1,9 +1,10 @@
 """The grammar checker on its own thread.
 
-Harper's Linter takes about a second to build and its first lint about two, and it is not
-thread-safe: one worker thread owns the :class:`CheckService` (built and warmed there right after
-the window first paints) and every check runs on it. Requests carry a generation number; the UI
-drops answers to requests that a newer edit has superseded.
+Harper's Linter takes over a second to build and it is not thread-safe: one worker thread owns
+the :class:`CheckService` and every check runs on it. The engines are built there as soon as the
+host exists (Harper builds in Rust without holding the GIL, so the window is built meanwhile);
+the rules' data, which is Python and holds the GIL, loads after the window's first paint.
+Requests carry a generation number; per owner only the newest waiting request is run.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from workshop.core.errors import UserError
 
+#: Wait this long after the first paint for a quick check before loading the rules' data.
+WARM_DELAY_MS = 700
+
 
 @dataclass(frozen=True)
 class CheckRequest:
@@ -24,6 +28,8 @@ class CheckRequest:
     context: Any
     user_words: tuple[str, ...]
     ignored: tuple[str, ...]
+    #: Engines only: the first check of a statement, so underlines come before the rules load.
+    quick: bool = False
 
 
 class _Worker(QObject):
@@ -39,18 +45,29 @@ class _Worker(QObject):
 
     @Slot()
     def start(self) -> None:
+        """Build the engines (Harper's linter: ~1.4 s, without the GIL) at app start."""
+        from workshop.core import engine_head_start as head_start
         from workshop.core.checks.factory import build_service
 
+        if self.service is not None:
+            return
         self.status.emit("Checker: starting Harper…")
+        self.service = head_start.take(self.engine, self.lt_url)
+        if self.service is not None:
+            return
         try:
             self.service = build_service(self.engine, self.lt_url)
-            self.service.warm()
+            self.service.warm_engines()
         except UserError as exc:
             self.status.emit(f"Checker: {exc.message}")
-            from workshop.core.checks.factory import build_service as fallback
+            self.service = build_service("harper")
+            self.service.warm_engines()
 
-            self.service = fallback("harper")
-            self.service.warm()
+    @Slot()
+    def warm_rest(self) -> None:
+        """Load the rules' data (Python, holds the GIL: after the window's first paint)."""
+        self.start()
+        self.service.warm_rules()
         self.status.emit(describe(self.service))
 
     @Slot(object)
@@ -59,7 +76,7 @@ class _Worker(QObject):
             self.start()
         try:
             result = self.service.check(request.text, request.context, request.user_words,
-                                        request.ignored)
+                                        request.ignored, quick=request.quick)
         except Exception as exc:  # noqa: BLE001 - reported in the UI, never a crash
             self.failed.emit(request.owner, request.generation, f"{type(exc).__name__}: {exc}")
             return
@@ -87,6 +104,7 @@ class CheckerHost(QObject):
     status = Signal(str)
     _submit = Signal(object)
     _start = Signal()
+    _warm = Signal()
 
     def __init__(self, engine: str = "auto", lt_url: str = "") -> None:
         super().__init__()
@@ -96,6 +114,7 @@ class CheckerHost(QObject):
         self.worker.moveToThread(self.thread)
         self._submit.connect(self.worker.check)
         self._start.connect(self.worker.start)
+        self._warm.connect(self.worker.warm_rest)
         self.worker.ready.connect(self._delivered)
         self.worker.failed.connect(self._failed)
         self.worker.status.connect(self._remember_status)
@@ -105,15 +124,29 @@ class CheckerHost(QObject):
         # types faster than a check takes, the worker checks the latest text, not a backlog.
         self._running: dict[str, int] = {}
         self._waiting: dict[str, CheckRequest] = {}
+        self._warm_sent = False
         self.thread.start()
+        self._start.emit()  # build the engines now, in parallel with the window
 
     def _remember_status(self, text: str) -> None:
         self.last_status = text
         self.status.emit(text)
 
     def warm(self) -> None:
-        """Build and warm the engines on the worker thread (call once, after first paint)."""
-        self._start.emit()
+        """Finish warming on the worker (after the first paint), after a first quick check.
+
+        The rules' data takes ~0.5 s to load on the worker; a quick check that the statement
+        page sends in that moment would wait behind it. So the rules load after the first
+        quick answer, or after a short delay when no page asks for one.
+        """
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(WARM_DELAY_MS, self._send_warm)
+
+    def _send_warm(self) -> None:
+        if not self._warm_sent:
+            self._warm_sent = True
+            self._warm.emit()
 
     def request(self, request: CheckRequest) -> None:
         if request.owner in self._running:
@@ -129,6 +162,8 @@ class CheckerHost(QObject):
             self.request(waiting)
 
     def _delivered(self, owner: str, generation: int, result: object) -> None:
+        if getattr(result, "quick", False):
+            self._send_warm()  # queued before the full check that waits behind the quick one
         self._next(owner)
         self.ready.emit(owner, generation, result)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from workshop import APP_NAME
 from workshop.core.app_settings import AppSettings, save_app_settings
 from workshop.core.changes import Changes
+from workshop.core.engine_head_start import APP_ENGINE
 from workshop.core.errors import UserError
 from workshop.core.model.profile import Profile
 from workshop.core.services import Workspace
@@ -129,10 +130,12 @@ class MainWindow(QMainWindow):
         self.services: dict[str, object] = {}
         self.operations = Operations(self)
         self.operations.changed.connect(self.broadcast)
-        self.checker = CheckerHost("auto", settings.languagetool_url)
+        self.checker = CheckerHost(APP_ENGINE, settings.languagetool_url)
         self.checker.status.connect(self.engine_label.setText)
         self.services["checker"] = self.checker
         self.first_painted.connect(self.checker.warm)
+        # `workshop bench`: exit at the first underlines, printing when they came.
+        self._bench_underlines = bool(os.environ.get("WORKSHOP_EXIT_AFTER_UNDERLINES"))
         if os.environ.get("WORKSHOP_EXIT_AFTER_WARM"):  # `workshop bench`: memory when warm
             self.checker.status.connect(self._exit_when_warm)
         self.set_workspace(workspace)
@@ -225,8 +228,9 @@ class MainWindow(QMainWindow):
             return
         self._defer_page = False
         self._on_nav(self.nav.currentRow())
-        if os.environ.get("WORKSHOP_EXIT_AFTER_PAINT") and not os.environ.get(
-                "WORKSHOP_EXIT_AFTER_WARM"):
+        if os.environ.get("WORKSHOP_EXIT_AFTER_PAINT") and not (
+                os.environ.get("WORKSHOP_EXIT_AFTER_WARM")
+                or os.environ.get("WORKSHOP_EXIT_AFTER_UNDERLINES")):
             self.repaint()
             print(f"page-ready {time.time():.6f}", flush=True)
             os._exit(0)
@@ -246,7 +250,15 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
             self.page_widgets[key] = widget
+            if key == "statements" and self._bench_underlines:
+                widget.first_underlines.connect(  # type: ignore[attr-defined]
+                    self._exit_when_underlined)
         return self.page_widgets[key]
+
+    def _exit_when_underlined(self) -> None:
+        if self.statements.editor.findings:
+            print(f"first-underline {time.time():.6f}", flush=True)
+            os._exit(0)
 
     def broadcast(self, changes: Changes, source: QWidget | None = None) -> None:
         """Tell every other built page what changed; each refreshes itself from it."""

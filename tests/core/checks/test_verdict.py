@@ -60,3 +60,16 @@ def test_learner_errors_make_the_real_check_not_ready() -> None:
 def test_the_sample_is_ready_with_the_null_engine() -> None:
     result = CheckService([NullEngine()]).check(SAMPLE)
     assert result.ready, result.summary
+
+
+def test_a_quick_check_has_engine_findings_only_and_no_verdict() -> None:
+    from workshop.core.checks.factory import build_service
+
+    service = build_service("harper")
+    body = "Ever since I was a child I recieved alot of help."
+    quick = service.check(body, quick=True)
+    full = service.check(body)
+    assert {f.engine for f in quick.findings} == {"harper"}
+    assert any(f.engine == "rules" for f in full.findings)  # the cliché opener, for one
+    assert not quick.ready and quick.summary.startswith("Checking")
+    assert "rough" in quick.stats.pages_basis and "rough" not in full.stats.pages_basis

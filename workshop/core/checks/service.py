@@ -39,6 +39,8 @@ class CheckResult:
     findings: list[Finding]
     stats: Stats
     engines: tuple[str, ...] = field(default_factory=tuple)
+    #: Engines only (see :meth:`CheckService.check`): the verdict waits for the full check.
+    quick: bool = False
 
     @property
     def errors(self) -> int:
@@ -53,11 +55,13 @@ class CheckResult:
     @property
     def ready(self) -> bool:
         """Ready for ERAS: nothing open, not empty, length inside the limit and range."""
-        return self.verdict.ready
+        return not self.quick and self.verdict.ready
 
     @property
     def summary(self) -> str:
         """ "Not ready for ERAS: 3 spelling, 1 grammar, 40 words short" or "Ready for ERAS"."""
+        if self.quick:
+            return "Checking… (spelling and grammar so far)"
         return self.verdict.text
 
     def to_dict(self) -> dict[str, Any]:
@@ -126,18 +130,32 @@ class CheckService:
         return {engine.name: engine.availability() for engine in self.engines}
 
     def warm(self) -> None:
-        """Warm every available engine and the domain rules (slow; on a worker at app start).
+        """Warm the engines, then the domain rules (slow; on a worker at app start)."""
+        self.warm_engines()
+        self.warm_rules()
 
-        The rules load their data on first use (LemmInflect's tables, word lists, ~0.6 s);
-        one throwaway check of a learner sentence loads it here instead of inside the first
-        real check, so the first underlines come sooner. Its results are not cached.
+    def warm_engines(self) -> None:
+        """Build every available engine and give it the shipped vocabulary.
+
+        Harper's linter takes over a second to build, in Rust without holding the GIL, so the
+        app starts this on the checker thread at once, while the window is still being built.
         """
         for engine in self.engines:
             if engine.availability().ok:
                 engine.warm()
+        self._sync_words(frozenset())
+
+    def warm_rules(self) -> None:
+        """Load the rules' data now instead of inside the first real check.
+
+        The rules load their data on first use (LemmInflect's tables, word lists, ~0.5 s of
+        Python that holds the GIL, so the app runs it after the window's first paint); one
+        throwaway check of a learner sentence loads it. Its results are not cached.
+        """
         run_paragraph_rules(WARM_TEXT, RuleContext())
         run_document_rules(WARM_TEXT, RuleContext())
         Vocabulary.build(frozenset())
+        compute_stats(WARM_TEXT)
 
     def clear_cache(self) -> None:
         """Forget cached paragraph results (e.g. after an engine setting changed)."""
@@ -150,6 +168,8 @@ class CheckService:
         context: RuleContext | None = None,
         user_words: Iterable[str] = (),
         ignored: Iterable[str] = (),
+        *,
+        quick: bool = False,
     ) -> CheckResult:
         """Check ``text`` and return sorted findings, counters and summary.
 
@@ -158,6 +178,9 @@ class CheckService:
             context: target specialty/programs and thresholds for the residency rules.
             user_words: the workspace dictionary ("Add to dictionary").
             ignored: :attr:`Finding.key` values the user chose to ignore.
+            quick: engines only, pages counted by words: the first check after start-up,
+                so the first underlines need not wait for the rules' data (~0.5 s) and
+                reportlab (~0.4 s). A full check follows it.
         """
         context = context or RuleContext()
         user = frozenset(w.strip() for w in user_words if w.strip())
@@ -170,10 +193,13 @@ class CheckService:
                 engine_found.extend(
                     f.shifted(paragraph.start) for f in self._engine_check(engine, paragraph.text)
                 )
-            rule_found.extend(
-                f.shifted(paragraph.start) for f in self._rules_check(paragraph.text, context)
-            )
-        rule_found.extend(run_document_rules(text, context))
+            if not quick:
+                rule_found.extend(
+                    f.shifted(paragraph.start)
+                    for f in self._rules_check(paragraph.text, context)
+                )
+        if not quick:
+            rule_found.extend(run_document_rules(text, context))
         merged = merge(engine_found, rule_found)
         positioned = with_positions(merged, text)
         ignored_keys = frozenset(ignored)
@@ -183,8 +209,8 @@ class CheckService:
             if f.key not in ignored_keys
         ]
         kept.sort(key=sort_key)
-        stats = compute_stats(text, context.ari_target)
-        return CheckResult(kept, stats, tuple(e.name for e in self.engines))
+        stats = compute_stats(text, context.ari_target, layout_pages=not quick)
+        return CheckResult(kept, stats, tuple(e.name for e in self.engines), quick=quick)
 
     def _sync_words(self, user: frozenset[str]) -> None:
         with self._words_lock:

@@ -68,11 +68,20 @@ class Stats:
         return data
 
 
-def compute_stats(text: str, ari_target: float | None = None) -> Stats:
-    """All counters for ``text`` (the page estimate imports reportlab on its first call)."""
+def compute_stats(text: str, ari_target: float | None = None, *,
+                  layout_pages: bool = True) -> Stats:
+    """All counters for ``text`` (the page estimate imports reportlab on its first call).
+
+    ``layout_pages=False`` counts pages by words instead of laying the text out: the first,
+    quick check after start-up must not wait ~0.4 s for reportlab to import.
+    """
     config = eras_config()
     words = word_count(text)
-    pages, page_count, basis = _pages(text, words, config)
+    if layout_pages:
+        pages, page_count, basis = _pages(text, words, config)
+    else:
+        pages = words / float(config["words_per_page_12pt"])
+        page_count, basis = math.ceil(pages), "rough: 750 words a page (still measuring)"
     return Stats(
         characters=eras_char_count(text),
         characters_limit=int(config["statement_char_limit"]),

@@ -41,6 +41,7 @@ from workshop.ui.context import UiContext
 from workshop.ui.empty_state import EmptyState
 from workshop.ui.find_replace import FindReplaceDialog
 from workshop.ui.page_base import PageBase
+from workshop.ui.palette import muted
 from workshop.ui.save_state import SaveState
 from workshop.ui.statements.counters import CountersBar
 from workshop.ui.statements.editor import CheckedEditor
@@ -65,7 +66,8 @@ class StatementsPage(PageBase):
     keeps_versions = True
     finds_text = True
 
-    checked = Signal(object)
+    checked = Signal(object)  # a whole check's result is shown
+    first_underlines = Signal()  # any result is shown (the quick first one too)
     exported = Signal(object)  # the Path written
     export_failed = Signal(str)
 
@@ -291,11 +293,17 @@ class StatementsPage(PageBase):
         if self.result is None:
             self.issues.summary.setText("<b>Issues</b> (checking…)")
         text = self.editor.toPlainText()
+        context = service.rule_context(self.workspace, self.current)
+        words, ignored = service.user_words(self.workspace), service.ignored_keys(self.workspace)
+        if self.result is None and not self._sent:
+            # A statement just opened: spelling and grammar first, the whole check after it.
+            self._sent[self._generation] = (self.editor.revision, text)
+            self.checker.request(CheckRequest(OWNER, self._generation, text, context, words,
+                                              ignored, quick=True))
+            self._generation += 1
         self._sent[self._generation] = (self.editor.revision, text)
-        self.checker.request(CheckRequest(
-            OWNER, self._generation, text,
-            service.rule_context(self.workspace, self.current),
-            service.user_words(self.workspace), service.ignored_keys(self.workspace)))
+        self.checker.request(CheckRequest(OWNER, self._generation, text, context, words,
+                                          ignored))
 
     def _on_checked(self, owner: str, generation: int, result: object) -> None:
         if owner != OWNER or generation <= self._applied or generation not in self._sent:
@@ -309,14 +317,18 @@ class StatementsPage(PageBase):
         self.editor.show_findings(result.findings, text, revision)  # type: ignore[attr-defined]
         pending = [r for r, _t in self._sent.values()]
         self.editor.edits.forget_before(min(pending, default=self.editor.revision))
-        self.result = result
         self.issues.show_result(result.summary, self.editor.findings)  # type: ignore[attr-defined]
         self.counters.show_stats(result.stats)  # type: ignore[attr-defined]
         self._show_quick_counts()
-        ready = result.ready  # type: ignore[attr-defined]
+        self.first_underlines.emit()
+        if result.quick:  # type: ignore[attr-defined]
+            self.summary.setText(
+                f"<span style='color:{muted(self)}'>{result.summary}</span>")  # type: ignore
+            return  # the whole check follows; only it gives a verdict
+        self.result = result
         self.summary.setText(
             f"<b>{result.summary}</b>"  # type: ignore[attr-defined]
-            if ready else f"<b style='color:#c0392b'>{result.summary}</b>")  # type: ignore
+            if result.ready else f"<b style='color:#c0392b'>{result.summary}</b>")  # type: ignore
         self.checked.emit(result)
 
     @property
