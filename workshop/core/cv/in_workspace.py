@@ -2,6 +2,11 @@
 
 Reusing the documents table gives the CV the statements' autosave and named versions for free;
 the JSON is validated on every read, so a hand-damaged body is a clear error, not a crash.
+
+The CV's personal section and the applicant's profile are one truth: every save of the CV
+writes the shared fields (``SHARED_WITH_CV``) to the profile in the same transaction, so the
+editor's autosave and a JSON Resume import (app or CLI) never leave the two disagreeing. The
+other direction, profile to CV, is ``workshop.core.profile_service.save_profile``.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from workshop.core.cv.model import CV
 from workshop.core.cv.store import sample_cv
 from workshop.core.errors import UserError
 from workshop.core.model.documents import Document, DocumentKind
+from workshop.core.model.profile import SHARED_WITH_CV
 from workshop.core.storage.workspace import Workspace
 
 TITLE = "CV"
@@ -40,14 +46,42 @@ def cv_json(cv: CV) -> str:
 
 
 def save_workspace_cv(workspace: Workspace, cv: CV) -> Document:
-    """Store ``cv`` as the working copy (creating the CV document on first save)."""
+    """Store ``cv`` as the working copy (creating the CV document on first save).
+
+    The profile's shared fields follow the CV's personal section in the same transaction (see
+    the module docstring).
+    """
     body = cv_json(cv)
-    doc = cv_document(workspace)
-    if doc is None:
-        return workspace.documents.create(DocumentKind.CV, TITLE, body,
-                                          target_specialty=cv.target_specialty)
-    workspace.documents.save_working_copy(doc.id, body)
-    return workspace.documents.get(doc.id)
+    with workspace.transaction():
+        doc = cv_document(workspace)
+        if doc is None:
+            doc = workspace.documents.create(DocumentKind.CV, TITLE, body,
+                                             target_specialty=cv.target_specialty)
+        else:
+            workspace.documents.save_working_copy(doc.id, body)
+            doc = workspace.documents.get(doc.id)
+        sync_profile_from_cv(workspace, cv)
+    return doc
+
+
+def profile_values_from_cv(cv: CV) -> dict[str, str]:
+    """The profile's shared fields as the CV's personal section has them (trimmed)."""
+    return {name: str(getattr(cv.personal, cv_name)).strip()
+            for name, cv_name in SHARED_WITH_CV.items()}
+
+
+def sync_profile_from_cv(workspace: Workspace, cv: CV) -> bool:
+    """Bring the profile's shared fields to the CV's; True when the profile changed.
+
+    Writes only what differs, so the CV's autosave (every 1.5 s while typing) costs one read
+    when the personal section did not change.
+    """
+    current = workspace.profile.get()
+    changed = {name: value for name, value in profile_values_from_cv(cv).items()
+               if getattr(current, name) != value}
+    if changed:
+        workspace.profile.update(**changed)
+    return bool(changed)
 
 
 def load_sample_cv(workspace: Workspace) -> Document:
