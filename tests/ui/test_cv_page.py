@@ -397,3 +397,41 @@ def test_cv_versions_compare_as_text_and_restore(qtbot, page: CvPage,  # type: i
     assert names[1] == "Before restoring “before rename”", names  # the working copy, kept
     page.reload()
     assert page.cv.personal.headline != "Applicant to Internal Medicine, 2027 Match"
+
+
+def test_a_save_announces_the_profile_only_when_name_or_contact_changed(  # type: ignore[no-untyped-def]
+        qtbot, page: CvPage, workspace) -> None:
+    announced: list = []
+    page.changed.connect(announced.append)
+    page.cv.personal.headline = "IMG, Internal Medicine"  # CV-only
+    page._edited()
+    assert page.flush()
+    page.cv.personal.phone = "+1 312 555 0199"  # shared with the profile
+    page._edited()
+    assert page.flush()
+    assert [(c.cv, c.profile) for c in announced] == [(True, False), (True, True)]
+    assert workspace.profile.get().phone == "+1 312 555 0199"
+
+
+def test_restoring_a_version_brings_the_profile_along(  # type: ignore[no-untyped-def]
+        qtbot, page: CvPage, workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workshop.ui.statements.versions import VersionsDialog
+
+    assert page.save_version("before the new phone")
+    page.cv.personal.phone = "+1 312 555 0199"
+    page._edited()
+    assert page.flush()
+    assert workspace.profile.get().phone == "+1 312 555 0199"
+    announced: list = []
+    page.changed.connect(announced.append)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+
+    def restore(dialog: VersionsDialog) -> int:
+        dialog.restore_left()
+        return 0
+
+    monkeypatch.setattr(VersionsDialog, "exec", restore)
+    page.show_versions()
+    assert page.cv.personal.phone == "+1 (312) 555-0142"
+    assert workspace.profile.get().phone == "+1 (312) 555-0142"
+    assert any(c.profile for c in announced)

@@ -30,6 +30,7 @@ from workshop.core.changes import Changes
 from workshop.core.engine_head_start import APP_ENGINE
 from workshop.core.errors import UserError
 from workshop.core.model.profile import Profile
+from workshop.core.profile_service import load_profile, reconcile, save_profile
 from workshop.core.services import Workspace
 from workshop.ui.checker import CheckerHost
 from workshop.ui.context import UiContext
@@ -41,6 +42,7 @@ from workshop.ui.operations import Operations
 from workshop.ui.page_base import PageBase
 from workshop.ui.pages import build_page
 from workshop.ui.palette import muted
+from workshop.ui.profile_dialog import ProfileDialog
 from workshop.ui.save_state import SaveState, SaveStateLabel
 from workshop.ui.sections import SECTIONS
 
@@ -94,6 +96,10 @@ class MainWindow(QMainWindow):
             "background: #fff4d6; color: #5a4300; padding: 6px 10px; border-radius: 4px;")
         self.header = QLabel()
         self.header.setAccessibleName("Applicant")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.header.linkActivated.connect(lambda _link: self.show_profile())
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 8, 8, 0)
@@ -155,6 +161,8 @@ class MainWindow(QMainWindow):
         self.action_save_version = self._action(
             file_menu, "&Save version…", QKeySequence.StandardKey.Save, self.save_version)
         file_menu.addSeparator()
+        self.action_profile = self._action(file_menu, "Applicant pro&file…", None,
+                                           self.show_profile)
         self._action(file_menu, "&Preferences…", QKeySequence.StandardKey.Preferences,
                      self.show_preferences)
         file_menu.addSeparator()
@@ -195,8 +203,11 @@ class MainWindow(QMainWindow):
         self.page_widgets = {}
         for _info in SECTIONS:  # placeholders; each page is built when first shown
             self.pages.addWidget(QWidget())
-        profile = workspace.profile.get()
-        self.header.setText(header_html(profile, muted(self)))
+        try:  # a workspace from before the profile was editable may disagree with its CV
+            reconcile(workspace)
+        except UserError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+        profile = self._refresh_header()
         self.banner.setText(
             "This is the <b>sample applicant</b>: a fictional person, for exploring. "
             "Create your own with File ▸ New workspace.")
@@ -262,6 +273,8 @@ class MainWindow(QMainWindow):
 
     def broadcast(self, changes: Changes, source: QWidget | None = None) -> None:
         """Tell every other built page what changed; each refreshes itself from it."""
+        if changes.profile:
+            self._refresh_header()
         for widget in list(self.page_widgets.values()):
             if widget is not source:
                 widget.on_changes(changes)
@@ -355,6 +368,22 @@ class MainWindow(QMainWindow):
             page = self.statements
         page.save_version()
 
+    def show_profile(self) -> None:
+        """File ▸ Applicant profile… (or the header's link): the name every export carries."""
+        self.flush_all()  # the CV's latest name and contact are the profile's
+        dialog = ProfileDialog(load_profile(self.workspace),
+                               lambda profile: save_profile(self.workspace, profile),
+                               read_only=self.workspace.read_only, parent=self)
+        if dialog.exec() and dialog.changes.any:
+            self.broadcast(dialog.changes)
+            self.statusBar().showMessage("Profile saved.", 4000)
+
+    def _refresh_header(self) -> Profile:
+        profile = load_profile(self.workspace)
+        self.header.setText(header_html(profile, muted(self),
+                                        read_only=self.workspace.read_only))
+        return profile
+
     def show_preferences(self) -> None:
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec():
@@ -425,12 +454,27 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
 
-def header_html(profile: Profile, muted_colour: str = "#6b6b6b") -> str:
-    """Name (and native-script name) over the target and school: who this workspace is for."""
-    name = html.escape(profile.full_name or profile.display_name)
+def header_html(profile: Profile, muted_colour: str = "#6b6b6b", *,
+                read_only: bool = False) -> str:
+    """Name (and native-script name) over the target and school, and a link to the profile.
+
+    Without a name the header asks for one ("Add your name") instead of a placeholder.
+    """
+    name = profile.full_name or profile.preferred_name
+    if name:
+        title = html.escape(name)
+    elif read_only:
+        title = "New applicant"
+    else:
+        title = "<a href='profile'>Add your name</a>"
     native = (f"&nbsp;&nbsp;<span style='font-size:13pt'>{html.escape(profile.native_name)}"
               "</span>" if profile.native_name else "")
-    details = " · ".join(html.escape(part) for part in (
-        profile.target_specialty, profile.medical_school, profile.country) if part)
-    return (f"<span style='font-size:16pt; font-weight:600'>{name}</span>{native}"
-            f"<br><span style='color:{muted_colour}'>{details}</span>")
+    details = [html.escape(part) for part in (
+        profile.target_specialty, profile.medical_school) if part]
+    if name or read_only:
+        details.append("<a href='profile'>" + ("View profile" if read_only else "Edit profile")
+                       + "</a>")
+    else:  # the title is the link already
+        details.append("As on your passport: it goes on every export")
+    return (f"<span style='font-size:16pt; font-weight:600'>{title}</span>{native}"
+            f"<br><span style='color:{muted_colour}'>{' · '.join(details)}</span>")

@@ -5,6 +5,10 @@ saved under :class:`~workshop.core.autosave.AutosavePolicy` (like statements: af
 at least every 1.5 s), the checks rerun after a short pause (they take ~2 ms for a real CV, so
 they run on the GUI thread) and the preview re-renders on a worker thread ~400 ms after the last
 edit. Named versions come from the documents repository the CV is stored in.
+
+The personal section shares the applicant's name and contact with the profile (see
+``workshop.core.profile_service``): a CV save writes them to the profile, and a profile saved
+elsewhere (File ▸ Applicant profile…) is shown here at once.
 """
 
 from __future__ import annotations
@@ -33,11 +37,18 @@ from PySide6.QtWidgets import (
 from workshop.core.changes import Changes
 from workshop.core.cv.checks import check_cv
 from workshop.core.cv.dates import MonthYear
-from workshop.core.cv.in_workspace import cv_document, load_workspace_cv, save_workspace_cv
+from workshop.core.cv.in_workspace import (
+    cv_document,
+    load_workspace_cv,
+    profile_values_from_cv,
+    save_workspace_cv,
+    sync_profile_from_cv,
+)
 from workshop.core.cv.model import CV
 from workshop.core.cv.ordering import sort_cv
 from workshop.core.cv.timeline import Gap, find_gaps
 from workshop.core.errors import UserError
+from workshop.core.profile_service import apply_profile_to_cv, load_profile
 from workshop.ui.autosaver import Autosaver
 from workshop.ui.context import UiContext
 from workshop.ui.cv import language, specs, transfer
@@ -62,6 +73,8 @@ class CvPage(PageBase):
     """Edit the workspace's CV section by section with a live preview and checks."""
 
     keeps_versions = True
+    #: The profile's name and contact are the personal section's (see the module docstring).
+    shows = ("profile",)
 
     checked = Signal(object)
     exported = Signal(object)
@@ -86,6 +99,9 @@ class CvPage(PageBase):
         self._joined: language.JoinedText | None = None
         self.gaps: list[Gap] = []
         self._loading = False
+        # The shared name and contact as last announced: a save says profile=True only when
+        # they changed (the header and the exports read them).
+        self._shared: dict[str, str] = {}
         self.eras_dialog: QWidget | None = None
         self._build()
         self.check_timer = QTimer(self)
@@ -248,6 +264,7 @@ class CvPage(PageBase):
         """Show ``cv`` in every form (after loading, importing or restoring)."""
         self._loading = True
         self.cv = cv
+        self._shared = profile_values_from_cv(cv)
         try:
             for form in self.records.values():
                 form.bind(cv)
@@ -276,12 +293,9 @@ class CvPage(PageBase):
         """Begin a CV from the profile's basics and save it at once."""
         if self.workspace.read_only:
             return
-        profile = self.workspace.profile.get()
+        profile = load_profile(self.workspace)
         cv = CV(target_specialty=profile.target_specialty)
-        person = cv.personal
-        person.legal_name, person.native_name = profile.full_name, profile.native_name
-        person.preferred_name, person.email = profile.preferred_name, profile.email
-        person.phone, person.city, person.country = profile.phone, profile.city, profile.country
+        apply_profile_to_cv(profile, cv)
         try:
             save_workspace_cv(self.workspace, cv)
         except UserError as exc:
@@ -289,6 +303,7 @@ class CvPage(PageBase):
             return
         self.set_cv(cv)
         self.nav.setCurrentRow(0)
+        self.changed.emit(Changes(cv=True))
 
     def new_item(self) -> None:
         """Ctrl+N: a new entry in the list shown (an experience from the personal page)."""
@@ -326,9 +341,32 @@ class CvPage(PageBase):
         self._edited("gap_notes")
 
     def _announce_save(self, state: SaveState, _detail: str) -> None:
-        """The CV is also the applicant's profile: programs' fit and the checklist read it."""
-        if state is SaveState.SAVED:
-            self.changed.emit(Changes(cv=True, profile=True))
+        """A saved CV; ``profile`` too when the shared name or contact changed with it."""
+        if state is not SaveState.SAVED:
+            return
+        shared = profile_values_from_cv(self.cv)
+        profile_changed = shared != self._shared
+        self._shared = shared
+        self.changed.emit(Changes(cv=True, profile=profile_changed))
+
+    def refresh(self) -> None:
+        """The profile changed elsewhere: show its name and contact in the personal section.
+
+        The CV in the workspace already has them (``save_profile`` wrote both); the copy here
+        takes them too, so a later autosave of other edits keeps them.
+        """
+        if self.stack.currentIndex() == 0:
+            return
+        if not apply_profile_to_cv(load_profile(self.workspace), self.cv):
+            return
+        self._shared = profile_values_from_cv(self.cv)
+        self._loading = True
+        try:
+            self.records["personal"].bind(self.cv)
+        finally:
+            self._loading = False
+        self.run_checks()
+        self.preview.schedule()
 
     def flush(self) -> bool:
         """Save the CV now if anything is unsaved; False when saving failed (retried later)."""
@@ -368,6 +406,19 @@ class CvPage(PageBase):
         dialog.exec()
         if dialog.restored:
             self.reload()
+            self._sync_profile_after_restore()
+
+    def _sync_profile_after_restore(self) -> None:
+        """A restored version may carry another name or phone: the profile follows the CV."""
+        if self.workspace.read_only or self.stack.currentIndex() == 0:
+            return
+        try:
+            changed = sync_profile_from_cv(self.workspace, self.cv)
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return
+        if changed:
+            self.changed.emit(Changes(cv=True, profile=True))
 
     def _remember_options(self) -> None:
         if self.workspace.read_only:

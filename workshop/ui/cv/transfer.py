@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from workshop.core.changes import Changes
 from workshop.core.cv.eras import eras_blocks, eras_text
 from workshop.core.cv.in_workspace import cv_document, save_workspace_cv
 from workshop.core.cv.jsonresume import import_json_resume, write_json_resume
@@ -84,6 +85,7 @@ def import_path(page: CvPage, path: Path) -> list[str] | None:
         QMessageBox.warning(page, "Cannot import", str(exc))
         return None
     page.set_cv(cv)
+    page.changed.emit(Changes(cv=True, profile=True))  # the import's name and contact too
     page.message.emit(f"Imported {path.name}.")
     show_notes(page, "JSON Resume imported",
                f"Imported {path.name}." + (" Some parts did not map exactly:" if notes else
