@@ -190,3 +190,24 @@ def test_statement_fields_persist(qtbot, page: StatementsPage) -> None:  # type:
     assert stored.target_specialty == "Family Medicine"
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert page.list.count() == 2
+
+
+def test_export_warns_about_what_is_left(qtbot, page: StatementsPage,  # type: ignore[no-untyped-def]
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    with qtbot.waitSignal(page.checked, timeout=CHECK_TIMEOUT):
+        page.editor.selectAll()
+        page.editor.insertPlainText(("I recieved it. " * 2200).strip())  # a 33,000-char paste
+    concerns = page.export_concerns()
+    assert any("MyERAS refuses more than 28,000" in c for c in concerns), concerns
+    assert any("still open" in c for c in concerns), concerns
+    shown: list[str] = []
+
+    def cancel(box: QMessageBox) -> int:
+        shown.append(box.informativeText())
+        return 0  # closed without choosing "Export anyway"
+
+    monkeypatch.setattr(QMessageBox, "exec", cancel)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *a, **k: pytest.fail("asked for a file after Cancel"))
+    page.export_file(".pdf")
+    assert shown and "28,000" in shown[0]

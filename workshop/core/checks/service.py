@@ -8,6 +8,7 @@ and ignore list are parameters: the workspace stores them, the service keeps no 
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable, Sequence
@@ -247,18 +248,26 @@ def merge(engine_findings: list[Finding], rule_findings: list[Finding]) -> list[
     Other findings are duplicates only when rule and span are identical.
     """
     kept: list[Finding] = []
-    language: list[int] = []  # indexes into kept of language findings
+    # Language findings kept so far, sorted by start, so a new one is compared only with
+    # those that can overlap it (a pasted 30,000-character draft has thousands: comparing
+    # each with all of them took seconds).
+    starts: list[tuple[int, int]] = []  # (start, index into kept)
+    longest = 0
     seen: set[tuple[str, int, int]] = set()
     for finding in [*engine_findings, *rule_findings]:
         ident = (finding.rule, finding.start, finding.end)
         if ident in seen:
             continue
         if finding.category in LANGUAGE_CATEGORIES:
-            twin = next((i for i in language if _overlaps(kept[i], finding)), None)
-            if twin is not None:
+            low = bisect.bisect_left(starts, (finding.start - longest, -1))
+            high = bisect.bisect_right(starts, (finding.end, len(kept)))
+            twins = [i for _s, i in starts[low:high] if _overlaps(kept[i], finding)]
+            if twins:
+                twin = min(twins)  # the first kept: the more trusted engine's
                 kept[twin] = _with_more_suggestions(kept[twin], finding)
                 continue
-            language.append(len(kept))
+            bisect.insort(starts, (finding.start, len(kept)))
+            longest = max(longest, finding.end - finding.start)
         seen.add(ident)
         kept.append(finding)
     return kept

@@ -526,13 +526,40 @@ class StatementsPage(PageBase):
         return doc
 
     def export_file(self, suffix: str) -> None:
-        if self.current is None or not self.flush():
+        if self.current is None or not self.flush() or not self.confirm_export():
             return
         default = Path.home() / f"{self.current.title or 'statement'}{suffix}"
         path, _ = QFileDialog.getSaveFileName(self, "Export statement", str(default),
                                               f"*{suffix}")
         if path:
             self.export_path(Path(path))
+
+    def export_concerns(self) -> list[str]:
+        """What stands between this text and a statement worth sending (empty: nothing)."""
+        from workshop.core.statement_export_checks import export_concerns
+
+        result = self.result
+        findings = list(getattr(result, "findings", []))
+        stats = getattr(result, "stats", None)
+        return export_concerns(
+            self.editor.toPlainText(),
+            sum(1 for f in findings if f.severity == "error"),
+            sum(1 for f in findings if f.severity == "warning"),
+            page_count=getattr(stats, "page_count", None))
+
+    def confirm_export(self) -> bool:
+        """Say what is left before exporting; the applicant may still export (a draft)."""
+        concerns = self.export_concerns()
+        if not concerns:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, "Export anyway?",
+                          "This statement is not ready to send yet:", parent=self)
+        box.setInformativeText("\n".join(f"• {c}" for c in concerns)
+                               + "\n\nYou can still export it, e.g. as a draft for a mentor.")
+        export = box.addButton("Export anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is export
 
     def export_path(self, path: Path) -> int | None:
         """Read the statement now, write the file off the GUI thread; ``exported`` reports it.
