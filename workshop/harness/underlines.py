@@ -104,13 +104,13 @@ def main(keystrokes: int = 240, seed: int = 7) -> None:
         editor = page.editor  # type: ignore[attr-defined]
         text = editor.toPlainText()
         starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
-        marked = {paragraph_of(c.selectionStart(), starts) for c in editor._cursors}
+        marked = {paragraph_of(start, starts) for start, _end in editor.spans()}
         return [p for p in watched["underlined"] if p not in marked  # type: ignore[attr-defined]
                 and p != watched["edited"]]
 
     def on_checked(_result: object) -> None:
         page = page_box[0]
-        applied = page._applied  # type: ignore[attr-defined]
+        applied = page.live.applied  # type: ignore[attr-defined]
         revision = sent.get(applied)
         if "first" not in state and page.editor.findings:  # type: ignore[attr-defined]
             state["first"] = now()
@@ -123,7 +123,7 @@ def main(keystrokes: int = 240, seed: int = 7) -> None:
 
     def on_sent() -> None:
         page = page_box[0]
-        sent[page._generation] = page.editor.revision  # type: ignore[attr-defined]
+        sent[page.live.generation] = page.editor.revision  # type: ignore[attr-defined]
 
     def hook_page() -> None:
         if page_box or "statements" not in window.page_widgets:
@@ -140,8 +140,8 @@ def main(keystrokes: int = 240, seed: int = 7) -> None:
         editor = page.editor  # type: ignore[attr-defined]
         text = editor.toPlainText()
         starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
-        watched["underlined"] = sorted({paragraph_of(c.selectionStart(), starts)
-                                        for c in editor._cursors})
+        watched["underlined"] = sorted({paragraph_of(start, starts)
+                                        for start, _end in editor.spans()})
         middle = starts[len(starts) // 2]
         end = text.index(".", middle) + 1  # type after the first sentence of a middle paragraph
         watched["edited"] = paragraph_of(end, starts)

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core.changes import NOTHING, Changes
+from workshop.core.checks.rules.tailoring import specialty_names
 from workshop.core.errors import UserError
 from workshop.core.model.profile import Profile
 from workshop.core.profile_service import ProfileInvalid, ProfileProblem, profile_problems
 from workshop.ui.palette import is_dark, muted
-from workshop.ui.statements.page import _specialties
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -235,7 +235,7 @@ class ProfileDialog(QDialog):
         self.specialty.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.specialty.setAccessibleName("Target specialty")
         self.specialty.addItem("")
-        self.specialty.addItems(_specialties())
+        self.specialty.addItems(specialty_names())
         self.specialty.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.specialty.setMinimumContentsLength(18)

@@ -52,10 +52,7 @@ class Stats:
 
     def level(self) -> str:
         """``ok``, ``near`` (95% of the limit) or ``over``: the counter colour."""
-        if self.characters > self.characters_limit:
-            return "over"
-        fraction = float(eras_config().get("char_warning_fraction", 0.95))
-        return "near" if self.characters >= fraction * self.characters_limit else "ok"
+        return char_level(self.characters, self.characters_limit)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready counters (minutes rounded to one decimal, pages to two)."""
@@ -66,6 +63,14 @@ class Stats:
         data["pages_12pt"] = round(self.pages, 1)  # the key's old name, for scripts reading it
         data["characters_left"] = self.characters_left
         return data
+
+
+def char_level(characters: int, limit: int) -> str:
+    """``ok``, ``near`` (95% of the limit) or ``over`` for a character count."""
+    if characters > limit:
+        return "over"
+    fraction = float(eras_config().get("char_warning_fraction", 0.95))
+    return "near" if characters >= fraction * limit else "ok"
 
 
 def compute_stats(text: str, ari_target: float | None = None, *,

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from workshop.core.checks.rules.length import eras_char_count
 from workshop.core.checks.rules.meta import eras_config
+from workshop.core.checks.stats import char_level
 from workshop.core.checks.textspans import word_count
 
 COLOURS = {"ok": "", "near": "#b9770e", "over": "#c0392b", "advice": "#b9770e"}
@@ -55,9 +56,7 @@ class CountersBar(QWidget):
         config = eras_config()
         limit = int(config["statement_char_limit"])
         characters = eras_char_count(text)
-        fraction = float(config.get("char_warning_fraction", 0.95))
-        level = "over" if characters > limit else "near" if characters >= fraction * limit \
-            else "ok"
+        level = char_level(characters, limit)
         words = word_count(text)
         low, high = int(config["words_min"]), int(config["words_max"])
         words_state = "ok" if low <= words <= high else "advice"

@@ -106,6 +106,10 @@ class CheckedEditor(QPlainTextEdit):
             self._set_marks([f for i, f in enumerate(self.findings) if i not in drop],
                             [c for i, c in enumerate(self._cursors) if i not in drop])
 
+    def spans(self) -> list[tuple[int, int]]:
+        """Where each shown finding is now, in Qt units, in the order of :attr:`findings`."""
+        return [(c.selectionStart(), c.selectionEnd()) for c in self._cursors]
+
     def span_of(self, finding: Any) -> tuple[int, int] | None:
         """Where ``finding`` is now, in Qt units; None once its words were edited."""
         for shown, cursor in zip(self.findings, self._cursors, strict=True):

@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 
 from workshop.core import statements as service
 from workshop.core.changes import Changes
+from workshop.core.checks.rules.tailoring import specialty_names
 from workshop.core.errors import UserError
 from workshop.core.model.documents import Document, DocumentKind
 from workshop.ui.autosaver import Autosaver
-from workshop.ui.checker import CheckerHost, CheckRequest
+from workshop.ui.checker import CheckerHost
 from workshop.ui.context import UiContext
 from workshop.ui.empty_state import EmptyState
 from workshop.ui.find_replace import FindReplaceDialog
@@ -45,7 +46,9 @@ from workshop.ui.palette import muted
 from workshop.ui.save_state import SaveState
 from workshop.ui.statements.counters import CountersBar
 from workshop.ui.statements.editor import CheckedEditor
+from workshop.ui.statements.export_prompt import confirm_export
 from workshop.ui.statements.issues_panel import IssuesPanel
+from workshop.ui.statements.live_check import LiveCheck
 from workshop.ui.statements.versions import VersionsDialog
 from workshop.ui.widgets import button
 
@@ -82,12 +85,10 @@ class StatementsPage(PageBase):
         self.current: Document | None = None
         self.result: object | None = None
         self._loading = False
-        self._generation = 0
-        self._applied = 0  # generation of the findings on screen
-        self._sent: dict[int, tuple[int, str]] = {}  # generation -> (revision, text)
         self._find: FindReplaceDialog | None = None
         self._build()
         self.checker = self._checker()
+        self.live = LiveCheck(self.checker, OWNER)
         self.checker.ready.connect(self._on_checked)
         self.checker.failed.connect(self._on_check_failed)
 
@@ -129,7 +130,7 @@ class StatementsPage(PageBase):
         self.specialty = QComboBox()
         self.specialty.setEditable(True)
         self.specialty.setAccessibleName("Target specialty")
-        self.specialty.addItems(_specialties())
+        self.specialty.addItems(specialty_names())
         self.specialty.lineEdit().editingFinished.connect(self._save_targets)
         self.specialty.activated.connect(lambda _i: self._save_targets())
         self.programs = QLineEdit()
@@ -269,7 +270,7 @@ class StatementsPage(PageBase):
             return
         self.current = self.workspace.documents.get(int(item.data(Qt.ItemDataRole.UserRole)))
         self._loading = True
-        self._sent.clear()  # answers still coming for the previous statement are not for this
+        self.live.forget()  # answers still coming for the previous statement are not for this
         self.result = None
         self.title.setText(self.current.title)
         self.specialty.setCurrentText(self.current.target_specialty)
@@ -289,34 +290,23 @@ class StatementsPage(PageBase):
     def request_check(self) -> None:
         if self.current is None:
             return
-        self._generation += 1
         if self.result is None:
             self.issues.summary.setText("<b>Issues</b> (checking…)")
-        text = self.editor.toPlainText()
-        context = service.rule_context(self.workspace, self.current)
-        words, ignored = service.user_words(self.workspace), service.ignored_keys(self.workspace)
-        if self.result is None and not self._sent:
-            # A statement just opened: spelling and grammar first, the whole check after it.
-            self._sent[self._generation] = (self.editor.revision, text)
-            self.checker.request(CheckRequest(OWNER, self._generation, text, context, words,
-                                              ignored, quick=True))
-            self._generation += 1
-        self._sent[self._generation] = (self.editor.revision, text)
-        self.checker.request(CheckRequest(OWNER, self._generation, text, context, words,
-                                          ignored))
+        self.live.request(
+            self.editor.toPlainText(), self.editor.revision,
+            service.rule_context(self.workspace, self.current),
+            service.user_words(self.workspace), service.ignored_keys(self.workspace),
+            fresh=self.result is None)  # just opened: spelling and grammar first
 
     def _on_checked(self, owner: str, generation: int, result: object) -> None:
-        if owner != OWNER or generation <= self._applied or generation not in self._sent:
+        sent = self.live.accept(owner, generation)
+        if sent is None:
             return  # an older answer than the one shown, or for another statement
-        revision, text = self._sent.pop(generation)
-        for older in [g for g in self._sent if g < generation]:
-            del self._sent[older]  # superseded: never run, or answered out of date
-        self._applied = generation
+        revision, text = sent
         # The text may have changed since this check was sent: its findings are carried
         # through the edits made meanwhile, and those on edited words are left out.
         self.editor.show_findings(result.findings, text, revision)  # type: ignore[attr-defined]
-        pending = [r for r, _t in self._sent.values()]
-        self.editor.edits.forget_before(min(pending, default=self.editor.revision))
+        self.editor.edits.forget_before(self.live.oldest_pending_revision(self.editor.revision))
         self.issues.show_result(result.summary, self.editor.findings)  # type: ignore[attr-defined]
         self.counters.show_stats(result.stats)  # type: ignore[attr-defined]
         self._show_quick_counts()
@@ -336,7 +326,7 @@ class StatementsPage(PageBase):
         return self.current is None or self.result is not None
 
     def _on_check_failed(self, owner: str, generation: int, error: str) -> None:
-        if owner == OWNER and generation == self._generation:
+        if self.live.is_newest(owner, generation):
             self.issues.summary.setText(f"The checker failed: {error}")
 
     def apply_fix(self, finding: object, replacement: str) -> None:
@@ -526,7 +516,8 @@ class StatementsPage(PageBase):
         return doc
 
     def export_file(self, suffix: str) -> None:
-        if self.current is None or not self.flush() or not self.confirm_export():
+        if self.current is None or not self.flush() or not confirm_export(
+                self, self.export_concerns()):
             return
         default = Path.home() / f"{self.current.title or 'statement'}{suffix}"
         path, _ = QFileDialog.getSaveFileName(self, "Export statement", str(default),
@@ -546,20 +537,6 @@ class StatementsPage(PageBase):
             sum(1 for f in findings if f.severity == "error"),
             sum(1 for f in findings if f.severity == "warning"),
             page_count=getattr(stats, "page_count", None))
-
-    def confirm_export(self) -> bool:
-        """Say what is left before exporting; the applicant may still export (a draft)."""
-        concerns = self.export_concerns()
-        if not concerns:
-            return True
-        box = QMessageBox(QMessageBox.Icon.Warning, "Export anyway?",
-                          "This statement is not ready to send yet:", parent=self)
-        box.setInformativeText("\n".join(f"• {c}" for c in concerns)
-                               + "\n\nYou can still export it, e.g. as a draft for a mentor.")
-        export = box.addButton("Export anyway", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is export
 
     def export_path(self, path: Path) -> int | None:
         """Read the statement now, write the file off the GUI thread; ``exported`` reports it.
@@ -613,21 +590,3 @@ class StatementsPage(PageBase):
         self.autosave.stop()
         self.check_timer.stop()
 
-
-def _specialties() -> list[str]:
-    """Specialty names for the target picker (from the checker's residency data)."""
-    import json
-
-    from workshop.core.resources import resource
-
-    try:
-        data = json.loads(resource("checks", "specialties.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return []
-    names = data.get("specialties", data) if isinstance(data, dict) else data
-    result = []
-    for entry in names:
-        name = entry.get("name") if isinstance(entry, dict) else entry
-        if isinstance(name, str):
-            result.append(name)
-    return sorted(set(result))

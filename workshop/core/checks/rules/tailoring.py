@@ -68,6 +68,11 @@ def _specialties() -> dict[str, tuple[str, ...]]:
     return {name: tuple(aliases) for name, aliases in data.items()}
 
 
+def specialty_names() -> list[str]:
+    """Specialty names for pickers (the statement's target, the profile), sorted."""
+    return sorted(_specialties())
+
+
 @lru_cache(maxsize=32)
 def _goal_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
     data = load_json("specialties.json")
