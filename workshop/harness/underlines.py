@@ -54,6 +54,9 @@ def paragraph_of(position: int, starts: list[int]) -> int:
 
 def main(keystrokes: int = 240, seed: int = 7) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from workshop.core import engine_head_start
+
+    engine_head_start.begin(engine_head_start.APP_ENGINE, "")  # as run_app does
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
@@ -189,7 +192,7 @@ def main(keystrokes: int = 240, seed: int = 7) -> None:
         app.quit()
 
     QTimer.singleShot(0, hook_page)
-    QTimer.singleShot(120_000, lambda: (print(json.dumps({"error": "timed out",
+    QTimer.singleShot(60_000 + 500 * keystrokes, lambda: (print(json.dumps({"error": "timed out",
                                                           **state})), os._exit(3)))
     window.show()
     app.exec()
