@@ -161,6 +161,7 @@ def test_import_docx_and_bad_file(qtbot, page: StatementsPage, tmp_path: Path,  
     document.save(source)
     doc = page.import_path(source)
     assert doc is not None and doc.title == "Family Medicine"
+    assert page.import_report.isVisible()  # what was kept, converted and left out
     assert "ياسمين" in page.editor.toPlainText()
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))

@@ -47,6 +47,7 @@ from workshop.ui.save_state import SaveState
 from workshop.ui.statements.counters import CountersBar
 from workshop.ui.statements.editor import CheckedEditor
 from workshop.ui.statements.export_prompt import confirm_export
+from workshop.ui.statements.import_report import show_import_report
 from workshop.ui.statements.issues_panel import IssuesPanel
 from workshop.ui.statements.live_check import LiveCheck
 from workshop.ui.statements.versions import VersionsDialog
@@ -86,6 +87,7 @@ class StatementsPage(PageBase):
         self.result: object | None = None
         self._loading = False
         self._find: FindReplaceDialog | None = None
+        self.import_report: QWidget | None = None  # the last import's report, while open
         self._build()
         self.checker = self._checker()
         self.live = LiveCheck(self.checker, OWNER)
@@ -506,14 +508,15 @@ class StatementsPage(PageBase):
 
     def import_path(self, path: Path) -> Document | None:
         try:
-            doc = service.import_statement(self.workspace, path)
+            imported = service.import_statement_with_report(self.workspace, path)
         except UserError as exc:
             QMessageBox.warning(self, "Cannot import", str(exc))
             return None
-        self.reload(select_id=doc.id)
+        self.reload(select_id=imported.document.id)
         self.changed.emit(STATEMENTS_CHANGED)
         self.message.emit(f"Imported {path.name}.")
-        return doc
+        self.import_report = show_import_report(self, imported.report)
+        return imported.document
 
     def export_file(self, suffix: str) -> None:
         if self.current is None or not self.flush() or not confirm_export(
