@@ -72,7 +72,7 @@ def run_app(workspace: Path | None = None) -> int:
         if window is not None:
             hooks.attach(window.save_probe, window)
             journal.note_workspace(window.workspace.path)
-            window.show()
+            window.show_as_left()
             if previous:
                 QTimer.singleShot(0, lambda: show_recovery_notice(window, previous,
                                                                   window.workspace))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 
+from workshop.harness.offscreen import use_offscreen_screen
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+use_offscreen_screen(1920, 1080)  # a desktop, not Qt's 800x600 (windows fit to the screen)
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

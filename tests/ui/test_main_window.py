@@ -145,7 +145,7 @@ def test_preferences_and_geometry_persist(qtbot, tmp_path: Path) -> None:  # typ
     dialog.lt_url.setText("http://localhost:8081")
     dialog.backup.setValue(25)
     dialog.apply()
-    window.resize(780, 560)  # within the offscreen screen's 800x600
+    window.resize(980, 660)  # smaller than the default, within the test screen
     window.show_section("programs")
     window.close()
     settings = load_app_settings()
@@ -155,9 +155,39 @@ def test_preferences_and_geometry_persist(qtbot, tmp_path: Path) -> None:  # typ
     assert settings.recent_workspaces[0] == str((tmp_path / "p.workshop").resolve())
     again = MainWindow(open_workspace(tmp_path / "p.workshop"), settings)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (780, 560)
+    assert (again.width(), again.height()) == (980, 660)
     assert again.pages.currentWidget().objectName() == "page-programs"
+    assert again.start_maximized is False
     again.close()
+
+
+def test_a_maximized_window_opens_maximized_again(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ws = init_workspace(tmp_path / "m.workshop", sample=True)
+    window = MainWindow(ws, load_app_settings())
+    qtbot.addWidget(window)
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    window.close()
+    again = MainWindow(open_workspace(tmp_path / "m.workshop"), load_app_settings())
+    qtbot.addWidget(again)
+    again.show_as_left()
+    qtbot.waitUntil(again.isMaximized)
+    again.persist = False
+    again.close()
+
+
+def test_a_broken_saved_geometry_falls_back_to_a_fitted_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from workshop.ui.window_geometry import DEFAULT_SIZE
+
+    settings = AppSettings(window_geometry="not base64 at all!")
+    window = MainWindow(init_workspace(tmp_path / "b.workshop"), settings, persist=False)
+    qtbot.addWidget(window)
+    window.show_as_left()
+    assert window.size() == DEFAULT_SIZE  # the test screen (1920x1080) holds the default
+    assert not window.isMaximized()
+    screen = window.screen().availableGeometry()
+    assert screen.contains(window.geometry())  # centred on the screen, not off its edge
+    window.close()
 
 
 def test_first_run_creates_sample_workspace(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]

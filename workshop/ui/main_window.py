@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import html
 import os
@@ -10,7 +9,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,6 +31,7 @@ from workshop.core.errors import UserError
 from workshop.core.model.profile import Profile
 from workshop.core.profile_service import load_profile, reconcile, save_profile
 from workshop.core.services import Workspace
+from workshop.ui import window_geometry
 from workshop.ui.checker import CheckerHost
 from workshop.ui.context import UiContext
 from workshop.ui.dialogs import PreferencesDialog
@@ -68,7 +68,6 @@ class MainWindow(QMainWindow):
         self.persist = persist
         self.workspace = workspace
         self.setAccessibleName("Main window")
-        self.resize(1180, 760)
         self.setMinimumSize(760, 500)
 
         self.nav = QListWidget()
@@ -409,8 +408,14 @@ class MainWindow(QMainWindow):
 
     # -- geometry and closing -----------------------------------------------------------
     def _restore_geometry(self) -> None:
-        if self.settings.window_geometry:
-            self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry)))
+        self.start_maximized = window_geometry.restore_or_fit(self, self.settings.window_geometry)
+
+    def show_as_left(self) -> None:
+        """Show the window as the user left it, or maximized on a screen too small for it."""
+        if self.start_maximized:
+            self.showMaximized()
+        else:
+            self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.workspace.closed:
@@ -431,8 +436,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
-        self.settings.window_geometry = base64.b64encode(
-            bytes(self.saveGeometry().data())).decode("ascii")
+        self.settings.window_geometry = window_geometry.encode(self)
         self.persist_settings()
         try:
             self._finish_operations()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QPushButton
 
 
 def button(text: str, slot: Callable[[], object] | None = None, tip: str = "", *,
@@ -19,4 +20,14 @@ def button(text: str, slot: Callable[[], object] | None = None, tip: str = "", *
     widget.setToolTip(tip or label)
     if slot is not None:
         widget.clicked.connect(lambda _checked=False: slot())
+    return widget
+
+
+def name_list(name: str) -> QListWidget:
+    """A list of names in a narrow column: a long name ends in "…" instead of hiding under a
+    horizontal scroll bar (give each item its whole name as a tooltip)."""
+    widget = QListWidget()
+    widget.setAccessibleName(name)
+    widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return widget

@@ -99,3 +99,20 @@ def test_step1_score_fires_but_step2ck_score_does_not() -> None:
     assert text[finding.start : finding.end] == "250"
     assert find_outdated("I passed Step 1 on my first attempt and scored 246 on Step 2 CK.") == []
     assert find_outdated("My Step 2 CK score of 246 reflects my preparation.") == []
+
+
+def test_every_other_specialty_and_its_practitioner_is_reported() -> None:
+    ctx = RuleContext(specialty="Internal Medicine")
+    text = ("I want to become a surgeon. I am applying for a residency in pediatrics, and I hope "
+            "to train as a dermatologist. The surgeon on call taught me to listen.")
+    found = [text[f.start:f.end] for f in find_other_specialty(text, ctx)]
+    assert found == ["surgeon", "pediatrics", "dermatologist"]  # not the surgeon in the story
+    assert find_other_specialty("I hope to become an internist.", ctx) == []
+
+
+def test_a_surgical_target_owns_the_plain_surgeon() -> None:
+    ortho = RuleContext(specialty="Orthopaedic Surgery")
+    assert find_other_specialty("I will become an orthopaedic surgeon.", ortho) == []
+    assert find_other_specialty("I have wanted to be a surgeon since school.", ortho) == []
+    [finding] = find_other_specialty("I want to train as a plastic surgeon.", ortho)
+    assert "Plastic Surgery" in finding.message

@@ -80,7 +80,8 @@ def render_text(result: CheckResult, name: str) -> str:
         f"{s.characters:,}/{s.characters_limit:,} characters (as ERAS counts), {s.words} words "
         f"(advice {s.words_min}-{s.words_max}), {s.paragraphs} paragraphs, {s.sentences} "
         f"sentences, reading {s.reading_minutes:.1f} min, speaking {s.speaking_minutes:.1f} min, "
-        f"~{s.pages_12pt:.1f} pages at 12 pt, ARI grade {s.ari_grade:.1f}"
+        f"~{s.pages:.1f} page{'s' if s.pages >= 1.05 else ''} in the PDF ({s.pages_basis}), "
+        f"ARI grade {s.ari_grade:.1f}"
     )
     lines.append(result.summary)
     return "\n".join(lines)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
@@ -32,6 +31,7 @@ from workshop.core.export.themes import list_themes
 from workshop.ui.context import UiContext
 from workshop.ui.page_base import PageBase
 from workshop.ui.pdf_preview import PdfPreview
+from workshop.ui.widgets import name_list
 
 
 class ExportsPage(PageBase):
@@ -48,8 +48,7 @@ class ExportsPage(PageBase):
         self.workspace = context.workspace
         self.items: list[exports.ExportItem] = []
 
-        self.list = QListWidget()
-        self.list.setAccessibleName("Documents to export")
+        self.list = name_list("Documents to export")
         self.list.currentRowChanged.connect(self._on_item)
         self.theme = QComboBox()
         self.theme.setAccessibleName("Theme")
@@ -62,7 +61,7 @@ class ExportsPage(PageBase):
         self.format = QComboBox()
         self.format.setAccessibleName("File format")
         # Off by default: one statement PDF usually goes to every program of the specialty.
-        self.show_target = QCheckBox("Name the target program in the header")
+        self.show_target = QCheckBox("Program in the header")
         self.show_target.setAccessibleName("Name the target program in the header")
         self.show_target.setToolTip(
             "Prints this statement's target programs beside the specialty at the top of the "
@@ -125,6 +124,7 @@ class ExportsPage(PageBase):
         self.list.clear()
         for item in self.items:
             entry = QListWidgetItem(item.label)
+            entry.setToolTip(item.label)
             entry.setData(Qt.ItemDataRole.UserRole, item.key)
             self.list.addItem(entry)
         self.list.blockSignals(False)

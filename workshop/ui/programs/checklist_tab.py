@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -31,7 +32,7 @@ from workshop.core.season.checklist import (
     evaluate_checklist,
 )
 from workshop.ui.programs.common import button
-from workshop.ui.sections import section
+from workshop.ui.sections import SECTIONS, section
 
 if TYPE_CHECKING:
     from workshop.ui.programs.page import ProgramsPage
@@ -48,6 +49,18 @@ def _section_title(key: str) -> str:
         return section(key).title
     except StopIteration:
         return key.title()
+
+
+def _go_width(go: QPushButton) -> int:
+    """One width for every "Go to …" button, the widest section's: the column stays straight
+    and no section name is cut, whatever the font and the scaling."""
+    text = go.text()
+    widest = max((f"Go to {info.title}" for info in SECTIONS),
+                 key=go.fontMetrics().horizontalAdvance)
+    go.setText(widest)
+    width = go.sizeHint().width()
+    go.setText(text)
+    return width
 
 
 class ChecklistTab(QWidget):
@@ -147,7 +160,7 @@ class ChecklistTab(QWidget):
                     lambda key=item.section: self.page.go_to_section.emit(key),
                     f"Open the {_section_title(item.section)} section, where this is done")
         go.setAccessibleName(f"Go to {_section_title(item.section)} for {item.title}")
-        go.setFixedWidth(140)
+        go.setFixedWidth(_go_width(go))
         self.go_buttons[item.key] = go
         text_col = QVBoxLayout()
         text_col.setSpacing(1)

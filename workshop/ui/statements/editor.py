@@ -42,7 +42,8 @@ class CheckedEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.findings: list[Any] = []
+        self.findings: list[Any] = []  # underlined, in step with their cursors
+        self.whole_findings: list[Any] = []  # about the whole text (readability): no underline
         self._cursors: list[QTextCursor] = []
         self.edits = EditLog()
         self.setMouseTracking(True)
@@ -68,6 +69,7 @@ class CheckedEditor(QPlainTextEdit):
         kept: list[Any] = []
         cursors: list[QTextCursor] = []
         limit = self.document().characterCount() - 1
+        self.whole_findings = [f for f in findings if f.end <= f.start]
         for finding in findings:
             if finding.end <= finding.start:
                 continue
@@ -80,6 +82,10 @@ class CheckedEditor(QPlainTextEdit):
             kept.append(finding)
             cursors.append(cursor)
         self._set_marks(kept, cursors)
+
+    def listed_findings(self) -> list[Any]:
+        """What the issues panel lists: the whole-text findings, then the underlined ones."""
+        return self.whole_findings + self.findings
 
     def _set_marks(self, findings: list[Any], cursors: list[QTextCursor]) -> None:
         self.findings, self._cursors = findings, cursors

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QMessageBox,
@@ -51,7 +50,7 @@ from workshop.ui.statements.import_report import show_import_report
 from workshop.ui.statements.issues_panel import IssuesPanel
 from workshop.ui.statements.live_check import LiveCheck
 from workshop.ui.statements.versions import VersionsDialog
-from workshop.ui.widgets import button
+from workshop.ui.widgets import button, name_list
 
 # The pause after a keystroke before the edited paragraph is checked again. Unchanged
 # paragraphs keep their underlines meanwhile (they move with the text), and a check of one
@@ -110,8 +109,7 @@ class StatementsPage(PageBase):
         return services["checker"]  # type: ignore[no-any-return]
 
     def _build(self) -> None:
-        self.list = QListWidget()
-        self.list.setAccessibleName("Statements")
+        self.list = name_list("Statements")
         self.list.currentItemChanged.connect(self._on_selected)
         self.new_button = button("New statement", self.new_statement)
         self.import_button = button("Import…", self.import_file,
@@ -237,7 +235,7 @@ class StatementsPage(PageBase):
         for doc in self.workspace.documents.list(DocumentKind.PERSONAL_STATEMENT):
             item = QListWidgetItem(doc.title or "Untitled statement")
             item.setData(Qt.ItemDataRole.UserRole, doc.id)
-            item.setToolTip(f"{doc.target_specialty} · "
+            item.setToolTip(f"{doc.title or 'Untitled statement'}\n{doc.target_specialty} · "
                             f"{', '.join(doc.target_programs) or 'all programs'}")
             self.list.addItem(item)
             if doc.id == wanted:
@@ -309,7 +307,7 @@ class StatementsPage(PageBase):
         # through the edits made meanwhile, and those on edited words are left out.
         self.editor.show_findings(result.findings, text, revision)  # type: ignore[attr-defined]
         self.editor.edits.forget_before(self.live.oldest_pending_revision(self.editor.revision))
-        self.issues.show_result(result.summary, self.editor.findings)  # type: ignore[attr-defined]
+        self.issues.show_result(result.summary, self.editor.listed_findings())  # type: ignore
         self.counters.show_stats(result.stats)  # type: ignore[attr-defined]
         self._show_quick_counts()
         self.first_underlines.emit()

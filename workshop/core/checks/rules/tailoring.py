@@ -85,6 +85,19 @@ def _goal_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _practitioners() -> dict[str, tuple[str, ...]]:
+    data = load_json("specialties.json").get("practitioners", {})
+    return {name: tuple(nouns) for name, nouns in data.items()}
+
+
+@lru_cache(maxsize=32)
+def _practitioner_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """"become a surgeon", "train as a pediatrician": the noun as what the applicant will be."""
+    before = phrase_pattern(load_json("specialties.json")["practitioner_before"]).pattern
+    return re.compile(rf"{before}\s+(?P<a>{phrase_pattern(nouns).pattern})", re.IGNORECASE)
+
+
 def _target_aliases(specialty: str) -> set[str]:
     wanted = specialty.strip().lower()
     for name, aliases in _specialties().items():
@@ -93,22 +106,43 @@ def _target_aliases(specialty: str) -> set[str]:
     return {wanted}
 
 
+def _target_nouns(specialty: str) -> set[str]:
+    aliases = _target_aliases(specialty)
+    return {noun.lower() for name, nouns in _practitioners().items()
+            if name.lower() in aliases for noun in nouns}
+
+
+def _goal_matches(name: str, aliases: tuple[str, ...], mine_nouns: set[str],
+                  text: str) -> list[re.Match[str]]:
+    """Where ``text`` states specialty ``name`` (or its practitioner) as the applicant's goal.
+
+    A practitioner noun that ends one of the target's ("surgeon" for an orthopaedic surgery
+    copy) is the target's own."""
+    matches = list(_goal_pattern(aliases).finditer(text))
+    nouns = tuple(noun for noun in _practitioners().get(name, ())
+                  if not any(own.endswith(noun.lower()) for own in mine_nouns))
+    if nouns:
+        matches += list(_practitioner_pattern(nouns).finditer(text))
+    return matches
+
+
 def find_other_specialty(text: str, context: RuleContext) -> list[Finding]:
     """Errors where another specialty is stated as the training the applicant seeks."""
     if not context.specialty:
         return []
     mine = _target_aliases(context.specialty)
+    mine_nouns = _target_nouns(context.specialty)
     # Spans naming the target itself: "surgery" inside "orthopaedic surgery" is not another one.
-    own = [(m.start(), m.end()) for m in phrase_pattern(mine).finditer(text)]
+    own = [(m.start(), m.end()) for m in phrase_pattern(mine | mine_nouns).finditer(text)]
     findings = []
     for name, aliases in _specialties().items():
         if name.lower() in mine or set(aliases) & mine:
             continue
-        for match in _goal_pattern(aliases).finditer(text):
-            group = "a" if match.group("a") else "b"
+        for match in _goal_matches(name, aliases, mine_nouns, text):
+            group = "a" if match.groupdict().get("a") else "b"
             start, end = match.start(group), match.end(group)
             if any(s <= start and end <= e for s, e in own):
                 continue
             detail = f"Names {name} as your goal, but this copy targets {context.specialty}."
             findings.append(make(SPECIALTY_RULE, start, end, detail, (context.specialty,)))
-    return findings
+    return sorted(findings, key=lambda f: f.start)
