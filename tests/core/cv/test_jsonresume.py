@@ -108,7 +108,7 @@ def test_generic_resume_maps_and_reports() -> None:
     assert (pub1.doi, pub1.authors, pub1.volume, pub1.issue, pub1.pages, pub1.year) == (
         "10.5555/sample.2022.010", ["Kumar RS", "Doe J"], "4", "2", "10-12", 2022)
     assert pub2.pmid == "12345678"
-    assert [lang.proficiency for lang in cv.languages] == ["native", "fluent", "intermediate"]
+    assert [lang.proficiency for lang in cv.languages] == ["native", "advanced", "fair"]
     (poster,) = cv.presentations
     assert (poster.kind, poster.event, poster.location) == ("poster", "Sample Meeting",
                                                             "Dallas, TX")

@@ -31,7 +31,7 @@ def test_sample_is_labelled_and_rich(sample: CV) -> None:
     assert any(e.us and e.clinical_type == "observership" for e in sample.experience)
     assert any(e.us and e.clinical_type == "externship" for e in sample.experience)
     assert all(p.doi.startswith("10.5555/sample") for p in sample.publications if p.doi)
-    assert [lang.proficiency for lang in sample.languages] == ["native", "fluent", "basic"]
+    assert [lang.proficiency for lang in sample.languages] == ["native", "advanced", "fair"]
     assert {c.name.split("(")[-1] for c in sample.certifications} == {"ACLS)", "BLS)"}
     assert sample.gap_note(MonthYear(2021, 8), MonthYear(2022, 1))
     assert sample.personal.immigration.private

@@ -33,6 +33,7 @@ import datetime as _dt
 from workshop.core.cv.dates import MonthYear
 from workshop.core.cv.finding import Finding
 from workshop.core.cv.model import CV
+from workshop.core.cv.rules_application import check_impactful, check_preferences
 from workshop.core.cv.rules_dates import check_gaps, check_order, check_overlaps, check_periods
 from workshop.core.cv.rules_eras import (
     check_certifications,
@@ -70,6 +71,8 @@ def check_cv(cv: CV, today: _dt.date | MonthYear) -> list[Finding]:
     findings += check_graduation(cv, month)
     findings += check_exams(cv)
     findings += check_certifications(cv, month)
+    findings += check_preferences(cv)
+    findings += check_impactful(cv)
     findings.sort(key=lambda f: f.severity_rank)
     return findings
 
@@ -94,6 +97,11 @@ def checkable_texts(cv: CV) -> list[tuple[str, str]]:
     for i, award in enumerate(cv.awards):
         if award.description.strip():
             out.append((f"awards[{i}].description", award.description))
+    for path, text in (("preferences.geographic_essay", cv.preferences.geographic_essay),
+                       ("preferences.setting_essay", cv.preferences.setting_essay),
+                       ("impactful_experience", cv.impactful_experience)):
+        if text.strip():
+            out.append((path, text))
     for note in cv.gap_notes:
         if note.note.strip():
             out.append((f"gap_notes[{note.start}..{note.end}]", note.note))

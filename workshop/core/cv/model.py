@@ -15,6 +15,11 @@ Shape (stable; the renderer depends on it):
 * ``publications``, ``presentations`` (oral or poster), ``awards``, ``certifications``,
   ``languages``, ``skills``, ``hobbies``, ``custom_sections``.
 * ``gap_notes`` - the user's explanation of a gap, keyed by the gap's first and last month.
+* ``preferences`` - MyERAS geographic (Census divisions) and setting preferences with essays;
+  ``impactful_experience`` - the optional MyERAS essay (format 2).
+
+Format 2 moved languages to the MyERAS scale; :mod:`workshop.core.cv.migrate` upgrades older
+files on load, keeping the old word.
 """
 
 from __future__ import annotations
@@ -24,10 +29,12 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from workshop.core.cv.dates import MonthYear
+from workshop.core.cv.migrate import upgrade
+from workshop.core.cv.preferences import Preferences
 from workshop.core.cv.serial import dump_record, load_record
 from workshop.core.errors import UserError
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 
 Section = Literal["clinical", "research", "teaching", "volunteer", "leadership", "work"]
 SECTIONS: Final[tuple[Section, ...]] = (
@@ -89,7 +96,8 @@ PublicationKind = Literal[
     "journal-article", "case-report", "review", "abstract", "book-chapter", "other",
 ]
 PresentationKind = Literal["oral", "poster"]
-Proficiency = Literal["native", "fluent", "professional", "intermediate", "basic"]
+#: The MyERAS language scale (keys of ``resources/cv/eras_picklists.toml`` [language]).
+Proficiency = Literal["native", "advanced", "good", "fair", "basic"]
 
 KNOWN_DEGREES: Final = ("MBBS", "MBBCh", "MBChB", "MBBChir", "MD", "DO", "MBBCh BAO", "BMBS")
 
@@ -315,8 +323,11 @@ class Certification:
 
 @dataclass
 class Language:
+    """A language on the MyERAS scale; ``former_proficiency`` keeps a pre-MyERAS level."""
+
     language: str = ""
-    proficiency: Proficiency = "fluent"
+    proficiency: Proficiency = "advanced"
+    former_proficiency: str = ""
 
 
 @dataclass
@@ -384,6 +395,8 @@ class CV:
     hobbies: list[Hobby] = field(default_factory=list)
     custom_sections: list[CustomSection] = field(default_factory=list)
     gap_notes: list[GapNote] = field(default_factory=list)
+    preferences: Preferences = field(default_factory=Preferences)
+    impactful_experience: str = ""
 
     # -- serialization --------------------------------------------------------------------------
 
@@ -409,7 +422,9 @@ class CV:
                     where="schema_version",
                     hint="Update the app to open it.",
                 )
-        return load_record(cls, data)
+        cv = load_record(cls, upgrade(data))
+        cv.schema_version = SCHEMA_VERSION
+        return cv
 
     # -- helpers --------------------------------------------------------------------------------
 

@@ -151,14 +151,17 @@ _RESULT_RE: Final = re.compile(
 
 # -- languages ------------------------------------------------------------------------------------
 
+#: MyERAS level -> JSON Resume fluency text (the MyERAS labels; see eras_picklists.toml).
 FLUENCY_OUT: Final[dict[str, str]] = {
-    "native": "Native", "fluent": "Fluent", "professional": "Professional",
-    "intermediate": "Intermediate", "basic": "Basic",
+    "native": "Native", "advanced": "Advanced", "good": "Good", "fair": "Fair",
+    "basic": "Basic",
 }
+# Free-text fluency words -> the MyERAS level, first match wins (longer phrases first).
 _FLUENCY_WORDS: Final[tuple[tuple[str, Proficiency], ...]] = (
-    ("native", "native"), ("mother", "native"), ("bilingual", "fluent"), ("fluent", "fluent"),
-    ("full professional", "fluent"), ("professional", "professional"), ("advanced", "fluent"),
-    ("intermediate", "intermediate"), ("conversational", "intermediate"),
+    ("native", "native"), ("mother", "native"), ("bilingual", "native"),
+    ("full professional", "advanced"), ("fluent", "advanced"), ("advanced", "advanced"),
+    ("professional", "good"), ("good", "good"),
+    ("intermediate", "fair"), ("conversational", "fair"), ("fair", "fair"),
     ("limited", "basic"), ("basic", "basic"), ("elementary", "basic"), ("beginner", "basic"),
 )
 

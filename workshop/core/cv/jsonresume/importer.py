@@ -95,13 +95,13 @@ def cv_from_json_resume(doc: Any) -> tuple[CV, list[str]]:
                                keywords=list(item.get("keywords") or [])))
     for i, item in enumerate(doc.get("languages") or []):
         fluency = _s(item, "fluency")
-        level = codec.fluency_in(fluency)
-        if level is None:
-            level = "intermediate"
-            if fluency:
-                notes.append(f"languages[{i}].fluency: '{fluency}' not recognised; set to "
-                             "intermediate, please check.")
-        cv.languages.append(Language(language=_s(item, "language"), proficiency=level))
+        found = codec.fluency_in(fluency)
+        level = found or "fair"
+        if found is None and fluency:
+            notes.append(f"languages[{i}].fluency: '{fluency}' not recognised; set to "
+                         "Fair (MyERAS scale), please check.")
+        cv.languages.append(Language(language=_s(item, "language"), proficiency=level,
+                                     former_proficiency=fluency if found is None else ""))
     for item in doc.get("interests") or []:
         cv.hobbies.append(Hobby(name=_s(item, "name"), keywords=list(item.get("keywords") or [])))
     _references(doc.get("references") or [], cv)

@@ -1,0 +1,43 @@
+"""Upgrades of stored CV JSON to the current format, applied before validation.
+
+Format 1 stored languages on the CV's own scale (native, fluent, professional, intermediate,
+basic). Format 2 uses the MyERAS scale (``resources/cv/eras_picklists.toml``): every old value
+maps level for level, and the old word is kept in ``former_proficiency`` so nothing the user
+chose is lost. Format 2 also adds ``preferences`` and ``impactful_experience``, which simply
+take their defaults when absent. Upgrades work on a copy and never raise: anything they do not
+recognise is left for the validator to report with its field path.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from workshop.core.cv.picklists import eras_picklists
+
+
+def upgrade(data: Any) -> Any:
+    """The stored dict brought to the current format (a non-dict is returned as it is)."""
+    if not isinstance(data, dict):
+        return data
+    out = copy.deepcopy(data)
+    languages = out.get("languages")
+    if isinstance(languages, list):
+        for entry in languages:
+            if isinstance(entry, dict):
+                _upgrade_language(entry)
+    return out
+
+
+def _upgrade_language(entry: dict[str, Any]) -> None:
+    picklists = eras_picklists()
+    current = {level.key for level in picklists.language_levels}
+    value = entry.get("proficiency")
+    if not isinstance(value, str) or value in current:
+        return
+    mapped = picklists.language_migrate.get(value.strip().casefold())
+    if mapped is None:
+        return
+    entry["proficiency"] = mapped
+    if not entry.get("former_proficiency"):
+        entry["former_proficiency"] = value
