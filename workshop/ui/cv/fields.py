@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core.cv.dates import DateParseError, MonthYear
+from workshop.ui.cv.checks_box import ChecksBox
 
 COLOURS = {"ok": "#5d6d7e", "near": "#b9770e", "over": "#c0392b"}
 NEAR_FRACTION = 0.9
@@ -41,9 +42,14 @@ class FieldSpec:
     Attributes:
         path: dotted attribute path from the bound object ("eras.reflection").
         label: the row label ("" for a heading's text in ``tip``).
-        kind: text, multiline, date, bool, choice, int, lines, heading or note.
-        choices: (stored value, label) pairs for ``choice``; a None value means "not set".
+        kind: text, multiline, date, bool, choice, combo, checks, int, lines, heading or note.
+            ``combo`` is an editable picklist storing the text (an old free-text value is
+            shown as it is); ``checks`` a set of boxes storing the list of ticked values.
+        choices: (stored value, label) pairs for ``choice`` and ``checks``; a None value means
+            "not set". For ``combo`` the labels are the values.
         limit: character limit shown by a live counter (ERAS-sized fields).
+        count: show a live count even without a limit ("limit not confirmed").
+        limit_note: said with the count when the limit itself is not confirmed.
         invert: for ``bool``: the box shows the opposite of the stored flag.
         to_lines / from_lines: converters for ``lines`` of records (links: "Label | URL").
     """
@@ -55,6 +61,8 @@ class FieldSpec:
     tip: str = ""
     choices: Sequence[tuple[Any, str]] = ()
     limit: int | None = None
+    count: bool = False
+    limit_note: str = ""
     invert: bool = False
     rows: int = 3
     to_lines: Callable[[Any], list[str]] | None = None
@@ -75,24 +83,40 @@ def set_path(obj: Any, path: str, value: Any) -> None:
 
 
 class CharCounter(QLabel):
-    """"123 / 750" under an ERAS-sized box: grey, amber from 90 %, red over the limit."""
+    """"123 / 750" under an ERAS-sized box: grey, amber from 90 %, red over the limit.
 
-    def __init__(self, limit: int, name: str, parent: QWidget | None = None) -> None:
+    Without a known limit it shows the count and says the limit is not confirmed, instead of
+    inventing one; ``note`` qualifies a limit that is only commonly reported.
+    """
+
+    def __init__(self, limit: int | None, name: str, parent: QWidget | None = None, *,
+                 note: str = "") -> None:
         super().__init__(parent)
         self.limit = limit
+        self.note = note
         self.state = "ok"
         self.setAccessibleName(f"{name} character count")
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.setToolTip(f"MyERAS accepts at most {limit} characters here, spaces included.")
+        if limit is None:
+            self.setToolTip("No confirmed MyERAS limit for this box; keep it short.")
+        elif note:
+            self.setToolTip(f"Limit {limit} characters, spaces included: {note}.")
+        else:
+            self.setToolTip(f"MyERAS accepts at most {limit} characters here, spaces included.")
         self.show_count(0)
 
     def show_count(self, count: int) -> None:
-        if count > self.limit:
-            self.state, text = "over", f"{count} / {self.limit} — {count - self.limit} over"
-        elif count >= self.limit * NEAR_FRACTION:
-            self.state, text = "near", f"{count} / {self.limit} — {self.limit - count} left"
+        limit = self.limit
+        if limit is None:
+            self.state, text = "ok", f"{count} characters — limit not confirmed"
+        elif count > limit:
+            self.state, text = "over", f"{count} / {limit} — {count - limit} over"
+        elif count >= limit * NEAR_FRACTION:
+            self.state, text = "near", f"{count} / {limit} — {limit - count} left"
         else:
-            self.state, text = "ok", f"{count} / {self.limit}"
+            self.state, text = "ok", f"{count} / {limit}"
+        if limit is not None and self.note:
+            text += " (limit unconfirmed)"
         self.setText(text)
         self.setProperty("state", self.state)
         weight = "600" if self.state != "ok" else "normal"
@@ -139,8 +163,8 @@ class RecordForm(QWidget):
         if spec.tip:
             widget.setToolTip(spec.tip)
         self.widgets[spec.path] = widget
-        if spec.limit:
-            counter = CharCounter(spec.limit, spec.label)
+        if spec.limit or spec.count:
+            counter = CharCounter(spec.limit, spec.label, note=spec.limit_note)
             self.counters[spec.path] = counter
             box = QWidget()
             column = QVBoxLayout(box)
@@ -190,7 +214,29 @@ class RecordForm(QWidget):
                 combo.addItem(label, value)
             combo.activated.connect(lambda i, s=spec, c=combo: self._set(s, c.itemData(i)))
             return combo
+        if kind == "combo":
+            return self._picklist(spec)
+        if kind == "checks":
+            return ChecksBox(spec, lambda values, s=spec: self._set(s, values))
         raise ValueError(f"unknown field kind {kind!r}")
+
+    def _picklist(self, spec: FieldSpec) -> QComboBox:
+        """An editable picklist: the MyERAS choices, or any text typed (kept as typed)."""
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
+        combo.addItem("", "")
+        for value, label in spec.choices:
+            combo.addItem(label, value)
+        edit = combo.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText(spec.placeholder or "Choose or type")
+            edit.textEdited.connect(lambda text, s=spec: self._text_edited(s, text))
+        combo.activated.connect(lambda i, s=spec, c=combo: self._set(s, c.itemText(i)))
+        return combo
 
     # -- binding ----------------------------------------------------------------------------
     def bind(self, obj: Any) -> None:
@@ -223,9 +269,19 @@ class RecordForm(QWidget):
                 widget.setPlainText(value or "")
         elif isinstance(widget, QCheckBox):
             widget.setChecked((not value) if spec.invert else bool(value))
+        elif isinstance(widget, QComboBox) and widget.isEditable():
+            text = "" if value is None else str(value)
+            index = widget.findText(text, Qt.MatchFlag.MatchFixedString)
+            if index >= 0 and widget.itemText(index) == text:
+                widget.setCurrentIndex(index)
+            else:
+                widget.setCurrentIndex(-1)
+                widget.setEditText(text)  # an old free-text value, shown as it is
         elif isinstance(widget, QComboBox):
             index = widget.findData(value)
             widget.setCurrentIndex(max(index, 0))
+        elif isinstance(widget, ChecksBox):
+            widget.show_values(list(value or []))
         self._count(spec)
 
     def _text_edited(self, spec: FieldSpec, text: str) -> None:
@@ -275,6 +331,8 @@ class RecordForm(QWidget):
         for widget in self.widgets.values():
             if isinstance(widget, QLineEdit | QPlainTextEdit):
                 widget.setReadOnly(not editable)
+            elif isinstance(widget, QComboBox) and widget.isEditable():
+                widget.setEnabled(editable)
             else:
                 widget.setEnabled(editable)
 

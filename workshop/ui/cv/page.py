@@ -64,7 +64,14 @@ from workshop.ui.widgets import button
 CHECK_DELAY_MS = 300
 LANGUAGE_DELAY_MS = 1200
 _WHERE = re.compile(r"^(\w+)(?:\[([^\]]*)\])?(?:\.(.+))?$")
-RECORD_PAGES = {"personal": "Personal details", "ecfmg": "ECFMG"}
+RECORD_PAGES = {"personal": "Personal details", "ecfmg": "ECFMG",
+                "preferences": "Preferences and essays"}
+RECORD_SPECS = {"personal": specs.PERSONAL, "ecfmg": specs.ECFMG,
+                "preferences": specs.PREFERENCES}
+#: Finding paths that start with these heads live on a record page (head -> page key).
+RECORD_HEADS = {"personal": "personal", "target_specialty": "personal", "summary": "personal",
+                "ecfmg": "ecfmg", "preferences": "preferences",
+                "impactful_experience": "preferences"}
 
 
 
@@ -127,8 +134,9 @@ class CvPage(PageBase):
         self.pages: dict[str, QWidget] = {}
         self.records: dict[str, RecordForm] = {}
         self.lists: dict[str, ListEditor] = {}
-        for key, title in (("personal", "Personal"), ("ecfmg", "ECFMG")):
-            form = RecordForm(specs.PERSONAL if key == "personal" else specs.ECFMG)
+        for key, title in (("personal", "Personal"), ("ecfmg", "ECFMG"),
+                           ("preferences", "Preferences")):
+            form = RecordForm(RECORD_SPECS[key])
             form.edited.connect(self._edited)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
@@ -504,8 +512,8 @@ class CvPage(PageBase):
         if head == "gap_notes":
             self.side.setCurrentWidget(self.checks)
             return self.checks.focus_gap(index or "")
-        if head in ("personal", "target_specialty", "summary", "ecfmg"):
-            key = "ecfmg" if head == "ecfmg" else "personal"
+        if head in RECORD_HEADS:
+            key = RECORD_HEADS[head]
             self.show_section(key)
             widget = self.records[key].widget_for(where)
             scroll = self.pages[key]

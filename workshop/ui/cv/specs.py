@@ -17,6 +17,10 @@ from workshop.core.cv.eras_facts import (
     ERAS_EXPERIENCE_TYPES,
     ERAS_REFLECTION_CHARS,
 )
+from workshop.core.cv.picklists import EXPERIENCE_PICKLISTS, eras_picklists, limit_caption
+from workshop.core.cv.preferences import MAX_DIVISIONS, SETTINGS
+from workshop.core.season.geography import DIVISIONS
+from workshop.core.season.geography import SOURCE as CENSUS_SOURCE
 from workshop.ui.cv.fields import FieldSpec as F
 
 PRIVATE_NOTE = ("<b>Private:</b> citizenship and visa status are kept in your workspace and never "
@@ -30,6 +34,23 @@ def _choices(labels: dict[str, str], *, none: str | None = None) -> list[tuple[A
 
 def _plain(values: tuple[str, ...]) -> list[tuple[Any, str]]:
     return [(v, v.replace("-", " ").capitalize()) for v in values]
+
+
+def _picklist(path: str, label: str, **kwargs: Any) -> F:
+    """An editable MyERAS picklist; the tooltip names its source and says if unconfirmed."""
+    picklist = eras_picklists().lists[EXPERIENCE_PICKLISTS[path]]
+    tip = f"MyERAS picklist. Source: {picklist.source}."
+    if not picklist.confirmed:
+        tip += f" ({picklist.note}.) An old or other value may be typed; it is kept as is."
+    return F(path, label, "combo", choices=[(c, c) for c in picklist.choices], tip=tip,
+             **kwargs)
+
+
+def _essay(path: str, key: str, label: str, rows: int = 5) -> F:
+    essay = eras_picklists().essays[key]
+    note = "" if essay.confirmed or essay.limit is None else "commonly reported, not confirmed"
+    return F(path, label, "multiline", rows=rows, limit=essay.limit, count=True,
+             limit_note=note, tip=f"{essay.source} ({limit_caption(essay)}).")
 
 
 def _links_out(links: list[m.Link]) -> list[str]:
@@ -117,7 +138,7 @@ EXPERIENCE = [
       choices=_choices(m.CLINICAL_TYPE_LABELS, none="— (not clinical)")),
     F("us", "U.S. experience", "bool", tip="U.S. clinical experience weighs heavily for IMGs."),
     F("specialty", "Specialty"),
-    F("setting", "Setting"),
+    _picklist("setting", "Setting (MyERAS)", placeholder="Urban, suburban or rural"),
     F("supervisor", "Supervisor"),
     F("city", "City"),
     F("region", "State/region"),
@@ -133,7 +154,9 @@ EXPERIENCE = [
     F("eras.include", "Include in ERAS experiences", "bool"),
     F("eras.experience_type", "ERAS experience type", "choice",
       choices=_choices(ERAS_EXPERIENCE_TYPES, none="(default for the section)")),
-    F("eras.frequency", "Frequency", placeholder="e.g. 40 hours/week"),
+    _picklist("eras.frequency", "Frequency"),
+    _picklist("eras.primary_focus", "Primary focus area", placeholder="Optional"),
+    _picklist("eras.key_characteristic", "Key characteristic", placeholder="Optional"),
     F("eras.description", "ERAS description", "multiline", rows=4,
       limit=ERAS_DESCRIPTION_CHARS, placeholder="Empty: the CV description is used."),
     F("eras.most_meaningful", "Most meaningful (at most 3)", "bool"),
@@ -172,9 +195,35 @@ AWARDS = [F("title", "Award"), F("awarder", "Awarded by"), F("date", "Date", "da
           F("description", "Description", "multiline")]
 CERTIFICATIONS = [F("name", "Name", placeholder="BLS, ACLS..."), F("issuer", "Issuer"),
                   F("date", "Date", "date"), F("expires", "Expires", "date"), F("url", "URL")]
+_LANG = eras_picklists()
 LANGUAGES = [F("language", "Language"),
-             F("proficiency", "Proficiency", "choice",
-               choices=_plain(("native", "fluent", "professional", "intermediate", "basic")))]
+             F("proficiency", "Proficiency (MyERAS)", "choice",
+               choices=[(lv.key, lv.label) for lv in _LANG.language_levels],
+               tip=f"The MyERAS scale. Source: {_LANG.language_source}. {_LANG.language_note}."),
+             F("", f"Scale: {_LANG.language_note}.", "note", tip="Language scale note"),
+             F("former_proficiency", "Level before the MyERAS scale",
+               tip="Your earlier level, kept when the CV moved to the MyERAS scale.")]
+
+PREFERENCES = [
+    F("", "Geographic preferences", "heading"),
+    F("", f"Choose up to {MAX_DIVISIONS} U.S. Census divisions, or no preference. Programs "
+      "outside your divisions see nothing of this. Divisions: "
+      f"{CENSUS_SOURCE}.", "note", tip="Geographic preferences note"),
+    F("preferences.divisions", "Census divisions", "checks",
+      choices=[(d, d) for d in DIVISIONS], extra={"columns": 2}),
+    F("preferences.no_geographic_preference", "No geographic preference", "bool"),
+    _essay("preferences.geographic_essay", "geographic", "Geographic essay", rows=4),
+    F("", "Setting preferences", "heading"),
+    F("preferences.settings", "Settings", "checks",
+      choices=list(SETTINGS.items()), extra={"columns": 3}),
+    F("preferences.no_setting_preference", "No setting preference", "bool"),
+    _essay("preferences.setting_essay", "setting", "Setting essay", rows=4),
+    F("", "Impactful Experience (optional)", "heading"),
+    F("", "Only if you have overcome major challenges or obstacles; most programs do not "
+      "expect it. Do not repeat your personal statement.", "note",
+      tip="Impactful Experience note"),
+    _essay("impactful_experience", "impactful_experience", "Impactful Experience", rows=6),
+]
 SKILLS = [F("name", "Skill"), F("level", "Level"), F("keywords", "Keywords", "lines")]
 HOBBIES = [F("name", "Hobby"), F("keywords", "Keywords", "lines")]
 CUSTOM_SECTIONS = [F("title", "Section title")]
@@ -224,7 +273,8 @@ LIST_SECTIONS: list[ListSection] = [
                 lambda: m.Certification(id=m.new_id("cert")),
                 lambda c: _dated(c.name or "New certification", c.date, c.expires)),
     ListSection("languages", "Languages", "language", LANGUAGES, m.Language,
-                lambda lang: f"{lang.language or 'New language'} ({lang.proficiency})"),
+                lambda lang: f"{lang.language or 'New language'} "
+                f"({_LANG.language_label(lang.proficiency)})"),
     ListSection("skills", "Skills", "skill", SKILLS, m.Skill,
                 lambda s: s.name or "New skill"),
     ListSection("hobbies", "Hobbies", "hobby", HOBBIES, m.Hobby,
