@@ -106,6 +106,8 @@ class ErasBlock:
     description: str
     most_meaningful: bool
     reflection: str
+    primary_focus: str = ""
+    key_characteristic: str = ""
     cut: tuple[str, ...] = field(default_factory=tuple)
     changed: bool = False
 
@@ -123,6 +125,10 @@ class ErasBlock:
             lines.append(f"Frequency: {self.frequency}")
         if self.setting:
             lines.append(f"Setting: {self.setting}")
+        if self.primary_focus:
+            lines.append(f"Primary focus area: {self.primary_focus}")
+        if self.key_characteristic:
+            lines.append(f"Key characteristic: {self.key_characteristic}")
         lines += ["", f"Description ({len(self.description)}/{ERAS_DESCRIPTION_CHARS}):",
                   self.description]
         if self.most_meaningful:
@@ -144,6 +150,8 @@ def eras_block(exp: Experience, where: str = "") -> ErasBlock:
         "position": exp.title, "organization": exp.organization,
         "location": ", ".join(p for p in (exp.city, exp.region, exp.country) if p),
         "frequency": _frequency(exp), "setting": exp.setting,
+        "primary_focus": exp.eras.primary_focus,
+        "key_characteristic": exp.eras.key_characteristic,
         "description": exp.eras_description,
         "reflection": exp.eras.reflection if exp.eras.most_meaningful else "",
     }
@@ -158,7 +166,9 @@ def eras_block(exp: Experience, where: str = "") -> ErasBlock:
         position=safe["position"], organization=safe["organization"],
         location=safe["location"], start=eras_date(exp.start), end=eras_date(exp.end),
         frequency=safe["frequency"], setting=safe["setting"], description=description,
-        most_meaningful=exp.eras.most_meaningful, reflection=reflection, cut=cut,
+        most_meaningful=exp.eras.most_meaningful, reflection=reflection,
+        primary_focus=safe["primary_focus"], key_characteristic=safe["key_characteristic"],
+        cut=cut,
         changed=changed,
     )
 

@@ -7,7 +7,7 @@ replaced, so nothing is silently lost between the CV and the application.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -47,16 +47,20 @@ class ErasBlocksDialog(QDialog):
     """Lists every ERAS block with a Copy button each and a Copy all."""
 
     def __init__(self, blocks: Sequence[ErasBlock], all_text: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, worksheet: str = "",
+                 save_worksheet: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ERAS experience text")
+        self.setWindowTitle("ERAS experience text and MyERAS worksheet")
         self.resize(720, 640)
         self.blocks = list(blocks)
         self.copy_buttons: list[QPushButton] = []
         self.all_text = all_text
+        self.worksheet = worksheet
         head = QLabel(
             f"{len(self.blocks)} experiences marked for ERAS (MyERAS takes at most "
-            f"{ERAS_MAX_EXPERIENCES}). Copy each and paste it into the matching MyERAS boxes.")
+            f"{ERAS_MAX_EXPERIENCES}). Copy each and paste it into the matching MyERAS boxes. "
+            "The worksheet has the whole application (preferences, essays, experiences, "
+            "scholarly work) in MyERAS order, with every count.")
         head.setWordWrap(True)
         column = QWidget()
         column_layout = QVBoxLayout(column)
@@ -72,6 +76,17 @@ class ErasBlocksDialog(QDialog):
         copy_all = buttons.addButton("Copy all", QDialogButtonBox.ButtonRole.ActionRole)
         copy_all.setAccessibleName("Copy all ERAS blocks")
         copy_all.clicked.connect(lambda: self.copy(self.all_text))
+        self.copy_worksheet = buttons.addButton("Copy worksheet",
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_worksheet.setAccessibleName("Copy the MyERAS worksheet")
+        self.copy_worksheet.clicked.connect(lambda: self.copy(self.worksheet))
+        self.copy_worksheet.setEnabled(bool(worksheet))
+        self.save_button = buttons.addButton("Save worksheet…",
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setAccessibleName("Save the MyERAS worksheet as text")
+        self.save_button.setEnabled(save_worksheet is not None)
+        if save_worksheet is not None:
+            self.save_button.clicked.connect(save_worksheet)
         for button in buttons.buttons():
             if not button.accessibleName():
                 button.setAccessibleName(button.text().replace("&", ""))

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from workshop.core.atomic import atomic_write_text
 from workshop.core.changes import Changes
 from workshop.core.cv.eras import eras_blocks, eras_text
 from workshop.core.cv.in_workspace import cv_document, save_workspace_cv
 from workshop.core.cv.jsonresume import import_json_resume, write_json_resume
+from workshop.core.cv.worksheet import worksheet_text
 from workshop.core.errors import UserError
 from workshop.core.export import cv_document as cv_print_document
 from workshop.core.export import export
@@ -157,7 +159,42 @@ def export_path(page: CvPage, path: Path) -> None:
 
 # -- ERAS ---------------------------------------------------------------------------------------
 def show_eras_blocks(page: CvPage) -> ErasBlocksDialog:
-    dialog = ErasBlocksDialog(eras_blocks(page.cv), eras_text(page.cv), page)
+    dialog = ErasBlocksDialog(eras_blocks(page.cv), eras_text(page.cv), page,
+                              worksheet=worksheet_text(page.cv),
+                              save_worksheet=lambda: ask_save_worksheet(page))
     page.eras_dialog = dialog
     dialog.open()
     return dialog
+
+
+def ask_save_worksheet(page: CvPage) -> None:
+    path, _ = QFileDialog.getSaveFileName(page, "Save MyERAS worksheet",
+                                          _default_name(page, "_MyERAS_worksheet.txt"),
+                                          "Plain text (*.txt)")
+    if path:
+        save_worksheet_path(page, Path(path))
+
+
+def save_worksheet_path(page: CvPage, path: Path) -> int:
+    """Write the MyERAS worksheet (plain UTF-8 text) off the GUI thread."""
+    text = worksheet_text(page.cv)
+
+    def done(written: object) -> None:
+        page.message.emit(f"Saved the MyERAS worksheet to {Path(str(written)).name}.")
+        page.exported.emit(written)
+
+    def failed(error: str) -> None:
+        QMessageBox.warning(page, "Cannot save the worksheet", error)
+        page.export_failed.emit(error)
+
+    return page.context.operations.run(lambda: _write_text(path, text),
+                                       on_done=done, on_failed=failed, parent=page)
+
+
+def _write_text(path: Path, text: str) -> Path:
+    """A full disk or a read-only folder is the user's to fix: a clear message, not a bug."""
+    try:
+        return atomic_write_text(path, text)
+    except OSError as exc:
+        raise UserError(f"Cannot write {path.name}: {exc.strerror or exc}",
+                        hint="Choose another folder or free some space.") from None

@@ -4,6 +4,10 @@ ERAS allows at most 4 letters per program (templates/letters/facts.toml). A tick
 is refused by the core with the letters already assigned, and the box is unticked again. The
 list beside the matrix carries the core's warnings: no letter in the program's specialty, or
 fewer than two letters from U.S. physicians.
+
+Programs already applied to are marked "applied — locked" and tinted: MyERAS locks their
+letter assignments (``workshop.core.letters.lock``). The matrix still records the plan, and a
+change to such a program says at once that MyERAS will not allow it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.core.letters import lock
 from workshop.core.letters.facts import letter_facts
 from workshop.core.letters.model import LetterRequest, LetterWriter, Status
 from workshop.ui.letters.common import refuse, wrapped
@@ -30,6 +35,7 @@ from workshop.ui.letters.store import LettersStore
 PROGRAM_ROLE = Qt.ItemDataRole.UserRole
 REQUEST_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_COLOUR, WARNING_COLOUR = "#c0392b", "#9a7d0a"
+LOCKED_TINT = "#fdebd0"
 
 
 PROGRAM_WIDTH, LETTER_WIDTH = 240, 84
@@ -66,6 +72,13 @@ class AssignmentsTab(QWidget):
                              f"most {cap} letters per program; letters may be assigned before "
                              "they are uploaded.", "How assignment works")
         self.intro.setStyleSheet("color: #5d6d7e;")
+        self.locked_ids: set[int] = set()
+        self.lock_note = wrapped(lock.EXPLANATION, "Letter assignments locked after applying")
+        self.lock_note.setStyleSheet(f"color: {WARNING_COLOUR};")
+        self.lock_note.setToolTip(lock.SOURCE)
+        self.change_notice = wrapped("", "Locked assignment changed")
+        self.change_notice.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: 600;")
+        self.change_notice.hide()
         self.matrix = QTableWidget()
         self.matrix.setAccessibleName("Programs and letters")
         self.matrix.setAlternatingRowColors(True)
@@ -92,6 +105,8 @@ class AssignmentsTab(QWidget):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.lock_note)
+        layout.addWidget(self.change_notice)
         layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
         self.reload()
@@ -99,6 +114,7 @@ class AssignmentsTab(QWidget):
     def reload(self) -> None:
         """Re-read programs, requests and assignments."""
         self.programs = [p for p in self.store.programs() if p.id is not None]
+        self.locked_ids = {int(p.id) for p in self.programs if lock.is_locked(p.status)}
         writers = {w.id: w for w in self.store.writers()}
         self.requests = self.store.requests()
         pairs = set(self.store.assignments())
@@ -115,14 +131,24 @@ class AssignmentsTab(QWidget):
                               f"{request.status.label}")
             self.matrix.setHorizontalHeaderItem(column, header)
         for row, program in enumerate(self.programs):
-            label = QTableWidgetItem(program.display_name)
+            locked = program.id in self.locked_ids
+            label = QTableWidgetItem(f"{program.display_name}\n({lock.MARK})" if locked
+                                     else program.display_name)
             label.setFlags(Qt.ItemFlag.ItemIsEnabled)
             label.setToolTip(f"{program.display_name}\n{program.specialty}"
-                             f"{' · ' + program.location if program.location else ''}")
+                             f"{' · ' + program.location if program.location else ''}"
+                             + (f"\n\n{lock.EXPLANATION}" if locked else ""))
             self.matrix.setItem(row, 0, label)
             for column, request in enumerate(self.requests, start=1):
                 self.matrix.setItem(row, column, self._cell(program.id, request, pairs))
+            if locked:
+                for column in range(self.matrix.columnCount()):
+                    cell = self.matrix.item(row, column)
+                    if cell is not None:
+                        cell.setBackground(QBrush(QColor(LOCKED_TINT)))
         self.matrix.blockSignals(False)
+        self.lock_note.setVisible(bool(self.locked_ids))
+        self.change_notice.hide()
         header = self.matrix.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -130,6 +156,10 @@ class AssignmentsTab(QWidget):
         self.matrix.setColumnWidth(0, PROGRAM_WIDTH)
         for column in range(1, self.matrix.columnCount()):
             self.matrix.setColumnWidth(column, LETTER_WIDTH)
+        if self.locked_ids:  # the "applied — locked" line needs its own row of text
+            for row, program in enumerate(self.programs):
+                if program.id in self.locked_ids:
+                    self.matrix.resizeRowToContents(row)
         missing = []
         if not self.programs:
             missing.append("no programs yet (add them in the Programs section)")
@@ -154,6 +184,8 @@ class AssignmentsTab(QWidget):
         item.setCheckState(Qt.CheckState.Checked if assigned else Qt.CheckState.Unchecked)
         if declined:
             item.setToolTip("This letter was declined; it cannot be assigned.")
+        elif program_id in self.locked_ids:
+            item.setToolTip("Applied: MyERAS no longer lets this program's letters change.")
         return item
 
     def cell(self, program_id: int, request_id: int) -> QTableWidgetItem | None:
@@ -181,6 +213,10 @@ class AssignmentsTab(QWidget):
             refuse(self, "Letter not assigned" if checked else "Letter not unassigned",
                    outcome.error)
             return
+        if int(program_id) in self.locked_ids:
+            name = next((p.display_name for p in self.programs if p.id == int(program_id)), "")
+            self.change_notice.setText(lock.change_warning(name, checked))
+            self.change_notice.show()
         self.show_findings()
         self.changed.emit()
 
