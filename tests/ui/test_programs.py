@@ -68,7 +68,11 @@ def test_sample_list_shows_coloured_fit_labels_and_mix(qtbot, workspace: Workspa
     texts = fit_texts(page)
     assert len(texts) == 10
     assert texts["Summit Valley Health (SAMPLE)"] == "not eligible"  # sponsors no visa
-    assert texts["Bayside Community Hospital (SAMPLE)"] == "safety"
+    assert texts["Bayside Community Hospital (SAMPLE)"] == "target"  # no USCE rule recorded
+    assert texts["Lakeview Medical Center Internal Medicine (SAMPLE)"] == "strong fit"
+    signal_column = page.programs_tab.model.index(0, 0).model().headerData(
+        2, Qt.Orientation.Horizontal)
+    assert signal_column == "Signal"
     assert texts["Crescent Lake Medical Center (SAMPLE)"] == "reach (yours)"
     model = page.programs_tab.model
     row = next(i for i, p in enumerate(model.rows) if p.name.startswith("Summit"))
@@ -79,14 +83,14 @@ def test_sample_list_shows_coloured_fit_labels_and_mix(qtbot, workspace: Workspa
     assert "not eligible" in mix.warnings.text()
 
 
-def test_sorting_by_fit_goes_from_not_eligible_to_safety(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_sorting_by_fit_goes_from_not_eligible_to_strong_fit(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     page = make_page(qtbot, workspace)
     table = page.programs_tab.table
     table.sortByColumn(FIT_COLUMN, Qt.SortOrder.AscendingOrder)
     proxy = page.programs_tab.proxy
     labels = [proxy.index(r, FIT_COLUMN).data() for r in range(proxy.rowCount())]
     assert labels[0] == "not eligible"
-    assert labels[-1] == "safety"
+    assert labels[-1] == "strong fit"
 
 
 def test_selecting_shows_reasons_in_plain_words(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]

@@ -39,7 +39,8 @@ SECTIONS: tuple[SectionInfo, ...] = (
     SectionInfo(
         "programs", "Programs",
         "The programs you apply to, with visa sponsorship, requirements, deadlines and a "
-        "transparent reach / target / safety fit based on your own data.",
+        "transparent reach / target / strong-fit label based on your own data, signals, costs "
+        "and the season's dates.",
         ("Import your program spreadsheet (CSV) or add programs one by one.",),
     ),
     SectionInfo(

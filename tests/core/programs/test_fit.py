@@ -28,7 +28,8 @@ def _texts(program: Program, profile: ApplicantProfile = YASMIN) -> list[str]:
 
 
 def test_profile_from_sample_cv() -> None:
-    assert profile_from_cv(sample_cv(), TODAY) == YASMIN
+    profile = profile_from_cv(sample_cv(), TODAY)
+    assert dataclasses.replace(profile, divisions=frozenset()) == YASMIN
 
 
 def test_each_blocker_is_explained() -> None:
@@ -51,22 +52,24 @@ def test_recency_and_within_years() -> None:
                 grad_within_years=3)
     texts = _texts(p)
     assert "Your most recent U.S. clinical experience is from 2024; the program asks for " \
-           "experience within the last 1 year." in texts
-    assert "You graduated in 2021, 5 years ago; the program asks for graduation within the " \
-           "last 3 years." in texts
+           "experience within 1 year of 2027-07-01." in texts
+    assert "You graduated in 2021, 6 years before training starts; the program asks for " \
+           "graduation within 3 years (counted to the July 1, 2027 training start)." in texts
 
 
 def test_soft_factors_pick_the_label() -> None:
     base = dict(name="X (SAMPLE)", specialty="Internal Medicine",
-                visa_sponsorship=frozenset({"J-1"}))
-    safety = assess_fit(Program(**base, min_step2ck=220, img_share=62), YASMIN, TODAY)
+                visa_sponsorship=frozenset({"J-1"}), grad_within_years=7,
+                usce_months_required=3)
+    strong = assess_fit(Program(**base, min_step2ck=220, img_share=62), YASMIN, TODAY)
     target = assess_fit(Program(**base, min_step2ck=238, img_share=25), YASMIN, TODAY)
     reach = assess_fit(Program(name="X (SAMPLE)", specialty="Family Medicine",
                                visa_sponsorship=frozenset({"J-1"}), min_step2ck=244,
                                img_share=5), YASMIN, TODAY)
-    assert (safety.label, target.label, reach.label) == ("safety", "target", "reach")
+    assert (strong.label, target.label, reach.label) == ("strong fit", "target", "reach")
+    assert strong.missing == [] and strong.known == ["visa", "graduation", "usce", "score"]
     assert "Step 2 CK 246 is 26 above the stated minimum 220 (a comfortable margin of 15 or " \
-           "more)." in [r.text for r in safety.reasons]
+           "more)." in [r.text for r in strong.reasons]
     assert "Only 5% of residents are IMGs (under 10%)." in [r.text for r in reach.reasons]
     assert "No U.S. clinical experience in Family Medicine in your CV." in [
         r.text for r in reach.reasons]
@@ -76,8 +79,13 @@ def test_unknowns_are_listed_not_guessed() -> None:
     texts = _texts(Program(name="Bare (SAMPLE)"))
     assert "Visa sponsorship is not recorded; check that the program sponsors the J-1 visa " \
            "you need." in texts
-    assert "No minimum Step 2 CK score published." in texts
-    assert "Share of IMG residents not recorded." in texts
+    assert "No minimum Step 2 CK score published, and no median of matched residents " \
+           "recorded (Residency Explorer has one)." in texts
+    assert "Share of IMGs not recorded (residents, interviewed or matched)." in texts
+    result = assess_fit(Program(name="Bare (SAMPLE)"), YASMIN, TODAY)
+    assert result.label == "not enough info"  # never "target" on no evidence
+    assert result.known == [] and result.missing == ["visa", "graduation", "usce", "score"]
+    assert texts[-1].startswith("Not enough information for a label: only 0 of 4")
 
 
 def test_override_is_kept_and_shown() -> None:
@@ -90,13 +98,17 @@ def test_override_is_kept_and_shown() -> None:
 
 
 def test_mix_warnings() -> None:
-    reach = assess_fit(Program(name="R (SAMPLE)", specialty="Surgery", img_share=2),
+    reach = assess_fit(Program(name="R (SAMPLE)", specialty="Surgery", img_share=2,
+                               visa_sponsorship=frozenset({"J-1"}), min_step2ck=230),
                        YASMIN, TODAY)
     bad = assess_fit(Program(name="N (SAMPLE)", visa_sponsorship=frozenset()), YASMIN, TODAY)
-    summary = mix_summary([reach] * 5 + [bad] * 2)
-    assert summary.counts == {"not eligible": 2, "reach": 5, "target": 0, "safety": 0}
-    assert len(summary.warnings) == 3
-    assert summary.warnings[0].startswith("Only 0 of your 5 eligible programs")
+    bare = assess_fit(Program(name="B (SAMPLE)"), YASMIN, TODAY)
+    summary = mix_summary([reach] * 5 + [bad] * 2 + [bare])
+    assert summary.counts == {"not eligible": 2, "not enough info": 1, "reach": 5, "target": 0,
+                              "strong fit": 0}
+    assert len(summary.warnings) == 4
+    assert summary.warnings[0].startswith("1 of 8 programs have too little recorded")
+    assert summary.warnings[1].startswith("Only 0 of your 5 labelled programs")
     assert "reach" in mix_chart(summary) and mix_summary([]).warnings == []
 
 
@@ -160,7 +172,7 @@ def test_sample_applicant_against_sample_programs() -> None:
     rows = preview_import(read_table(resource("sample", "programs.csv")), limit=100).rows
     profile = profile_from_cv(sample_cv(), TODAY)
     labels = {r.program.name: assess_fit(r.program, profile, TODAY) for r in rows if r.program}
-    assert {f.label for f in labels.values()} >= {"safety", "target", "not eligible", "reach"}
+    assert {f.label for f in labels.values()} >= {"target", "not eligible", "reach"}
     crescent = labels["Crescent Lake Medical Center (SAMPLE)"]
     assert crescent.overridden and crescent.computed == "not eligible"
     assert labels["Summit Valley Health (SAMPLE)"].blockers == [

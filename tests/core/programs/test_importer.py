@@ -105,6 +105,21 @@ def test_export_neutralises_formulas() -> None:
     assert "'=HYPERLINK" in text
 
 
+def test_an_eras_deadline_column_becomes_the_programs_own_deadline(
+        repo: ProgramRepository, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sheet = tmp_path / "mine.csv"
+    sheet.write_text("Program,ERAS deadline,Program deadline\n"
+                     "A (SAMPLE),2026-09-24,\nB (SAMPLE),2026-09-24,2026-10-15\n",
+                     encoding="utf-8")
+    report = import_programs(repo, read_table(sheet))
+    assert report.errors == [] and report.created == 2
+    assert any("row 2: ERAS sets no application deadline" in w and "read as the program's"
+               in w for w in report.warnings)
+    assert any("row 3:" in w and "left out" in w for w in report.warnings)
+    days = {p.name: p.program_deadline for p in repo.list_programs()}
+    assert days == {"A (SAMPLE)": dt.date(2026, 9, 24), "B (SAMPLE)": dt.date(2026, 10, 15)}
+
+
 def test_template_is_the_export_header_and_imports_empty(repo: ProgramRepository) -> None:
     path = template("programs_template.csv")
     assert path.read_bytes().decode("utf-8") == programs_to_csv([])

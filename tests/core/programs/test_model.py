@@ -13,7 +13,7 @@ def test_valid_program_passes() -> None:
 
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"name": "  "}, "needs a name"),
-    ({"track": "advanced"}, "track 'advanced'"),
+    ({"track": "fellowship"}, "track 'fellowship'"),
     ({"img_share": 120.0}, "IMG share 120%"),
     ({"min_step2ck": 400}, "Step 2 CK minimum 400"),
     ({"visa_sponsorship": frozenset({"F-1"})}, "unknown visa 'F-1'"),

@@ -95,7 +95,10 @@ def test_choices_and_cutoffs() -> None:
     assert v.parse_attempts("no more than 2") == 2
     assert v.parse_status("II") == "interview-invited"
     assert v.parse_fit_label("Ineligible") == "not eligible"
-    for func, text in ((v.parse_track, "advanced"), (v.parse_hospital_type, "private"),
+    assert v.parse_track("Advanced (PGY-2)") == "advanced" and v.parse_track("R") == "reserved"
+    assert v.parse_fit_label("Safety") == "strong fit"  # the old label, renamed
+    assert v.parse_signal("Gold") == "gold" and v.parse_signal("yes") == "signal"
+    for func, text in ((v.parse_track, "fellowship"), (v.parse_hospital_type, "private"),
                        (v.parse_status, "pending"), (v.parse_attempts, "lots")):
         with pytest.raises(ValueError, match=f"'{text}'"):
             func(text)

@@ -56,3 +56,34 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
     conn.close()
     monkeypatch.undo()
     open_workspace(path).close()  # and the real migration still works afterwards
+
+
+def test_the_season_rebuild_keeps_programs_events_and_letter_assignments(
+        tmp_path: Path) -> None:
+    """Version 6 rebuilds the programs table; with foreign keys on, the DROP would cascade."""
+    path = tmp_path / "v5-with-programs.workshop"
+    shutil.copyfile(FIXTURES / "v5.sqlite", path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("INSERT INTO programs (id, name, eras_deadline, fit_override, match_key) VALUES "
+                 "(1, 'Lakeview (SAMPLE)', '2026-09-24', 'safety', 'lakeview')")
+    conn.execute("INSERT INTO programs (id, name, eras_deadline, program_deadline) VALUES "
+                 "(2, 'Harbor (SAMPLE)', '2026-09-24', '2026-10-15')")
+    conn.execute("INSERT INTO program_events (program_id, status, on_date) VALUES "
+                 "(1, 'applied', '2026-09-25')")
+    conn.execute("INSERT INTO letter_writers (id, name) VALUES (1, 'Dr. A (SAMPLE)')")
+    conn.execute("INSERT INTO letter_requests (id, writer_id) VALUES (1, 1)")
+    conn.execute("INSERT INTO letter_assignments (program_id, request_id) VALUES (1, 1)")
+    conn.close()
+    with open_workspace(path) as ws:
+        rows = ws.conn.execute("SELECT id, program_deadline, fit_override, signal, track "
+                               "FROM programs ORDER BY id").fetchall()
+        assert [tuple(r) for r in rows] == [(1, "2026-09-24", "strong fit", "", ""),
+                                            (2, "2026-10-15", "", "", "")]
+        assert ws.conn.execute("SELECT count(*) FROM program_events").fetchone()[0] == 1
+        assert ws.conn.execute("SELECT count(*) FROM letter_assignments").fetchone()[0] == 1
+        columns = [r[1] for r in ws.conn.execute("PRAGMA table_info(programs)")]
+        assert "eras_deadline" not in columns and "signal" in columns
+        assert ws.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # back on
+        ws.conn.execute("DELETE FROM programs WHERE id = 1")  # and cascading again
+        assert ws.conn.execute("SELECT count(*) FROM program_events").fetchone()[0] == 0

@@ -31,6 +31,7 @@ _FILLS: Final[dict[str, tuple[str, ...]]] = {
     "visa_j1": ("visa_sponsorship",),
     "visa_h1b": ("visa_sponsorship",),
     "usce_months_required": ("usce_months_required", "usce_within_years"),
+    "eras_deadline": ("program_deadline",),
 }
 
 
@@ -96,6 +97,15 @@ def parse_row(row: int, cells: list[str], mapping: dict[int, str]) -> RowResult:
             _read_cell(key, text, data, visa_flags, warnings.append)
         except ValueError as exc:
             errors.append(str(exc))
+    eras_day = data.pop("eras_deadline", None)
+    if eras_day is not None:
+        taken = data.get("program_deadline") is None
+        if taken:
+            data["program_deadline"] = eras_day
+        warnings.append("ERAS sets no application deadline (each program sets its own): the "
+                        "'ERAS deadline' column was "
+                        + ("read as the program's deadline" if taken else
+                           "left out, as the program deadline is given"))
     if "visa_sponsorship" not in data and any(f is not None for f in visa_flags.values()):
         data["visa_sponsorship"] = frozenset(k for k, f in visa_flags.items() if f)
     if not str(data.get("name", "")).strip():
@@ -118,7 +128,7 @@ def parse_row(row: int, cells: list[str], mapping: dict[int, str]) -> RowResult:
 def _read_cell(key: str, text: str, data: dict[str, Any], visa_flags: dict[str, bool | None],
                warn: v.Warn) -> None:
     if key in {"name", "specialty", "city", "state", "interview_format", "website", "contacts",
-               "notes", "interview_notes", "fit_override_reason"}:
+               "notes", "interview_notes", "fit_override_reason", "evidence_source"}:
         data[key] = " ".join(text.split()) if key not in {"notes", "interview_notes"} else text
     elif key == "program_code":
         data[key] = text.replace(" ", "").upper()
@@ -159,8 +169,16 @@ def _read_cell(key: str, text: str, data: dict[str, Any], visa_flags: dict[str, 
                                 high=80)
     elif key == "attempts_accepted":
         data[key] = v.parse_attempts(text)
-    elif key in {"eras_deadline", "program_deadline", "interview_date"}:
+    elif key in {"eras_deadline", "program_deadline", "interview_date", "limits_as_of",
+                 "visa_confirmed_on", "step3_required_by"}:
         data[key] = v.parse_date(text)
+    elif key == "signal":
+        data[key] = v.parse_signal(text)
+    elif key == "step2ck_matched_median":
+        data[key] = v.parse_int(text, "median Step 2 CK of matched residents", low=1, high=300)
+    elif key in {"img_interviewed_share", "img_matched_share"}:
+        what = "IMGs interviewed" if key == "img_interviewed_share" else "IMGs matched"
+        data[key] = v.parse_percent(text, what, warn)
     elif key == "status":
         data[key] = v.parse_status(text)
     elif key == "fit_override":

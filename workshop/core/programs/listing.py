@@ -16,7 +16,7 @@ from workshop.core.programs.fit import (
     mix_chart,
     mix_summary,
 )
-from workshop.core.programs.model import STATUS_LABELS, Program, status_rank
+from workshop.core.programs.model import SIGNAL_LABELS, STATUS_LABELS, Program, status_rank
 
 
 def programs_listing(programs: Sequence[Program], profile: ApplicantProfile | None,
@@ -27,7 +27,7 @@ def programs_listing(programs: Sequence[Program], profile: ApplicantProfile | No
         programs: as stored.
         profile: the applicant; None lists without fit (no CV yet).
         fmt: "text" for people, "json" for scripts.
-        today: injected date for the graduation and recency rules (default: today).
+        today: picks the season, whose Match the limits count to (default: today).
 
     Raises:
         UserError: for an unknown format.
@@ -51,11 +51,21 @@ def _as_json(programs: Sequence[Program], fits: Sequence[FitResult | None]) -> d
                                 "city": program.city, "state": program.state,
                                 "status": program.status,
                                 "program_deadline": cell_text(program, "program_deadline"),
-                                "interview_date": cell_text(program, "interview_date")}
+                                "interview_date": cell_text(program, "interview_date"),
+                                "signal": program.signal,
+                                "evidence": {
+                                    "step2ck_matched_median": program.step2ck_matched_median,
+                                    "img_interviewed_share": program.img_interviewed_share,
+                                    "img_matched_share": program.img_matched_share,
+                                    "source": program.evidence_source},
+                                "visa_confirmed_on": cell_text(program, "visa_confirmed_on")}
         if fit is not None:
             item["fit"] = {"label": fit.label, "computed": fit.computed,
                            "overridden": fit.overridden, "override_reason": fit.override_reason,
-                           "reasons": [{"kind": r.kind, "text": r.text} for r in fit.reasons]}
+                           "known": fit.known, "missing": fit.missing,
+                           "signaled": fit.signaled,
+                           "reasons": [{"kind": r.kind, "text": r.text,
+                                        "criterion": r.criterion} for r in fit.reasons]}
         items.append(item)
     out: dict[str, Any] = {"programs": items}
     real = [f for f in fits if f is not None]
@@ -82,6 +92,8 @@ def _as_text(programs: Sequence[Program], fits: Sequence[FitResult | None]) -> s
             status += f"; deadline {program.program_deadline.isoformat()}"
         if program.interview_date:
             status += f"; interview {program.interview_date.isoformat()}"
+        if program.signal:
+            status += f"; {SIGNAL_LABELS[program.signal].lower()} sent"
         lines.append(status)
         if fit is not None:
             lines.append(f"  Fit: {fit.describe()}")

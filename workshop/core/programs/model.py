@@ -15,14 +15,27 @@ from typing import Final, Literal, get_args
 
 from workshop.core.errors import UserError
 
-Track = Literal["", "categorical", "preliminary", "transitional"]
+#: NRMP position types (FACTS.md, "Tracks"): advanced programs start at PGY-2 and are ranked on
+#: a supplemental rank-order list; reserved/physician positions are for physicians only.
+Track = Literal["", "categorical", "preliminary", "transitional", "advanced", "reserved",
+                "physician"]
 TRACKS: Final[tuple[str, ...]] = get_args(Track)
 TRACK_LABELS: Final[dict[str, str]] = {
     "": "",
     "categorical": "Categorical",
     "preliminary": "Preliminary",
     "transitional": "Transitional year",
+    "advanced": "Advanced (PGY-2)",
+    "reserved": "Reserved (PGY-2)",
+    "physician": "Physician",
 }
+
+#: A program signal sent through MyERAS: one kind for specialties without tiers, gold or
+#: silver where the specialty uses tiers (FACTS.md, "Program signals").
+Signal = Literal["", "signal", "gold", "silver"]
+SIGNALS: Final[tuple[str, ...]] = get_args(Signal)
+SIGNAL_LABELS: Final[dict[str, str]] = {"": "", "signal": "Signal", "gold": "Gold signal",
+                                        "silver": "Silver signal"}
 
 HospitalType = Literal["", "academic", "community", "community-based university"]
 HOSPITAL_TYPES: Final[tuple[str, ...]] = get_args(HospitalType)
@@ -46,9 +59,13 @@ STATUS_LABELS: Final[dict[str, str]] = {
     "withdrawn": "Withdrawn",
 }
 
-FitLabel = Literal["not eligible", "reach", "target", "safety"]
-#: Worst to best: the order the property tests rely on.
+FitLabel = Literal["not eligible", "not enough info", "reach", "target", "strong fit"]
+#: Least to most confident: the order the property tests rely on. "not enough info" says the
+#: program's or the applicant's data cannot support a label; "strong fit" means every stated
+#: requirement is met with margin (never a promise of an interview: there is no "safety").
 FIT_LABELS: Final[tuple[str, ...]] = get_args(FitLabel)
+#: What the user may choose as their own label.
+OVERRIDE_LABELS: Final[tuple[str, ...]] = ("not eligible", "reach", "target", "strong fit")
 
 #: NRMP program codes look like 1234140C0: 7 digits, a track letter, a digit. A code that does not
 #: match is kept as typed, with a warning (the user's data wins over our pattern).
@@ -75,8 +92,16 @@ class Program:
         grad_year_min: "graduated in year Y or later", if stated that way instead.
         usce_months_required: months of U.S. clinical experience asked for.
         usce_within_years: ...obtained within the last N years.
+        limits_as_of: the day the program counts those years to; None = July 1 of the Match
+            year, the day training starts (never the day the app runs).
         attempts_accepted: most attempts per USMLE Step the program accepts (1 = first try only).
         visa_sponsorship: visas sponsored; empty = none; None = not recorded.
+        visa_confirmed_on: when the user confirmed the visa policy for this season.
+        step3_required_by: for an H-1B, the day Step 3 must be passed by (None: not stated;
+            programs often want it by the rank-order-list deadline).
+        signal: the program signal sent to it in MyERAS.
+        step2ck_matched_median, img_interviewed_share, img_matched_share: evidence the user
+            copies from Residency Explorer or FREIDA, with ``evidence_source``.
         statement_document_id: the statement version sent (``documents.id`` in the workspace).
         fit_override: the user's own label, shown instead of the computed one, with a reason.
     """
@@ -96,9 +121,16 @@ class Program:
     grad_year_min: int | None = None
     usce_months_required: int | None = None
     usce_within_years: int | None = None
+    limits_as_of: _dt.date | None = None
     attempts_accepted: int | None = None
+    visa_confirmed_on: _dt.date | None = None
+    step3_required_by: _dt.date | None = None
+    signal: Signal = ""
+    step2ck_matched_median: int | None = None
+    img_interviewed_share: float | None = None
+    img_matched_share: float | None = None
+    evidence_source: str = ""
     interview_format: str = ""
-    eras_deadline: _dt.date | None = None
     program_deadline: _dt.date | None = None
     website: str = ""
     contacts: str = ""
@@ -136,19 +168,24 @@ class Program:
         _check_choice(self.track, TRACKS, "track", where)
         _check_choice(self.hospital_type, HOSPITAL_TYPES, "hospital type", where)
         _check_choice(self.status, STATUSES, "status", where)
+        _check_choice(self.signal, SIGNALS, "signal", where)
         if self.fit_override:
-            _check_choice(self.fit_override, FIT_LABELS, "fit override", where)
+            _check_choice(self.fit_override, OVERRIDE_LABELS, "fit override", where)
         if self.visa_sponsorship is not None:
             bad = sorted(v for v in self.visa_sponsorship if v not in VISAS)
             if bad:
                 raise UserError(f"unknown visa {bad[0]!r}", where=where,
                                 hint="Use J-1, H-1B, or leave the set empty for none.")
-        if self.img_share is not None and not 0 <= self.img_share <= 100:
-            raise UserError(f"IMG share {self.img_share:g}% is not between 0 and 100",
-                            where=where, hint="Type a percentage such as 35.")
+        for what, share in (("IMG share", self.img_share),
+                            ("IMGs among those interviewed", self.img_interviewed_share),
+                            ("IMGs among those matched", self.img_matched_share)):
+            if share is not None and not 0 <= share <= 100:
+                raise UserError(f"{what} {share:g}% is not between 0 and 100",
+                                where=where, hint="Type a percentage such as 35.")
         for label, value, low, high in (
             ("size", self.size, 0, 10_000),
             ("Step 2 CK minimum", self.min_step2ck, 1, 300),
+            ("median Step 2 CK of matched residents", self.step2ck_matched_median, 1, 300),
             ("graduated within (years)", self.grad_within_years, 0, 80),
             ("graduation year cutoff", self.grad_year_min, 1900, 2200),
             ("U.S. clinical experience (months)", self.usce_months_required, 0, 120),

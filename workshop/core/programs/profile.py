@@ -26,6 +26,11 @@ class ApplicantProfile:
         usce_last_year: the most recent year with U.S. clinical experience (None if none).
         needs_visa: "J-1", "H-1B", or None for no visa needed.
         specialties: specialties of the applicant's U.S. clinical experience.
+        step3: "pass", "fail", "" (taken or booked, no result yet) or None (not in the CV);
+            an H-1B needs all three Steps passed before the petition (FACTS.md, "Visas").
+        step3_month: the month of the Step 3 entry (booked or taken), its first day.
+        divisions: the U.S. Census divisions chosen as geographic preferences in MyERAS
+            (empty: none chosen, or "no preference").
     """
 
     step2ck: int | None = None
@@ -35,6 +40,9 @@ class ApplicantProfile:
     usce_last_year: int | None = None
     needs_visa: str | None = None
     specialties: frozenset[str] = field(default_factory=frozenset)
+    step3: str | None = None
+    step3_month: _dt.date | None = None
+    divisions: frozenset[str] = field(default_factory=frozenset)
 
 
 def visa_need(text: str) -> str | None:
@@ -70,6 +78,7 @@ def profile_from_cv(cv: CV, today: _dt.date) -> ApplicantProfile:
         year = today.year if end.present else end.year
         last_year = year if last_year is None else max(last_year, year)
         specialties.update(s.strip() for s in entry.specialty.split(",") if s.strip())
+    step3 = next((e for e in usmle if e.kind == "usmle-step3"), None)
     return ApplicantProfile(
         step2ck=scored[-1].score if scored else None,
         attempts=attempts,
@@ -79,4 +88,19 @@ def profile_from_cv(cv: CV, today: _dt.date) -> ApplicantProfile:
         usce_last_year=last_year,
         needs_visa=visa_need(cv.personal.immigration.visa_status),
         specialties=frozenset(specialties),
+        step3=None if step3 is None else ("pass" if step3.result == "pass" else
+                                          "fail" if step3.result == "fail" else ""),
+        step3_month=(_dt.date(step3.date.year, step3.date.month or 1, 1)
+                     if step3 is not None and step3.date is not None and not step3.date.present
+                     else None),
+        divisions=_divisions(cv),
     )
+
+
+def _divisions(cv: CV) -> frozenset[str]:
+    """The geographic preferences of the CV's ERAS application part, when it has them."""
+    preferences = getattr(cv, "preferences", None)
+    chosen = getattr(preferences, "divisions", None) or ()
+    if getattr(preferences, "no_geographic_preference", False):
+        return frozenset()
+    return frozenset(str(d) for d in chosen)

@@ -18,7 +18,8 @@ from workshop.core.errors import UserError
 from workshop.core.programs.model import Program, ProgramEvent, check_transition, normalize_key
 from workshop.core.storage.sqlatomic import atomic
 
-_DATE_FIELDS: Final = frozenset({"eras_deadline", "program_deadline", "interview_date"})
+_DATE_FIELDS: Final = frozenset({"program_deadline", "interview_date", "limits_as_of",
+                                  "visa_confirmed_on", "step3_required_by"})
 #: Columns stored 1:1 from the dataclass (everything but id, events, visas and dates).
 _COLUMNS: Final[tuple[str, ...]] = tuple(
     f.name for f in fields(Program) if f.name not in {"id", "events"}

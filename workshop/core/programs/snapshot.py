@@ -16,6 +16,7 @@ from workshop.core.letters.in_workspace import requests, writers
 from workshop.core.letters.model import Status
 from workshop.core.model.documents import DocumentKind
 from workshop.core.programs import in_workspace
+from workshop.core.programs.anchor import anchor_for
 from workshop.core.programs.fit import ApplicantProfile, FitResult, MixSummary, assess_fit
 from workshop.core.programs.fit import mix_summary as summarize
 from workshop.core.programs.model import Program, normalize_key
@@ -43,7 +44,8 @@ def load_data(workspace: Workspace, today: _dt.date) -> ProgramsData:
     """Read programs, profile, letters per program and statements; assess every fit."""
     programs = in_workspace.programs(workspace)
     profile = in_workspace.applicant_profile(workspace, today)
-    fits = {p.id or 0: assess_fit(p, profile, today) for p in programs}
+    anchor = anchor_for(today)
+    fits = {p.id or 0: assess_fit(p, profile, today, anchor=anchor) for p in programs}
     letters = Counter(pid for pid, _rid in AssignmentRepository(workspace.conn).all())
     statements = [(d.id, d.title) for d in
                   workspace.documents.list(DocumentKind.PERSONAL_STATEMENT)]

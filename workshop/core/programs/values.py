@@ -171,17 +171,23 @@ _TRACKS: Final[dict[str, str]] = {
     "categorical": "categorical", "cat": "categorical", "c": "categorical",
     "preliminary": "preliminary", "prelim": "preliminary", "p": "preliminary",
     "transitional": "transitional", "transitional year": "transitional", "ty": "transitional",
+    "advanced": "advanced", "advanced pgy 2": "advanced", "pgy 2": "advanced", "a": "advanced",
+    "advanced pgy-2": "advanced", "pgy-2": "advanced", "pgy2": "advanced",
+    "reserved": "reserved", "reserved pgy-2": "reserved", "r": "reserved",
+    "physician": "physician", "physician only": "physician", "m": "physician",
 }
 
 
 def parse_track(text: str) -> str:
-    """Categorical / preliminary / transitional year, with the usual abbreviations."""
-    raw = norm(text).rstrip(".")
+    """Categorical / preliminary / transitional year / advanced (PGY-2) / reserved / physician,
+    with the usual abbreviations (NRMP codes end in C, P, A, R or M)."""
+    raw = norm(text.replace("(", " ").replace(")", " ")).rstrip(".")
     if raw in BLANKS:
         return ""
     if raw in _TRACKS:
         return _TRACKS[raw]
-    raise ValueError(f"track '{text.strip()}' is not categorical, preliminary or transitional")
+    raise ValueError(f"track '{text.strip()}' is not categorical, preliminary, transitional, "
+                     "advanced, reserved or physician")
 
 
 def parse_hospital_type(text: str) -> str:
@@ -282,6 +288,23 @@ def parse_fit_label(text: str) -> str:
         return ""
     if raw in {"ineligible", "not eligible", "no"}:
         return "not eligible"
-    if raw in {"reach", "target", "safety"}:
+    if raw in {"safety", "strong fit", "strong"}:  # "safety" read as a promise: renamed
+        return "strong fit"
+    if raw in {"reach", "target"}:
         return raw
-    raise ValueError(f"fit label '{text.strip()}' is not reach, target, safety or not eligible")
+    raise ValueError(f"fit label '{text.strip()}' is not reach, target, strong fit or not "
+                     "eligible")
+
+
+def parse_signal(text: str) -> str:
+    """A MyERAS program signal: yes / signal, gold, silver, or blank for none."""
+    raw = norm(text)
+    if raw in BLANKS or raw in {"no", "none", "n"}:
+        return ""
+    if raw in {"gold", "gold signal"}:
+        return "gold"
+    if raw in {"silver", "silver signal"}:
+        return "silver"
+    if raw in {"yes", "y", "signal", "signaled", "signalled", "x"}:
+        return "signal"
+    raise ValueError(f"signal '{text.strip()}' is not yes, gold, silver or blank")

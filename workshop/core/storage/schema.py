@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from workshop.core.drills.schema import DRILLS_SCHEMA_STATEMENTS
 from workshop.core.letters.schema import LETTERS_DDL
-from workshop.core.programs.schema import PROGRAMS_DDL
+from workshop.core.programs.schema import PROGRAMS_DDL, PROGRAMS_V6
 
 # "RAWS" as a 32-bit integer: marks a SQLite file as one of our workspaces.
 APPLICATION_ID = 0x52415753
@@ -77,5 +77,13 @@ MIGRATIONS.append(list(PROGRAMS_DDL))
 
 # 5: letter writers, cases, requests with dated events, program assignments, packet history.
 MIGRATIONS.append(list(LETTERS_DDL))
+
+# 6: the 2026-27 season: tracks, signals, evidence, visa confirmation; no "ERAS deadline".
+#    Rebuilds the programs table (see PROGRAMS_V6); ``REBUILDS`` runs it with foreign keys off.
+MIGRATIONS.append(list(PROGRAMS_V6))
+
+#: Migrations that rebuild a table another table refers to: foreign keys must be off while they
+#: run (a DROP TABLE would otherwise cascade into program events and letter assignments).
+REBUILDS: frozenset[int] = frozenset({6})
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -25,7 +25,7 @@ from workshop.core.storage.connection import connect, has_sqlite_header
 from workshop.core.storage.documents import DocumentRepository
 from workshop.core.storage.lock import WorkspaceLock
 from workshop.core.storage.profile import ProfileRepository
-from workshop.core.storage.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+from workshop.core.storage.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, REBUILDS
 from workshop.core.storage.settings import SettingsRepository
 from workshop.core.storage.sqlatomic import atomic
 
@@ -230,7 +230,15 @@ def _as_write_failed(exc: sqlite3.OperationalError, path: Path) -> WriteFailed:
 
 
 def _migrate(conn: sqlite3.Connection, from_version: int) -> None:
-    """Apply every migration after ``from_version`` in one transaction."""
+    """Apply every migration after ``from_version`` in one transaction.
+
+    A migration that rebuilds a table (``REBUILDS``) runs with foreign keys off, SQLite's own
+    recipe for schema changes ALTER TABLE cannot make; the keys are checked before the commit,
+    so a rebuild that broke a reference rolls everything back.
+    """
+    rebuild = any(n in REBUILDS for n in range(from_version + 1, LATEST_VERSION + 1))
+    if rebuild:
+        conn.execute("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
     conn.execute("BEGIN IMMEDIATE")
     try:
         if from_version == 0:
@@ -238,11 +246,18 @@ def _migrate(conn: sqlite3.Connection, from_version: int) -> None:
         for statements in MIGRATIONS[from_version:]:
             for statement in statements:
                 conn.execute(statement)
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise sqlite3.IntegrityError(f"migration left {len(broken)} broken references "
+                                         f"(first in table {broken[0][0]})")
         conn.execute(f"PRAGMA user_version = {LATEST_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        if rebuild:
+            conn.execute("PRAGMA foreign_keys=ON")
 
 
 def create_workspace(

@@ -1,7 +1,7 @@
 """Small shared pieces of the Programs page: buttons, fit colours, error dialogs, optional numbers.
 
 Fit colours are chosen so the label text stays readable on its tint (contrast above 4.5:1) and
-so "not eligible" and "safety" differ in more than hue: the label is always written out too.
+so "not eligible" and "strong fit" differ in more than hue: the label is always written out too.
 """
 
 from __future__ import annotations
@@ -19,14 +19,16 @@ FIT_COLOURS: Final[dict[str, tuple[str, str]]] = {
     "not eligible": ("#922b21", "#f9e0dd"),
     "reach": ("#8a5a00", "#fcefd4"),
     "target": ("#1a5276", "#dcebf7"),
-    "safety": ("#1d6b3c", "#dcf2e4"),
+    "strong fit": ("#1d6b3c", "#dcf2e4"),
+    "not enough info": ("#4a4a4a", "#ececec"),
 }
 #: Bar colours of the mix chart (stronger than the tints).
 FIT_BARS: Final[dict[str, str]] = {
     "not eligible": "#c0392b",
     "reach": "#d68910",
     "target": "#2e86c1",
-    "safety": "#28a060",
+    "strong fit": "#28a060",
+    "not enough info": "#8c8c8c",
 }
 NOT_RECORDED: Final = "not recorded"
 

@@ -43,6 +43,7 @@ from workshop.core.programs.model import (
     status_rank,
 )
 from workshop.ui.programs.common import OptionalPercent, OptionalSpin, button, fit_badge_style
+from workshop.ui.programs.evidence_form import EvidenceForm
 from workshop.ui.programs.fit_view import FitView
 
 NOTES_DELAY_MS = 700
@@ -111,6 +112,9 @@ class ProgramDetail(QWidget):
         self.tabs.addTab(self.fit_view, "Fit")
         self.tabs.addTab(_scroll(self._program_form()), "Program")
         self.tabs.addTab(_scroll(self._requirements_form()), "Requirements")
+        self.evidence = EvidenceForm()
+        self.evidence.changed.connect(self._emit)
+        self.tabs.addTab(_scroll(self.evidence), "Evidence")
         self.tabs.addTab(_scroll(self._status_form()), "Status && interview")
         head = QHBoxLayout()
         head.addWidget(self.badge)
@@ -172,8 +176,7 @@ class ProgramDetail(QWidget):
                                         " years")
         self.attempts = OptionalSpin(1, 10, "USMLE attempts accepted")
         self.interview_format = _line("Interview format", "virtual, in person, hybrid")
-        self.eras_deadline = _line("ERAS deadline", "YYYY-MM-DD")
-        self.program_deadline = _line("Program deadline", "YYYY-MM-DD")
+        self.program_deadline = _line("Program deadline", "YYYY-MM-DD (ERAS sets none)")
         form = QFormLayout()
         for label, widget in (
             ("Visa sponsorship:", self.visa), ("IMG residents:", self.img_share),
@@ -182,14 +185,14 @@ class ProgramDetail(QWidget):
             ("U.S. clinical experience:", self.usce_months),
             ("…obtained within:", self.usce_within), ("Attempts accepted:", self.attempts),
             ("Interview format:", self.interview_format),
-            ("ERAS deadline:", self.eras_deadline), ("Program deadline:", self.program_deadline),
+            ("Program deadline:", self.program_deadline),
         ):
             form.addRow(label, widget)
         self.visa.activated.connect(lambda _i: self._emit())
         for spin in (self.img_share, self.min_step2, self.grad_within, self.grad_year,
                      self.usce_months, self.usce_within, self.attempts):
             spin.valueChanged.connect(lambda _v: self._emit())
-        for edit in (self.interview_format, self.eras_deadline, self.program_deadline):
+        for edit in (self.interview_format, self.program_deadline):
             edit.editingFinished.connect(self._emit)
         note = QLabel("Record only what the program states; leave the rest “not recorded”. "
                       "The fit rules report unknowns rather than guess.")
@@ -341,7 +344,7 @@ class ProgramDetail(QWidget):
         self.usce_within.set_optional(p.usce_within_years)
         self.attempts.set_optional(p.attempts_accepted)
         _set_text(self.interview_format, p.interview_format)
-        _set_text(self.eras_deadline, _iso(p.eras_deadline))
+        self.evidence.load(p)
         _set_text(self.program_deadline, _iso(p.program_deadline))
         _set_text(self.interview_date, _iso(p.interview_date))
         if self.interview_notes.toPlainText() != p.interview_notes:
@@ -368,8 +371,7 @@ class ProgramDetail(QWidget):
         if self.program is None:
             raise UserError("no program is selected")
         dates: dict[str, _dt.date | None] = {}
-        for name, edit, label in (("eras_deadline", self.eras_deadline, "ERAS deadline"),
-                                  ("program_deadline", self.program_deadline,
+        for name, edit, label in (("program_deadline", self.program_deadline,
                                    "Program deadline"),
                                   ("interview_date", self.interview_date, "Interview date")):
             try:
@@ -398,6 +400,7 @@ class ProgramDetail(QWidget):
             interview_notes=self.interview_notes.toPlainText(),
             statement_document_id=self.statement.currentData(),
             fit_override=override, fit_override_reason=reason, **dates,
+            **self.evidence.values(),
         )
 
     def _notes_changed(self) -> None:

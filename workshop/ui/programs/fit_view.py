@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core.programs.fit import FitResult
-from workshop.core.programs.model import FIT_LABELS, Program
+from workshop.core.programs.model import OVERRIDE_LABELS, Program
 
 #: kind -> (mark, colour, what it means)
 MARKS: dict[str, tuple[str, str, str]] = {
@@ -69,7 +69,7 @@ class FitView(QWidget):
         self.label = QComboBox()
         self.label.setAccessibleName("Your fit label")
         self.label.addItem("use the computed label", "")
-        for fit_label in reversed(FIT_LABELS):
+        for fit_label in reversed(OVERRIDE_LABELS):
             self.label.addItem(fit_label, fit_label)
         self.label.activated.connect(lambda _i: self._changed())
         self.reason = QLineEdit()
@@ -79,9 +79,12 @@ class FitView(QWidget):
         form = QFormLayout()
         form.addRow("Your label:", self.label)
         form.addRow("Your reason:", self.reason)
-        note = QLabel("The label compares your CV with what the program states. The margins "
-                      "(15 points comfortable, under 5 thin; 40% IMGs friendly, under 10% few) "
-                      "are this app's rule of thumb, not a published rule.")
+        note = QLabel("The label compares your CV with what the program states, and needs at "
+                      "least two requirements recorded on both sides. \u201cStrong fit\u201d "
+                      "means every stated requirement is met with margin, not a promise of an "
+                      "interview. The margins (15 points comfortable, under 5 thin; 40% IMGs "
+                      "friendly, under 10% few) are this app's rule of thumb, not a published "
+                      "rule. Years count to the July 1 training start of the Match.")
         note.setWordWrap(True)
         note.setStyleSheet("color: #666; font-size: 9pt;")
         layout = QVBoxLayout(self)

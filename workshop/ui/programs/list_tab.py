@@ -30,7 +30,7 @@ from workshop.ui.programs.table_model import ID_ROLE, SORT_ROLE, ProgramsTableMo
 if TYPE_CHECKING:
     from workshop.ui.programs.page import ProgramsPage
 
-COLUMN_WIDTHS = (210, 105, 110, 85, 115, 75, 70, 95, 120, 95)
+COLUMN_WIDTHS = (210, 105, 85, 110, 85, 115, 75, 70, 95, 120, 95)
 
 
 class ProgramsTab(QWidget):

@@ -1,6 +1,6 @@
 """The list's mix as a bar chart (QtCharts, imported on first use) with the mix warnings.
 
-One coloured bar per label, read from the top in the order an applicant reads a list: safety,
+One coloured bar per label, read from the top in the order an applicant reads a list: strong fit,
 target, reach, not eligible. Each bar carries its count, so the chart reads without the axis.
 The warnings come from :func:`workshop.core.programs.fit.mix_summary` and say what to do.
 """
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from workshop.core.programs.fit import MixSummary
 from workshop.ui.programs.common import FIT_BARS
 
-#: Bottom to top on the chart's label axis, so "safety" reads first from the top.
-ORDER = ("not eligible", "reach", "target", "safety")
+#: Bottom to top on the chart's label axis, so "strong fit" reads first from the top.
+ORDER = ("not enough info", "not eligible", "reach", "target", "strong fit")
 
 
 def build_chart(summary: MixSummary) -> Any:
@@ -75,7 +75,7 @@ class MixPanel(QWidget):
 
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setAccessibleName("Mix of reach, target and safety programs")
+        self.view.setAccessibleName("Mix of reach, target and strong-fit programs")
         self.view.setMinimumHeight(150)
         self.view.setMinimumWidth(260)
         self.title = QLabel("<b>Your list's mix</b>")
@@ -103,7 +103,7 @@ class MixPanel(QWidget):
         self.summary = summary
         if summary is None or summary.total == 0:
             self._set_chart(build_chart(MixSummary(counts={}, total=0)))
-            self.warnings.setText("Add programs to see the mix of reach, target and safety "
+            self.warnings.setText("Add programs to see the mix of reach, target and strong-fit "
                                   "programs on your list.")
             return
         self._set_chart(build_chart(summary))
@@ -113,7 +113,7 @@ class MixPanel(QWidget):
                                   f"<ul style='margin-left:-20px'>{items}</ul>")
         else:
             self.warnings.setText("<span style='color:#1d6b3c'><b>Balanced.</b></span> The list "
-                                  "mixes reach, target and safety programs.")
+                                  "mixes reach, target and strong-fit programs.")
 
 
 def _escape(text: str) -> str:

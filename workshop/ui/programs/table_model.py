@@ -1,7 +1,7 @@
 """The programs table: one row per program, sortable by every column, fit labels in colour.
 
 Sorting uses a separate key per cell (``SORT_ROLE``) so numbers sort as numbers, dates as dates,
-"not recorded" last, and fit labels from "not eligible" to "safety" rather than alphabetically.
+"not recorded" last, and fit labels from "not eligible" to "strong fit" rather than alphabetically.
 """
 
 from __future__ import annotations
@@ -12,17 +12,25 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from workshop.core.programs.fit import FitResult, label_rank
-from workshop.core.programs.model import STATUS_LABELS, TRACK_LABELS, Program, status_rank
+from workshop.core.programs.model import (
+    SIGNAL_LABELS,
+    STATUS_LABELS,
+    TRACK_LABELS,
+    Program,
+    status_rank,
+)
 from workshop.ui.programs.common import fit_colours
 
 SORT_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
 ID_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2
 #: Fit and status first after the name: they are what the list is read for.
 COLUMNS: Final[tuple[str, ...]] = (
-    "Program", "Fit", "Status", "Deadline", "City, state", "Visa", "IMG share",
+    "Program", "Fit", "Signal", "Status", "Deadline", "City, state", "Visa", "IMG share",
     "Min Step 2 CK", "Specialty", "Track",
 )
 FIT_COLUMN: Final = COLUMNS.index("Fit")
+_SHARE, _SCORE, _DEADLINE, _STATUS = (COLUMNS.index(c) for c in (
+    "IMG share", "Min Step 2 CK", "Deadline", "Status"))
 _LAST: Final = "\uffff"  # sorts "not recorded" after everything else
 
 Index = QModelIndex | QPersistentModelIndex
@@ -36,9 +44,8 @@ def visa_text(program: Program) -> str:
 
 
 def deadline(program: Program) -> Any:
-    """The program's own deadline, else the ERAS one (the ERAS date is often the same for
-    every program, so it says less about which application is due next)."""
-    return program.program_deadline or program.eras_deadline
+    """The program's own deadline (ERAS sets none: each program sets its own)."""
+    return program.program_deadline
 
 
 def fit_cell(fit: FitResult | None) -> str:
@@ -104,7 +111,7 @@ class ProgramsTableModel(QAbstractTableModel):
                 font = QFont()
                 font.setBold(True)
                 return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (6, 7):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (_SHARE, _SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -112,7 +119,8 @@ class ProgramsTableModel(QAbstractTableModel):
     def _text(p: Program, column: int, fit: FitResult | None) -> str:
         day = deadline(p)
         values = (
-            p.name, fit_cell(fit), STATUS_LABELS.get(p.status, p.status),
+            p.name, fit_cell(fit), SIGNAL_LABELS.get(p.signal, p.signal),
+            STATUS_LABELS.get(p.status, p.status),
             day.isoformat() if day else "", p.location, visa_text(p),
             "" if p.img_share is None else f"{p.img_share:g}%",
             "" if p.min_step2ck is None else str(p.min_step2ck),
@@ -122,14 +130,14 @@ class ProgramsTableModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_key(p: Program, column: int, fit: FitResult | None) -> Any:
-        if column == 6:
+        if column == _SHARE:
             return -1.0 if p.img_share is None else p.img_share
-        if column == 7:
+        if column == _SCORE:
             return -1 if p.min_step2ck is None else p.min_step2ck
-        if column == 3:
+        if column == _DEADLINE:
             day = deadline(p)
             return day.isoformat() if day else _LAST
-        if column == 2:
+        if column == _STATUS:
             return status_rank(p.status)
         if column == FIT_COLUMN:
             return label_rank(fit.label) if fit else -1
