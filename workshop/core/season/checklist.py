@@ -5,12 +5,18 @@ plain :class:`ChecklistInputs` (built from the CV with :func:`inputs_from_cv` pl
 lead reads from the statements and letters stores), so this module depends on no store. Manual
 ticks are a ``{item key: bool}`` dict the lead persists (e.g. in the settings table); a tick also
 completes a derived item whose data is not in the workspace.
+
+Some lines are information, not tasks (the ECFMG Status Report is ECFMG's job, not the
+applicant's): they carry no tick and do not count toward progress. Visa items show only for the
+visa the CV says the applicant needs, or all of them, labelled, when the CV does not say.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, Literal
@@ -18,18 +24,34 @@ from typing import Final, Literal
 from workshop.core.cv.model import CV
 from workshop.core.errors import UserError
 from workshop.core.programs.model import normalize_key
+from workshop.core.programs.profile import visa_need
 from workshop.core.resources import resource
+from workshop.core.season.events import TimelineEvent, event_status, status_label
 
-ItemStatus = Literal["done", "partial", "todo"]
+ItemStatus = Literal["done", "partial", "todo", "info"]
 SECTIONS: Final = frozenset({"statements", "cv", "letters", "interview", "programs", "exports"})
+KINDS: Final = frozenset({"task", "info"})
+VISAS: Final = ("J-1", "H-1B")
 MIN_LETTERS: Final = 3
 MAX_LETTERS_PER_PROGRAM: Final = 4  # FACTS.md: at most 4 letters assigned to one program
 MIN_US_LETTERS: Final = 2
+#: Keys of earlier versions -> today's, so a saved tick survives a renamed item.
+RENAMED_KEYS: Final[dict[str, str]] = {"diploma-transcript": "school-transcript"}
+_NO_VISA = re.compile(r"citizen|permanent resident|green card|no visa|not (?:need|require)|"
+                      r"does not need|doesn't need|none needed", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class ChecklistItem:
-    """One requirement: why it matters and where in the app it is done."""
+    """One requirement: why it matters and where it is done.
+
+    Attributes:
+        section: the app section where it is done, or "" when it is done outside the app.
+        where: the place outside the app (e.g. "ECFMG OASIS").
+        kind: "task", or "info" for a line to know with nothing to tick.
+        visa: "J-1" or "H-1B" for an item only applicants needing that visa see, else "".
+        event: the key of a season date shown with the item (e.g. a deadline), else "".
+    """
 
     key: str
     title: str
@@ -37,6 +59,14 @@ class ChecklistItem:
     section: str
     derive: str
     source: str
+    where: str = ""
+    kind: str = "task"
+    visa: str = ""
+    event: str = ""
+
+    @property
+    def is_info(self) -> bool:
+        return self.kind == "info"
 
 
 @dataclass(frozen=True)
@@ -44,14 +74,17 @@ class ChecklistInputs:
     """Plain facts the derivation reads.
 
     Attributes:
-        exam_results: exam kind ("usmle-step1", "usmle-step2ck", "oet-medicine") -> "pass",
-            "fail" or "" (taken, no result yet).
+        exam_results: exam kind ("usmle-step1", "usmle-step2ck", "usmle-step3",
+            "oet-medicine") -> "pass", "fail" or "" (taken, no result yet).
         step2ck_score: shown in the detail line.
         ecfmg_status: "not-started", "in-progress" or "certified".
         target_specialties: specialties applied to.
         statements_by_specialty: number of statements written per specialty.
         letters_total: letters uploaded (or expected) in total.
         letters_us_in_specialty: of those, letters from U.S. physicians in the specialty.
+        visa_needs: the visas the CV says the applicant needs ("J-1", "H-1B").
+        visa_known: whether the CV says anything usable about visas; when it does not,
+            every visa item is shown, labelled with the visa it is for.
     """
 
     exam_results: Mapping[str, str] = field(default_factory=dict)
@@ -61,28 +94,47 @@ class ChecklistInputs:
     statements_by_specialty: Mapping[str, int] = field(default_factory=dict)
     letters_total: int = 0
     letters_us_in_specialty: int = 0
+    visa_needs: tuple[str, ...] = ()
+    visa_known: bool = False
 
 
 @dataclass
 class ChecklistEntry:
-    """An item with its state; ``by`` is "data", "you" (a manual tick) or ""."""
+    """An item with its state; ``by`` is "data", "you" (a manual tick) or "".
+
+    ``for_visa`` names the visa the item is for when the applicant's own need is unknown
+    ("If you need an H-1B"), else "".
+    """
 
     item: ChecklistItem
     status: ItemStatus
     detail: str = ""
     by: str = ""
+    for_visa: str = ""
 
     @property
     def done(self) -> bool:
         return self.status == "done"
+
+    @property
+    def is_info(self) -> bool:
+        return self.status == "info"
+
+    @property
+    def title(self) -> str:
+        """The item's title, prefixed "If you need an H-1B:" when the visa need is unknown."""
+        if not self.for_visa:
+            return self.item.title
+        article = "an" if self.for_visa.startswith("H") else "a"
+        return f"If you need {article} {self.for_visa}: {self.item.title}"
 
 
 def load_checklist(path: Path | str | None = None) -> list[ChecklistItem]:
     """Read the checklist items.
 
     Raises:
-        UserError: the file is missing, malformed, or an item lacks a field or names an
-            unknown app section.
+        UserError: the file is missing, malformed, or an item lacks a field, names an
+            unknown app section, kind or visa, or repeats a key.
     """
     file = Path(path) if path is not None else resource("season", "checklist.toml")
     try:
@@ -90,18 +142,51 @@ def load_checklist(path: Path | str | None = None) -> list[ChecklistItem]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UserError(f"checklist file {file.name} cannot be read: {exc}",
                         where=str(file)) from exc
-    items = []
+    items: list[ChecklistItem] = []
     for i, raw in enumerate(data.get("items", [])):
         try:
-            item = ChecklistItem(**{k: str(raw[k]) for k in (
-                "key", "title", "why", "section", "derive", "source")})
+            item = ChecklistItem(
+                **{k: str(raw[k]) for k in ("key", "title", "why", "section", "derive",
+                                            "source")},
+                **{k: str(raw[k]) for k in ("where", "kind", "visa", "event") if k in raw})
         except (KeyError, TypeError) as exc:
             raise UserError(f"item {i + 1} lacks {exc}", where=str(file)) from exc
-        if item.section not in SECTIONS:
-            raise UserError(f"item {item.key} names unknown section {item.section!r}",
-                            where=str(file))
+        _check_item(item, items, file)
         items.append(item)
     return items
+
+
+def _check_item(item: ChecklistItem, earlier: Sequence[ChecklistItem], file: Path) -> None:
+    if item.section and item.section not in SECTIONS:
+        raise UserError(f"item {item.key} names unknown section {item.section!r}",
+                        where=str(file))
+    if not item.section and not item.where:
+        raise UserError(f"item {item.key} is done outside the app but does not say where",
+                        where=str(file), hint="Add where = \"ECFMG OASIS\" (for example).")
+    if item.kind not in KINDS:
+        raise UserError(f"item {item.key} has unknown kind {item.kind!r}", where=str(file))
+    if item.visa and item.visa not in VISAS:
+        raise UserError(f"item {item.key} names unknown visa {item.visa!r}", where=str(file))
+    if any(e.key == item.key for e in earlier):
+        raise UserError(f"two items share the key {item.key!r}", where=str(file))
+
+
+def visa_needs_from_status(text: str) -> tuple[tuple[str, ...], bool]:
+    """(visas needed, whether the text says) from the CV's visa status line.
+
+    "Requires J-1 visa sponsorship" -> (("J-1",), True); "U.S. citizen" -> ((), True);
+    "" or "needs sponsorship" -> ((), False): unknown, so every visa item is shown.
+    """
+    compact = re.sub(r"[\s\-_.]", "", text.lower())
+    both = tuple(v for v, mark in (("J-1", "j1"), ("H-1B", "h1b")) if mark in compact)
+    if len(both) > 1:
+        return both, True
+    need = visa_need(text)
+    if need is not None:
+        return (need,), True
+    if text.strip() and _NO_VISA.search(text):
+        return (), True
+    return (), False
 
 
 def inputs_from_cv(cv: CV, *, statements_by_specialty: Mapping[str, int] | None = None,
@@ -122,31 +207,77 @@ def inputs_from_cv(cv: CV, *, statements_by_specialty: Mapping[str, int] | None 
     if target_specialties is None:
         head = cv.target_specialty.split("(")[0].split(",")[0].strip()
         target_specialties = [head] if head else []
+    visas, visa_known = visa_needs_from_status(cv.personal.immigration.visa_status)
     return ChecklistInputs(
         exam_results=results, step2ck_score=score, ecfmg_status=cv.ecfmg.status,
         target_specialties=tuple(target_specialties),
         statements_by_specialty=dict(statements_by_specialty or {}),
         letters_total=letters_total, letters_us_in_specialty=letters_us_in_specialty,
+        visa_needs=visas, visa_known=visa_known,
     )
 
 
+def _shown(item: ChecklistItem, inputs: ChecklistInputs) -> tuple[bool, str]:
+    """(whether the item applies, the visa to name when the need is unknown)."""
+    if not item.visa:
+        return True, ""
+    if inputs.visa_known:
+        return item.visa in inputs.visa_needs, ""
+    return True, item.visa
+
+
 def evaluate_checklist(inputs: ChecklistInputs, ticks: Mapping[str, bool] | None = None,
-                       items: Sequence[ChecklistItem] | None = None) -> list[ChecklistEntry]:
-    """Every item with its status, derived where possible, else from the manual ticks."""
-    marks = ticks or {}
+                       items: Sequence[ChecklistItem] | None = None, *,
+                       events: Iterable[TimelineEvent] = (),
+                       today: _dt.date | None = None) -> list[ChecklistEntry]:
+    """Every item that applies, with its status: derived where possible, else from the ticks.
+
+    Args:
+        inputs: what the workspace says (see :func:`inputs_from_cv`).
+        ticks: manual ticks by item key (keys of earlier versions are mapped, see
+            :data:`RENAMED_KEYS`).
+        items: the checklist (default: the shipped one).
+        events: the season's dates; an item naming one (``event``) shows its date, status and
+            countdown while it is not done.
+        today: for those countdowns; without it no date is shown.
+    """
+    marks = {RENAMED_KEYS.get(k, k): v for k, v in (ticks or {}).items()}
+    dated = {e.key: e for e in events}
     out = []
     for item in items if items is not None else load_checklist():
+        shown, for_visa = _shown(item, inputs)
+        if not shown:
+            continue
+        if item.is_info:
+            out.append(ChecklistEntry(item, "info", "", "", for_visa))
+            continue
         if item.derive == "manual":
             done = bool(marks.get(item.key))
             entry = ChecklistEntry(item, "done" if done else "todo",
-                                   "" if done else "Tick it when done.", "you" if done else "")
+                                   "" if done else "Tick it when done.", "you" if done else "",
+                                   for_visa)
         else:
             status, detail = _derive(item.derive, inputs)
-            entry = ChecklistEntry(item, status, detail, "data" if status == "done" else "")
+            entry = ChecklistEntry(item, status, detail, "data" if status == "done" else "",
+                                   for_visa)
             if status != "done" and marks.get(item.key):
-                entry = ChecklistEntry(item, "done", f"Ticked by you ({detail})", "you")
+                entry = ChecklistEntry(item, "done", f"Ticked by you ({detail})", "you",
+                                       for_visa)
+        event = dated.get(item.event)
+        if event is not None and today is not None and not entry.done:
+            entry.detail = f"{entry.detail} {date_line(event, today)}".strip()
         out.append(entry)
     return out
+
+
+def date_line(event: TimelineEvent, today: _dt.date) -> str:
+    """ "By Sunday, January 31, 2027 (estimated; in 60 days; source: NRMP calendars)." """
+    day = f"{event.date:%A, %B} {event.date.day}, {event.date.year}"
+    days = (event.date - today).days
+    if event_status(event, today) == "past":
+        return f"The date, {day}, has passed."
+    left = {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
+    return f"By {day} ({status_label(event, today)}; {left}; source: {event.source})."
 
 
 def _derive(rule: str, x: ChecklistInputs) -> tuple[ItemStatus, str]:
@@ -203,5 +334,6 @@ def _letters(x: ChecklistInputs) -> tuple[ItemStatus, str]:
 
 
 def checklist_progress(entries: Sequence[ChecklistEntry]) -> tuple[int, int]:
-    """(done, total) for a progress bar."""
-    return sum(1 for e in entries if e.done), len(entries)
+    """(done, total) for a progress bar; information lines are not counted."""
+    tasks = [e for e in entries if not e.is_info]
+    return sum(1 for e in tasks if e.done), len(tasks)

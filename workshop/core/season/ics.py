@@ -1,9 +1,13 @@
 """Export the timeline as an iCalendar file (RFC 5545) that any calendar app imports.
 
-Written by hand rather than with a library: the subset needed is small (all-day VEVENTs), and
-the rules that matter are explicit here: CRLF line ends, lines folded at 75 octets without
-splitting a UTF-8 character, TEXT values escaped, a stable UID per event so re-importing the
-file updates events instead of duplicating them, and a DTSTAMP in UTC.
+Written by hand rather than with a library: the subset needed is small (all-day VEVENTs with
+display alarms), and the rules that matter are explicit here: CRLF line ends, lines folded at
+75 octets without splitting a UTF-8 character, TEXT values escaped, a stable UID per event so
+re-importing the file updates events instead of duplicating them, and a DTSTAMP in UTC.
+
+Reminders are VALARMs relative to the all-day start, set for 9 a.m. local time on the day
+(``N`` days before), since a reminder at midnight is one nobody sees. Reminders whose day has
+already gone by at export time are left out, so an old deadline does not ring at once.
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ from typing import Final
 
 from workshop import APP_NAME, __version__
 from workshop.core.atomic import atomic_write_bytes
-from workshop.core.season.timeline import KIND_LABELS, TimelineEvent
+from workshop.core.season.events import STATUS_LABELS, TimelineEvent
 
 CRLF: Final = "\r\n"
 MAX_OCTETS: Final = 75
 UID_DOMAIN: Final = "residency-workshop.invalid"
+REMIND_HOUR: Final = 9  # local time on the reminder's day
 
 
 def escape_text(value: str) -> str:
@@ -58,8 +63,9 @@ def event_uid(event: TimelineEvent) -> str:
 
 def _description(event: TimelineEvent) -> str:
     parts = []
-    if event.estimated:
-        parts.append(f"Estimated date. Known: {event.when}" if event.when else "Estimated date.")
+    if event.status in ("estimated", "not-confirmed"):
+        label = STATUS_LABELS[event.status].capitalize()
+        parts.append(f"{label} date. Known: {event.when}" if event.when else f"{label} date.")
     elif event.when:
         parts.append(event.when)
     if event.note:
@@ -69,16 +75,58 @@ def _description(event: TimelineEvent) -> str:
     return "\n".join(parts)
 
 
+def _summary(event: TimelineEvent) -> str:
+    if event.status in ("estimated", "not-confirmed"):
+        return f"{event.title} ({STATUS_LABELS[event.status]})"
+    return event.title
+
+
+def alarm_trigger(days_before: int) -> str:
+    """The TRIGGER duration for a reminder at :data:`REMIND_HOUR` ``days_before`` days ahead.
+
+    Relative to an all-day event's start (midnight), e.g. 7 days -> ``-P6DT15H`` (9 a.m., seven
+    days before); 0 days -> ``PT9H`` (9 a.m. on the day).
+    """
+    if days_before == 0:
+        return f"PT{REMIND_HOUR}H"
+    minus_hours = 24 - REMIND_HOUR
+    days = days_before - 1
+    return f"-P{days}DT{minus_hours}H" if days else f"-PT{minus_hours}H"
+
+
+def _alarm_text(event: TimelineEvent, days_before: int) -> str:
+    when = {0: "Today", 1: "Tomorrow"}.get(days_before, f"In {days_before} days")
+    return f"{when}: {_summary(event)}"
+
+
+def _alarms(event: TimelineEvent, today: _dt.date) -> list[str]:
+    lines: list[str] = []
+    for days in event.remind_days:
+        if event.date - _dt.timedelta(days=days) < today:
+            continue
+        lines += [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{escape_text(_alarm_text(event, days))}",
+            f"TRIGGER:{alarm_trigger(days)}",
+            "END:VALARM",
+        ]
+    return lines
+
+
 def timeline_to_ics(events: Iterable[TimelineEvent], *, now: _dt.datetime,
                     name: str = "Residency application season") -> str:
-    """The calendar as text with CRLF line ends; every event is all-day.
+    """The calendar as text with CRLF line ends; every event is all-day, spans included.
 
     Args:
         events: timeline entries (see :func:`workshop.core.season.timeline.merge_timeline`).
-        now: the DTSTAMP; a naive value is taken as UTC.
+        now: the DTSTAMP; a naive value is taken as UTC. Its day also decides which reminders
+            are still ahead.
         name: the calendar's display name (X-WR-CALNAME, which most apps show).
     """
-    stamp = (now if now.tzinfo is None else now.astimezone(_dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
+    utc = now.replace(tzinfo=_dt.UTC) if now.tzinfo is None else now.astimezone(_dt.UTC)
+    stamp = utc.strftime("%Y%m%dT%H%M%SZ")
+    today = now.date()
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -88,22 +136,22 @@ def timeline_to_ics(events: Iterable[TimelineEvent], *, now: _dt.datetime,
         f"X-WR-CALNAME:{escape_text(name)}",
     ]
     for event in events:
-        title = f"{event.title} (estimated)" if event.estimated else event.title
         lines += [
             "BEGIN:VEVENT",
             f"UID:{event_uid(event)}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{event.date.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(event.date + _dt.timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{escape_text(title)}",
+            f"DTEND;VALUE=DATE:{(event.last_day + _dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{escape_text(_summary(event))}",
         ]
         description = _description(event)
         if description:
             lines.append(f"DESCRIPTION:{escape_text(description)}")
         lines += [
-            f"CATEGORIES:{escape_text(KIND_LABELS.get(event.kind, event.kind))}",
+            f"CATEGORIES:{escape_text(event.kind_label)}",
             f"STATUS:{'TENTATIVE' if event.estimated else 'CONFIRMED'}",
             "TRANSP:TRANSPARENT",
+            *_alarms(event, today),
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

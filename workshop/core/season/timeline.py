@@ -1,51 +1,49 @@
 """The season's dates (from a data file with sources) merged with the applicant's own dates.
 
-Season dates live in ``resources/season/<season>.toml`` so a new season is a data change. The
-user's dates (letter due dates, program and ERAS deadlines, interviews) come in as plain
-:class:`UserDate` values; the lead builds them from the letters and programs stores, or with
-:func:`user_dates_from_programs`. Countdowns take an injected ``today``.
+Season dates live in ``resources/season/<season>.toml`` (read by
+:mod:`workshop.core.season.season_file`) so a new season is a data change. The user's dates
+(letter due dates, program deadlines, interviews) come in as plain :class:`UserDate` values; the
+lead builds them from the letters and programs stores, or with :func:`user_dates_from_programs`.
+Countdowns and statuses take an injected ``today``: "past" is derived, never stored.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from workshop.core.errors import UserError
 from workshop.core.programs.model import Program
-from workshop.core.resources import resource
+from workshop.core.season.events import (
+    DEFAULT_REMINDERS,
+    KIND_LABELS,
+    STATUS_LABELS,
+    SeasonNote,
+    TimelineEvent,
+    event_status,
+    title_with_status,
+)
+from workshop.core.season.season_file import (
+    Season,
+    available_seasons,
+    load_season,
+    season_for,
+    season_path,
+)
 
-DEFAULT_SEASON: Final = "2026-2027"
-KIND_LABELS: Final[dict[str, str]] = {
-    "season": "Season",
-    "letter-due": "Letter due",
-    "program-deadline": "Program deadline",
-    "eras-deadline": "ERAS deadline",
-    "interview": "Interview",
-    "custom": "My date",
-}
+__all__ = [
+    "KIND_LABELS", "STATUS_LABELS", "MonthGroup", "Season", "SeasonNote", "TimelineEvent",
+    "TimelineItem", "UserDate", "available_seasons", "countdown", "days_until",
+    "event_status", "from_user_date", "group_by_month", "load_season", "merge_timeline",
+    "next_events", "rebase_season", "season_for", "season_path", "timeline_text",
+    "title_with_status", "user_dates_from_programs", "with_countdowns",
+]
+
 _MONTH_NAMES: Final = ("January", "February", "March", "April", "May", "June", "July",
                        "August", "September", "October", "November", "December")
-
-
-@dataclass(frozen=True)
-class TimelineEvent:
-    """One dated entry; ``key`` is stable across exports (it makes the .ics UID)."""
-
-    key: str
-    title: str
-    date: _dt.date
-    kind: str = "season"
-    estimated: bool = False
-    when: str = ""
-    source: str = ""
-    note: str = ""
-    ref: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,75 +57,27 @@ class UserDate:
     ref: str = ""
 
 
-@dataclass
-class Season:
-    """A season file: its name, title and events with sources."""
-
-    season: str
-    title: str
-    events: list[TimelineEvent] = field(default_factory=list)
-
-
-def season_path(season: str = DEFAULT_SEASON) -> Path:
-    """Where a season's data file lives."""
-    return resource("season", f"{season}.toml")
-
-
-def available_seasons() -> list[str]:
-    """Season names with a data file, oldest first."""
-    return sorted(p.stem for p in resource("season").glob("[0-9][0-9][0-9][0-9]-*.toml"))
-
-
-def load_season(path: Path | str | None = None) -> Season:
-    """Read a season file and check every event has a title, a date and a source.
-
-    Raises:
-        UserError: naming the file and the event that is wrong.
-    """
-    file = Path(path) if path is not None else season_path()
-    try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UserError(f"season file {file.name} cannot be read: {exc}", where=str(file),
-                        hint="Restore it from the app's installation.") from exc
-    events = [_season_event(raw, i, file) for i, raw in enumerate(data.get("events", []))]
-    return Season(season=str(data.get("season", file.stem)), title=str(data.get("title", "")),
-                  events=sorted(events, key=lambda e: e.date))
-
-
-def _season_event(raw: Any, index: int, file: Path) -> TimelineEvent:
-    where = f"{file.name}, event {index + 1}"
-    if not isinstance(raw, dict):
-        raise UserError("an event must be a table", where=where)
-    day = raw.get("date")
-    if not isinstance(day, _dt.date) or isinstance(day, _dt.datetime):
-        raise UserError("the event needs a date such as 2026-09-24", where=where)
-    for name in ("key", "title", "source"):
-        if not isinstance(raw.get(name), str) or not raw[name].strip():
-            raise UserError(f"the event needs a '{name}'", where=where)
-    return TimelineEvent(key=raw["key"], title=raw["title"], date=day, kind="season",
-                         estimated=bool(raw.get("estimated", False)),
-                         when=str(raw.get("when", "")), source=raw["source"],
-                         note=str(raw.get("note", "")))
-
-
 def _slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:60] or "date"
 
 
 def from_user_date(item: UserDate) -> TimelineEvent:
-    """A user date as a timeline entry with a stable key."""
+    """A user date as a timeline entry with a stable key and the kind's reminders."""
     if item.kind not in KIND_LABELS or item.kind == "season":
         raise UserError(f"unknown kind of date {item.kind!r}", where=item.title,
-                        hint="Use letter-due, program-deadline, eras-deadline, interview "
-                             "or custom.")
+                        hint="Use letter-due, program-deadline, interview or custom.")
     ref = item.ref or _slug(item.title)
     return TimelineEvent(key=f"{item.kind}:{ref}:{item.date.isoformat()}", title=item.title,
-                         date=item.date, kind=item.kind, note=item.note, ref=item.ref)
+                         date=item.date, kind=item.kind, note=item.note, ref=item.ref,
+                         remind_days=DEFAULT_REMINDERS.get(item.kind, ()))
 
 
 def user_dates_from_programs(programs: Iterable[Program]) -> list[UserDate]:
-    """Deadlines and interview dates recorded on programs (withdrawn programs left out)."""
+    """Program deadlines and interview dates recorded on programs (withdrawn ones left out).
+
+    ERAS itself sets no application deadline (each program sets its own), so a program's own
+    deadline is the only deadline read here.
+    """
     out: list[UserDate] = []
     for p in programs:
         if p.status == "withdrawn":
@@ -136,13 +86,16 @@ def user_dates_from_programs(programs: Iterable[Program]) -> list[UserDate]:
         if p.program_deadline:
             out.append(UserDate(f"Deadline: {p.display_name}", p.program_deadline,
                                 "program-deadline", ref=ref))
-        if p.eras_deadline:
-            out.append(UserDate(f"ERAS deadline: {p.display_name}", p.eras_deadline,
-                                "eras-deadline", ref=ref))
         if p.interview_date:
             out.append(UserDate(f"Interview: {p.display_name}", p.interview_date, "interview",
                                 note=p.interview_notes, ref=ref))
     return out
+
+
+def _order(event: TimelineEvent) -> tuple[_dt.date, bool, str]:
+    # season dates first on a tie, in their file's order (the sort is stable); then by title
+    return event.date, event.kind != "season", "" if event.kind == "season" else (
+        event.title.casefold())
 
 
 def merge_timeline(season: Sequence[TimelineEvent] | Season,
@@ -158,7 +111,17 @@ def merge_timeline(season: Sequence[TimelineEvent] | Season,
         if event.key not in seen:
             seen.add(event.key)
             events.append(event)
-    return sorted(events, key=lambda e: (e.date, e.kind != "season", e.title.casefold()))
+    return sorted(events, key=_order)
+
+
+def rebase_season(events: Iterable[TimelineEvent], season: Season) -> list[TimelineEvent]:
+    """The applicant's dates among ``events`` with ``season``'s dates instead of the old ones.
+
+    For a caller handed a merged timeline built on another season file (e.g. the newest) that
+    must show the season running today.
+    """
+    own = [e for e in events if e.kind != "season"]
+    return sorted([*season.events, *own], key=_order)
 
 
 def days_until(day: _dt.date, today: _dt.date) -> int:
@@ -166,8 +129,11 @@ def days_until(day: _dt.date, today: _dt.date) -> int:
     return (day - today).days
 
 
-def countdown(day: _dt.date, today: _dt.date) -> str:
-    """ "today", "tomorrow", "in 12 days", "yesterday", "5 days ago"."""
+def countdown(day: _dt.date, today: _dt.date, end: _dt.date | None = None) -> str:
+    """ "today", "tomorrow", "in 12 days", "yesterday", "5 days ago"; "now, until March 18"
+    while a date that spans several days is running."""
+    if end is not None and day < today <= end:
+        return f"now, until {_MONTH_NAMES[end.month - 1]} {end.day}"
     days = days_until(day, today)
     if days == 0:
         return "today"
@@ -180,16 +146,28 @@ def countdown(day: _dt.date, today: _dt.date) -> str:
 
 @dataclass
 class TimelineItem:
-    """An event with its countdown for one ``today``."""
+    """An event with its countdown and status for one ``today``."""
 
     event: TimelineEvent
     days: int
     countdown: str
+    status: str = ""
 
     @property
     def label(self) -> str:
-        """The title with "(estimated)" where the date is not yet published."""
-        return f"{self.event.title} (estimated)" if self.event.estimated else self.event.title
+        """The title, with "(estimated)" or "(not confirmed)" while the date is ahead."""
+        if self.status in ("estimated", "not-confirmed"):
+            return f"{self.event.title} ({STATUS_LABELS[self.status]})"
+        return self.event.title
+
+    @property
+    def status_label(self) -> str:
+        """ "published", "estimated", "not confirmed", "past" or "your date"."""
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def past(self) -> bool:
+        return self.status == "past"
 
 
 @dataclass
@@ -206,13 +184,14 @@ class MonthGroup:
 
 
 def with_countdowns(events: Iterable[TimelineEvent], today: _dt.date) -> list[TimelineItem]:
-    """Every event with its countdown, in date order."""
-    return [TimelineItem(e, days_until(e.date, today), countdown(e.date, today))
-            for e in sorted(events, key=lambda e: e.date)]
+    """Every event with its countdown and status, in date order."""
+    return [TimelineItem(e, days_until(e.date, today), countdown(e.date, today, e.end),
+                         event_status(e, today))
+            for e in sorted(events, key=_order)]
 
 
 def group_by_month(events: Iterable[TimelineEvent], today: _dt.date) -> list[MonthGroup]:
-    """Events grouped by calendar month, months in order, each with countdowns."""
+    """Events grouped by calendar month (of their first day), months in order."""
     groups: dict[tuple[int, int], MonthGroup] = {}
     for item in with_countdowns(events, today):
         ym = (item.event.date.year, item.event.date.month)
@@ -222,15 +201,19 @@ def group_by_month(events: Iterable[TimelineEvent], today: _dt.date) -> list[Mon
 
 def next_events(events: Iterable[TimelineEvent], today: _dt.date,
                 within_days: int = 30) -> list[TimelineItem]:
-    """What is coming in the next ``within_days`` days (today included)."""
-    return [i for i in with_countdowns(events, today) if 0 <= i.days <= within_days]
+    """What is coming in the next ``within_days`` days (today and running spans included)."""
+    return [i for i in with_countdowns(events, today)
+            if i.days <= within_days and i.event.last_day >= today]
 
 
 def timeline_text(events: Iterable[TimelineEvent], today: _dt.date) -> str:
-    """The month view as plain text (CLI and tests)."""
+    """The month view as plain text (CLI and tests), with each date's status and source."""
     lines: list[str] = []
     for group in group_by_month(events, today):
         lines.append(group.label)
         for item in group.items:
-            lines.append(f"  {item.event.date.isoformat()}  {item.label}  [{item.countdown}]")
+            source = f"  (source: {item.event.source})" if item.event.source else ""
+            lines.append(f"  {item.event.date.isoformat()}  {item.label}  [{item.countdown}; "
+                         f"{item.status_label}]{source}")
     return "\n".join(lines)
+
