@@ -332,7 +332,7 @@ def test_checklist_tick_persists_and_go_there_emits(qtbot, workspace: Workspace)
     again.show_tab("checklist")
     assert again.checklist_tab.boxes["world-directory"].isChecked()
     with qtbot.waitSignal(again.go_to_section) as signal:
-        again.checklist_tab.go_buttons["diploma-transcript"].click()  # type: ignore[attr-defined]
+        again.checklist_tab.go_buttons["statement-plain-text"].click()  # type: ignore[attr-defined]
     assert signal.args == ["exports"]
 
 
