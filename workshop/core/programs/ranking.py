@@ -4,6 +4,14 @@ reasons, keep the final order the user drags into place, export it.
 The suggestion is only a mirror of the user's own ratings and weights; the final order is theirs.
 The NRMP's algorithm is applicant-proposing, so the list should follow true preference, never a
 guess about where the applicant is likely to match (:data:`NRMP_NOTE`).
+
+Advanced (PGY-2) programs are kept apart from the primary list: they have an order of their own
+and each takes a **supplemental list** of preliminary or transitional programs for the first year
+(:data:`SUPPLEMENTAL_NOTE`). The list is kept per advanced program rather than one list shared by
+all, because the first year an applicant wants often depends on the advanced program (a
+preliminary year in the same city, say); a per-program list can still be made identical for
+every advanced program (:meth:`RankSheet.share_supplemental`), while a single shared list could
+not express a difference.
 """
 
 from __future__ import annotations
@@ -41,6 +49,14 @@ RATING_MIN: Final = 1
 RATING_MAX: Final = 5
 MAX_WEIGHT: Final = 10.0
 RANKABLE: Final = frozenset({"interviewed", "ranked", "matched"})
+#: Source: NRMP FAQ (FACTS.md, "Tracks").
+SUPPLEMENTAL_NOTE: Final = (
+    "Advanced (PGY-2) programs start after a first year and are ranked with a supplemental "
+    "rank-order list of preliminary or transitional programs for that year. (Source: NRMP "
+    "FAQ.)"
+)
+#: Tracks that may go on a supplemental list (a first year before an advanced program).
+FIRST_YEAR_TRACKS: Final = frozenset({"preliminary", "transitional"})
 
 
 @dataclass
@@ -54,6 +70,10 @@ class RankSheet:
     custom_factors: dict[str, str] = field(default_factory=dict)
     ratings: dict[int, dict[str, int]] = field(default_factory=dict)
     final_order: list[int] = field(default_factory=list)
+    #: The user's order of advanced (PGY-2) programs, apart from the primary list.
+    advanced_order: list[int] = field(default_factory=list)
+    #: Advanced program id -> its supplemental list (preliminary/transitional ids, in order).
+    supplemental: dict[int, list[int]] = field(default_factory=dict)
 
     @property
     def factors(self) -> dict[str, str]:
@@ -98,10 +118,50 @@ class RankSheet:
         order.insert(max(0, min(index, len(order))), program_id)
         self.final_order = order
 
+    def move_advanced(self, program_id: int, index: int) -> None:
+        """Put an advanced program at ``index`` of the advanced order."""
+        order = [p for p in self.advanced_order if p != program_id]
+        order.insert(max(0, min(index, len(order))), program_id)
+        self.advanced_order = order
+
+    def set_supplemental(self, advanced_id: int, program_ids: Sequence[int]) -> None:
+        """Replace one advanced program's supplemental list (duplicates refused)."""
+        ids = [int(p) for p in program_ids]
+        if len(set(ids)) != len(ids):
+            raise UserError("a program is on this supplemental list twice",
+                            hint="Keep each preliminary or transitional program once.")
+        if advanced_id in ids:
+            raise UserError("an advanced program cannot be on its own supplemental list")
+        if ids:
+            self.supplemental[advanced_id] = ids
+        else:
+            self.supplemental.pop(advanced_id, None)
+
+    def add_supplemental(self, advanced_id: int, program_id: int,
+                         index: int | None = None) -> None:
+        """Add a first-year program to an advanced program's list (at the end by default)."""
+        ids = list(self.supplemental.get(advanced_id, []))
+        if program_id in ids:
+            raise UserError("that program is already on this supplemental list")
+        ids.insert(len(ids) if index is None else max(0, min(index, len(ids))), program_id)
+        self.set_supplemental(advanced_id, ids)
+
+    def remove_supplemental(self, advanced_id: int, program_id: int) -> None:
+        self.set_supplemental(advanced_id, [p for p in self.supplemental.get(advanced_id, [])
+                                            if p != program_id])
+
+    def share_supplemental(self, from_id: int, advanced_ids: Sequence[int]) -> None:
+        """Give every advanced program in ``advanced_ids`` a copy of ``from_id``'s list."""
+        ids = list(self.supplemental.get(from_id, []))
+        for advanced_id in advanced_ids:
+            if advanced_id != from_id:
+                self.set_supplemental(advanced_id, ids)
+
     def to_dict(self) -> dict[str, Any]:
         return {"weights": self.weights, "custom_factors": self.custom_factors,
                 "ratings": {str(k): v for k, v in self.ratings.items()},
-                "final_order": self.final_order}
+                "final_order": self.final_order, "advanced_order": self.advanced_order,
+                "supplemental": {str(k): v for k, v in self.supplemental.items()}}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RankSheet:
@@ -117,6 +177,9 @@ class RankSheet:
                 for factor, rating in dict(ratings).items():
                     sheet.rate(int(pid), str(factor), int(rating))
             sheet.final_order = [int(p) for p in data.get("final_order", [])]
+            sheet.advanced_order = [int(p) for p in data.get("advanced_order", [])]
+            for adv, ids in dict(data.get("supplemental", {})).items():
+                sheet.set_supplemental(int(adv), [int(p) for p in ids])
         except (TypeError, ValueError, AttributeError) as exc:
             raise UserError(f"the saved rank list is damaged: {exc}",
                             hint="Re-enter the ratings.") from exc
@@ -139,14 +202,23 @@ def rankable(programs: Sequence[Program], sheet: RankSheet) -> list[Program]:
         p.status in RANKABLE or p.id in sheet.ratings) and p.status != "withdrawn"]
 
 
-def suggest_order(programs: Sequence[Program], sheet: RankSheet) -> list[RankSuggestion]:
+def is_advanced(program: Program) -> bool:
+    """An advanced (PGY-2) program: ranked apart, with a supplemental list."""
+    return program.track == "advanced"
+
+
+def suggest_order(programs: Sequence[Program], sheet: RankSheet, *,
+                  advanced: bool = False) -> list[RankSuggestion]:
     """Programs by weighted average rating (unrated ones last), each with its reasons.
 
     The reasons name the strongest and weakest weighted ratings ("Program culture 5/5, weight
-    3"), and list factors with a weight but no rating.
+    3"), and list factors with a weight but no rating. ``advanced`` picks the advanced (PGY-2)
+    programs instead of the primary list's.
     """
     out = []
     for program in rankable(programs, sheet):
+        if is_advanced(program) != advanced:
+            continue
         ratings = sheet.ratings.get(program.id or 0, {})
         used = [(f, sheet.weights.get(f, 0.0), r) for f, r in ratings.items()
                 if sheet.weights.get(f, 0.0) > 0 and f in sheet.factors]
@@ -166,12 +238,46 @@ def suggest_order(programs: Sequence[Program], sheet: RankSheet) -> list[RankSug
 
 
 def final_order(programs: Sequence[Program], sheet: RankSheet) -> list[Program]:
-    """The user's order; rankable programs not yet placed follow in suggested order."""
-    by_id = {p.id: p for p in rankable(programs, sheet)}
-    placed = [by_id[i] for i in sheet.final_order if i in by_id]
-    rest = [s.program for s in suggest_order(programs, sheet) if s.program.id not in
-            set(sheet.final_order)]
+    """The user's primary order (advanced programs apart); unplaced ones follow as suggested."""
+    return _ordered(programs, sheet, sheet.final_order, advanced=False)
+
+
+def advanced_order(programs: Sequence[Program], sheet: RankSheet) -> list[Program]:
+    """The user's order of advanced (PGY-2) programs; unplaced ones follow as suggested."""
+    return _ordered(programs, sheet, sheet.advanced_order, advanced=True)
+
+
+def _ordered(programs: Sequence[Program], sheet: RankSheet, order: list[int], *,
+             advanced: bool) -> list[Program]:
+    by_id = {p.id: p for p in rankable(programs, sheet) if is_advanced(p) == advanced}
+    placed = [by_id[i] for i in order if i in by_id]
+    rest = [s.program for s in suggest_order(programs, sheet, advanced=advanced)
+            if s.program.id not in set(order)]
     return placed + rest
+
+
+def supplemental_candidates(programs: Sequence[Program]) -> list[Program]:
+    """Programs that may go on a supplemental list: preliminary or transitional, not withdrawn.
+
+    Not only interviewed ones: the user may be planning the list before the last interview.
+    """
+    return [p for p in programs if p.id is not None and p.track in FIRST_YEAR_TRACKS
+            and p.status != "withdrawn"]
+
+
+def supplemental_list(programs: Sequence[Program], sheet: RankSheet,
+                      advanced_id: int) -> list[Program]:
+    """An advanced program's supplemental list, in order (programs gone or withdrawn dropped)."""
+    by_id = {p.id: p for p in supplemental_candidates(programs)}
+    return [by_id[i] for i in sheet.supplemental.get(advanced_id, []) if i in by_id]
+
+
+def supplemental_warnings(programs: Sequence[Program], sheet: RankSheet) -> list[str]:
+    """One line per ranked advanced program without a preliminary or transitional program."""
+    return [f"{p.name} is an advanced (PGY-2) program but has no supplemental list "
+            "with a preliminary or transitional program: add the first year you would do "
+            "before it." for p in advanced_order(programs, sheet)
+            if not supplemental_list(programs, sheet, p.id or 0)]
 
 
 def rank_list_rows(programs: Sequence[Program], sheet: RankSheet) -> list[dict[str, str]]:
@@ -193,13 +299,33 @@ def rank_list_rows(programs: Sequence[Program], sheet: RankSheet) -> list[dict[s
     return rows
 
 
+def advanced_rows(programs: Sequence[Program], sheet: RankSheet) -> list[dict[str, str]]:
+    """Advanced programs in the user's order, each followed by its supplemental list.
+
+    The "List" column says which list a row is on; ranks on a supplemental list count from 1.
+    """
+    rows = []
+    for rank, program in enumerate(advanced_order(programs, sheet), 1):
+        rows.append({"Rank": str(rank), "Program": program.display_name,
+                     "NRMP code": program.program_code, "Location": program.location,
+                     "List": "Advanced (PGY-2)"})
+        for sub, first in enumerate(supplemental_list(programs, sheet, program.id or 0), 1):
+            rows.append({"Rank": str(sub), "Program": first.display_name,
+                         "NRMP code": first.program_code, "Location": first.location,
+                         "List": f"Supplemental for {program.display_name}"})
+    return rows
+
+
 def rank_list_csv(programs: Sequence[Program], sheet: RankSheet) -> str:
-    """The rank list as CSV text."""
+    """The rank list as CSV text (with a "List" column once advanced programs are ranked)."""
     rows = rank_list_rows(programs, sheet)
+    extra = advanced_rows(programs, sheet)
+    names = ["Rank", "Program", "NRMP code", "Location", "Score", "Suggested rank", "Reasons"]
+    if extra:
+        names.append("List")
+        rows = [{**row, "List": "Primary"} for row in rows] + extra
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["Rank", "Program", "NRMP code", "Location", "Score",
-                                             "Suggested rank", "Reasons"],
-                            lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=names, lineterminator="\r\n", restval="")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
@@ -224,4 +350,10 @@ def rank_list_report(programs: Sequence[Program], sheet: RankSheet,
         "columns": ["Rank", "Program", "NRMP code", "Location", "Score", "Suggested rank",
                     "Reasons"],
         "rows": rank_list_rows(programs, sheet),
+        "supplemental_note": SUPPLEMENTAL_NOTE,
+        "advanced": [{"rank": rank, "program": p.display_name, "code": p.program_code,
+                      "supplemental": [f.display_name for f in
+                                       supplemental_list(programs, sheet, p.id or 0)]}
+                     for rank, p in enumerate(advanced_order(programs, sheet), 1)],
+        "warnings": supplemental_warnings(programs, sheet),
     }

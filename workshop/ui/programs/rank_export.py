@@ -25,6 +25,8 @@ HEADERS: Final[dict[str, str]] = {"Rank": "Rank", "Suggested rank": "Sugg.",
                                   "Reasons": "Why (your ratings)"}
 #: Column widths (fractions) for Rank, Program, NRMP code, Location, Score, Suggested, Reasons.
 WIDTHS: Final = (0.08, 0.25, 0.12, 0.13, 0.08, 0.08, 0.26)
+#: Rank, advanced program, NRMP code, its supplemental list.
+ADVANCED_WIDTHS: Final = (0.08, 0.32, 0.14, 0.46)
 
 
 def rank_list_document(programs: Sequence[Program], sheet: RankSheet, today: _dt.date, *,
@@ -40,6 +42,7 @@ def rank_list_document(programs: Sequence[Program], sheet: RankSheet, today: _dt
          "table": {"header": [HEADERS.get(c, c) for c in columns], "rows": rows,
                    "widths": list(WIDTHS)}}
         if rows else {"heading": "Your order", "text": "No interviewed programs yet."},
+        *_advanced_sections(report),
         {"heading": "Your weights (0 = ignored)", "rows": weights},
         {"heading": "About the suggested rank",
          "text": "The score is the weighted average of your own 1–5 ratings, shown as 0–100. "
@@ -49,6 +52,30 @@ def rank_list_document(programs: Sequence[Program], sheet: RankSheet, today: _dt
                            subtitle=f"{applicant} \u2014 {report['date']}" if applicant
                            else str(report["date"]),
                            notice=SAMPLE_NOTICE if is_sample else "")
+
+
+def _advanced_sections(report: dict[str, object]) -> list[dict[str, object]]:
+    """Advanced (PGY-2) programs with their supplemental lists, and what is missing."""
+    advanced = report.get("advanced") or []
+    if not isinstance(advanced, list) or not advanced:
+        return []
+    rows = []
+    for entry in advanced:
+        first_years = "; ".join(f"{i}. {name}" for i, name in
+                                enumerate(entry["supplemental"], 1)) or "none yet"
+        rows.append([str(entry["rank"]), entry["program"], entry["code"], first_years])
+    sections: list[dict[str, object]] = [
+        {"heading": "Advanced (PGY-2) programs and their supplemental lists",
+         "text": str(report.get("supplemental_note", ""))},
+        {"heading": "Advanced order",
+         "table": {"header": ["Rank", "Advanced program", "NRMP code",
+                              "Supplemental list (first year)"],
+                   "rows": rows, "widths": list(ADVANCED_WIDTHS)}},
+    ]
+    warnings = report.get("warnings") or []
+    if isinstance(warnings, list) and warnings:
+        sections.append({"heading": "Still missing", "bullets": [str(w) for w in warnings]})
+    return sections
 
 
 def export_rank_pdf(doc: Document, out: Path | str) -> Path:
