@@ -102,6 +102,20 @@ def _tab_widgets(page: Any) -> list[Any]:
     return [tabs for tabs in page.findChildren(QTabWidget) if tabs.isVisibleTo(page)]
 
 
+def _reveal(tabs: Any) -> None:
+    """Make every tab widget around ``tabs`` show the tab that holds it (a tab widget inside
+    another tab is only laid out, and only audited, when its outer tab is current)."""
+    from PySide6.QtWidgets import QTabWidget
+
+    parent = tabs.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QTabWidget):
+            for i in range(parent.count()):
+                if parent.widget(i).isAncestorOf(tabs):
+                    parent.setCurrentIndex(i)
+        parent = parent.parentWidget()
+
+
 def _settle(app: Any, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -149,6 +163,7 @@ def main(size: str, out_dir: str | None = None) -> None:
         for tabs, index in views:
             label = key
             if tabs is not None:
+                _reveal(tabs)
                 tabs.setCurrentIndex(index)
                 _settle(app, 0.3)
                 label = f"{key} ▸ {tabs.tabText(index).replace('&', '')}"

@@ -149,3 +149,24 @@ def test_the_day_of_the_season_never_changes_a_label(program: Program,
                                                      profile: ApplicantProfile) -> None:
     labels = {assess_fit(program, profile, day).computed for day in (DEC1, JAN15, FEB20)}
     assert len(labels) == 1
+
+
+def test_a_program_outside_the_chosen_divisions_is_flagged_and_counted() -> None:
+    from workshop.core.programs.fit import mix_summary
+
+    chicago = dataclasses.replace(YASMIN, divisions=frozenset({"East North Central"}))
+    base = dict(visa_sponsorship=frozenset({"J-1"}), min_step2ck=220, grad_within_years=8,
+                usce_months_required=3)
+    inside = assess_fit(Program(name="Lakeview (SAMPLE)", state="IL", **base), chicago, DEC1)
+    outside = assess_fit(Program(name="Riverside (SAMPLE)", state="California", **base),
+                         chicago, DEC1)
+    assert any(r.text.startswith("In East North Central") for r in inside.reasons)
+    [flag] = [r for r in outside.reasons if r.criterion == "geography"]
+    assert flag.kind == "minus" and "Pacific" in flag.text
+    assert outside.points == inside.points - 1
+    summary = mix_summary([inside, outside])
+    assert any(w.startswith("1 of 2 programs are outside the geographic divisions")
+               for w in summary.warnings)
+    none_chosen = assess_fit(Program(name="Riverside (SAMPLE)", state="CA", **base), YASMIN,
+                             DEC1)
+    assert not any(r.criterion == "geography" for r in none_chosen.reasons)

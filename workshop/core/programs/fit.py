@@ -164,7 +164,8 @@ def mix_summary(results: Iterable[FitResult]) -> MixSummary:
     more labelled programs has no strong fit, and when over a fifth are not eligible.
     """
     counts = dict.fromkeys(FIT_LABELS, 0)
-    for result in results:
+    results_list = list(results)
+    for result in results_list:
         counts[result.label] += 1
     total = sum(counts.values())
     warnings: list[str] = []
@@ -181,6 +182,12 @@ def mix_summary(results: Iterable[FitResult]) -> MixSummary:
     if labelled >= MIN_LIST_FOR_STRONG_WARNING and counts["strong fit"] == 0:
         warnings.append("No strong fits on the list; add programs where you meet every stated "
                         "requirement with margin.")
+    outside = sum(1 for r in results_list
+                  if any(x.criterion == "geography" and x.kind == "minus" for x in r.reasons))
+    if outside:
+        warnings.append(f"{outside} of {total} programs are outside the geographic divisions "
+                        "you chose in MyERAS: they see no geographic preference from you. "
+                        "Change the preferences in the CV, or apply knowing that.")
     if total and counts["not eligible"] > total * MAX_INELIGIBLE_SHARE:
         warnings.append(f"{counts['not eligible']} of {total} programs are not eligible for you "
                         "by their stated requirements; check those before paying to apply.")

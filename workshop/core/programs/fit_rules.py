@@ -18,7 +18,9 @@ from workshop.core.programs.model import SIGNAL_LABELS, Program, normalize_key
 from workshop.core.programs.profile import ApplicantProfile
 
 ReasonKind = Literal["blocker", "plus", "minus", "neutral", "unknown"]
-Criterion = Literal["", "visa", "graduation", "usce", "score"]
+#: The four requirements a label needs evidence on, and "geography" (a preference, not a
+#: requirement: it never counts as evidence).
+Criterion = Literal["", "visa", "graduation", "usce", "score", "geography"]
 
 #: Score margin over a stated minimum that counts as comfortable / as thin (points).
 COMFORTABLE_MARGIN: Final = 15
@@ -264,10 +266,12 @@ def geography(p: Program, a: ApplicantProfile) -> list[Reason]:
     if division is None:
         return []
     if division in a.divisions:
-        return [Reason("neutral", f"In {division}, one of your geographic preferences.")]
+        return [Reason("neutral", f"In {division}, one of your geographic preferences.",
+                       "geography")]
     chosen = ", ".join(sorted(a.divisions))
     return [Reason("minus", f"Outside your geographic preferences ({chosen}): the program, in "
-                            f"{division}, sees no geographic preference from you.")]
+                            f"{division}, sees no geographic preference from you.",
+                   "geography")]
 
 
 def _years(n: int) -> str:

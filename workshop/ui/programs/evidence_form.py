@@ -22,11 +22,11 @@ from workshop.ui.programs.common import OptionalPercent, OptionalSpin
 #: (field, form label, accessible name, placeholder)
 DATES: tuple[tuple[str, str, str, str], ...] = (
     ("visa_confirmed_on", "Visa policy confirmed on:", "Visa policy confirmed on",
-     "YYYY-MM-DD: when you confirmed it for this season"),
+     "YYYY-MM-DD"),
     ("step3_required_by", "Step 3 passed by (H-1B):", "Step 3 required by",
-     "YYYY-MM-DD, if the program states one"),
+     "YYYY-MM-DD, if stated"),
     ("limits_as_of", "Limits counted to:", "Limits counted to",
-     "YYYY-MM-DD; empty = July 1 training start"),
+     "empty: the July 1 start"),
 )
 
 
