@@ -74,6 +74,8 @@ def test_scale_in_data_file_matches_the_model() -> None:
     assert tuple(lv.key for lv in picklists.language_levels) == get_args(Proficiency)
     assert set(picklists.language_migrate.values()) <= set(get_args(Proficiency))
     assert picklists.language_source and picklists.language_note
+    assert CV.from_dict({"languages": [{"proficiency": "good"}]}).languages[0] \
+        .proficiency_label == "Good"
 
 
 def test_picklists_have_sources_and_choices() -> None:

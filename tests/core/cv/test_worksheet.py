@@ -44,3 +44,17 @@ def test_empty_cv_says_what_is_missing() -> None:
     text = worksheet_text(CV())
     assert "(none entered)" in text and "(no experience marked for ERAS)" in text
     assert "(not answered: it is optional)" in text
+
+
+def test_old_free_text_is_flagged_not_changed() -> None:
+    cv = CV()
+    exp = Experience(id="e", title="Observer", setting="Academic wards", hours_per_week=40)
+    exp.eras.key_characteristic = "Curiosity"
+    cv.experience.append(exp)
+    text = worksheet_text(cv)
+    assert "Setting: Academic wards  [not a MyERAS choice: pick one of Urban, Suburban, " \
+        "Rural]" in text
+    assert "Key characteristic: Curiosity  [not a MyERAS choice" in text
+    assert "Frequency: 40 hours/week  [not a MyERAS choice" in text
+    assert "Primary focus area: -" in text
+    assert "[not a MyERAS choice" not in worksheet_text(sample_cv())

@@ -30,6 +30,7 @@ from typing import Any, Final, Literal
 
 from workshop.core.cv.dates import MonthYear
 from workshop.core.cv.migrate import upgrade
+from workshop.core.cv.picklists import eras_picklists
 from workshop.core.cv.preferences import Preferences
 from workshop.core.cv.serial import dump_record, load_record
 from workshop.core.errors import UserError
@@ -328,6 +329,11 @@ class Language:
     language: str = ""
     proficiency: Proficiency = "advanced"
     former_proficiency: str = ""
+
+    @property
+    def proficiency_label(self) -> str:
+        """The level as MyERAS words it ("Advanced"), for exports and the editor."""
+        return eras_picklists().language_label(self.proficiency)
 
 
 @dataclass

@@ -120,17 +120,27 @@ def education(cv: CV) -> WorksheetSection:
     return section
 
 
+def _pick(name: str, value: str) -> str:
+    """The value, flagged when MyERAS's picklist does not offer it (old free text)."""
+    if not value:
+        return "-"
+    picklist = eras_picklists().lists[name]
+    if picklist.known(value):
+        return value
+    return f"{value}  [not a MyERAS choice: pick one of {', '.join(picklist.choices)}]"
+
+
 def _block_lines(number: int, block: ErasBlock) -> list[str]:
     lines = [f"-- Experience {number} --",
              f"Experience type: {block.experience_type}",
              f"Position/role: {block.position}",
              f"Organization: {block.organization}",
              f"Dates: {block.start} - {block.end}" if block.end else f"Dates: {block.start}",
-             f"Frequency: {block.frequency or '-'}",
+             f"Frequency: {_pick('frequency', block.frequency)}",
              f"Location: {block.location or '-'}",
-             f"Setting: {block.setting or '-'}",
-             f"Primary focus area: {block.primary_focus or '-'}",
-             f"Key characteristic: {block.key_characteristic or '-'}",
+             f"Setting: {_pick('setting', block.setting)}",
+             f"Primary focus area: {_pick('primary_focus', block.primary_focus)}",
+             f"Key characteristic: {_pick('key_characteristic', block.key_characteristic)}",
              f"Description {_count(block.description, ERAS_DESCRIPTION_CHARS)}:",
              block.description or "(empty)"]
     if block.most_meaningful:

@@ -37,6 +37,8 @@ class ChecksBox(QWidget):
         self.columns = int(spec.extra.get("columns", 2))
         for value, label in spec.choices:
             self._add_box(value, label, self.boxes)
+        if self.boxes:  # a finding's "jump to" focuses the first box
+            self.setFocusProxy(next(iter(self.boxes.values())))
 
     def _add_box(self, value: Any, label: str, into: dict[Any, QCheckBox]) -> QCheckBox:
         box = QCheckBox(label)

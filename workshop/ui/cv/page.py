@@ -176,7 +176,8 @@ class CvPage(PageBase):
         self.versions_button = button("Versions…", self.show_versions,
                                        "Compare CV versions word by word, restore an old one")
         self.eras_button = button("ERAS text…", self.show_eras_blocks,
-                                   "Plain-text blocks per experience to paste into MyERAS")
+                                   "Plain-text blocks per experience, and the whole MyERAS "
+                                   "worksheet (in MyERAS order, with counts) to paste from")
         self.import_button = button("Import JSON Resume…", lambda: transfer.ask_import(self))
         self.export_button = QToolButton()
         self.export_button.setText("Export")

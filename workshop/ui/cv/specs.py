@@ -205,7 +205,7 @@ LANGUAGES = [F("language", "Language"),
                tip="Your earlier level, kept when the CV moved to the MyERAS scale.")]
 
 PREFERENCES = [
-    F("", "Geographic preferences", "heading"),
+    F("", "Geographic preferences (MyERAS Biographical Information)", "heading"),
     F("", f"Choose up to {MAX_DIVISIONS} U.S. Census divisions, or no preference. Programs "
       "outside your divisions see nothing of this. Divisions: "
       f"{CENSUS_SOURCE}.", "note", tip="Geographic preferences note"),
@@ -274,7 +274,7 @@ LIST_SECTIONS: list[ListSection] = [
                 lambda c: _dated(c.name or "New certification", c.date, c.expires)),
     ListSection("languages", "Languages", "language", LANGUAGES, m.Language,
                 lambda lang: f"{lang.language or 'New language'} "
-                f"({_LANG.language_label(lang.proficiency)})"),
+                f"({lang.proficiency_label})"),
     ListSection("skills", "Skills", "skill", SKILLS, m.Skill,
                 lambda s: s.name or "New skill"),
     ListSection("hobbies", "Hobbies", "hobby", HOBBIES, m.Hobby,

@@ -184,6 +184,14 @@ def _report_losses(cv: CV, notes: list[str]) -> None:
     if any(e.eras.include and (e.eras.reflection or e.eras.description)
            for e in cv.experience):
         notes.append("experience: ERAS descriptions and reflections stay in the app.")
+    if any(e.eras.frequency or e.eras.primary_focus or e.eras.key_characteristic
+           for e in cv.experience):
+        notes.append("experience: MyERAS frequency, primary focus area and key characteristic "
+                     "stay in the app.")
+    if cv.preferences.geographic_answered or cv.preferences.setting_answered \
+            or cv.impactful_experience.strip():
+        notes.append("MyERAS geographic and setting preferences, their essays and the "
+                     "Impactful Experience essay stay in the app.")
     if any(e.attempts or e.note for e in cv.exams):
         notes.append("exams: attempts and notes have no JSON Resume field.")
     if cv.gap_notes:
