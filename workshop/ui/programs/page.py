@@ -1,5 +1,6 @@
 """The Programs section: your list with transparent fit, import/export, the season, the IMG
-checklist and the rank-list helper, as five tabs over one snapshot of the workspace.
+checklist, the rank-list helper, and signals & costs, as six tabs over one snapshot of the
+workspace.
 
 Every edit is written at once through the programs repository (the workspace has no unsaved
 state) and reported with ``save_state_changed``; a :class:`UserError` becomes a dialog. A
@@ -20,6 +21,7 @@ from workshop.core.programs import in_workspace
 from workshop.core.programs.snapshot import ProgramsData, load_data
 from workshop.ui.context import UiContext
 from workshop.ui.page_base import PageBase
+from workshop.ui.programs.application_tab import ApplicationTab
 from workshop.ui.programs.checklist_tab import ChecklistTab
 from workshop.ui.programs.common import show_error
 from workshop.ui.programs.import_tab import ImportTab
@@ -28,11 +30,11 @@ from workshop.ui.programs.rank_tab import RankTab
 from workshop.ui.programs.season_tab import SeasonTab
 from workshop.ui.save_state import SaveState
 
-TAB_KEYS = ("programs", "import", "season", "checklist", "rank")
+TAB_KEYS = ("programs", "import", "season", "checklist", "rank", "application")
 
 
 class ProgramsPage(PageBase):
-    """Programs, Import, Season, Checklist and Rank list tabs."""
+    """Programs, Import, Season, Checklist, Rank list, and Signals & costs tabs."""
 
     shows = ("cv", "profile", "statements", "letters", "programs")
 
@@ -53,11 +55,13 @@ class ProgramsPage(PageBase):
         self.season_tab = SeasonTab(self)
         self.checklist_tab = ChecklistTab(self)
         self.rank_tab = RankTab(self)
+        self.application_tab = ApplicationTab(self)
         self.tabs.addTab(self.programs_tab, "Programs")
         self.tabs.addTab(self.import_tab, "Import && export")
         self.tabs.addTab(self.season_tab, "Season")
         self.tabs.addTab(self.checklist_tab, "Checklist")
         self.tabs.addTab(self.rank_tab, "Rank list")
+        self.tabs.addTab(self.application_tab, "Signals && costs")
         self.tabs.currentChanged.connect(self._on_tab)
         self.read_only_note = QLabel("This workspace is open read-only: you can look, not edit.")
         self.read_only_note.setStyleSheet("color: #b9770e;")
@@ -68,7 +72,8 @@ class ProgramsPage(PageBase):
         layout.addWidget(self.tabs, 1)
         self.reload()
         if self.read_only:
-            for tab in (self.programs_tab, self.import_tab, self.checklist_tab, self.rank_tab):
+            for tab in (self.programs_tab, self.import_tab, self.checklist_tab, self.rank_tab,
+                        self.application_tab):
                 tab.set_editable(False)
 
     @property
@@ -92,9 +97,10 @@ class ProgramsPage(PageBase):
         self._refresh_visible()
 
     def _refresh_visible(self) -> None:
-        """Season, checklist and rank list refresh when shown (they read more data)."""
+        """Season, checklist, rank list, signals & costs refresh when shown (they read more)."""
         current = self.tabs.currentWidget()
-        if current in (self.season_tab, self.checklist_tab, self.rank_tab):
+        if current in (self.season_tab, self.checklist_tab, self.rank_tab,
+                       self.application_tab):
             current.refresh(self.data)
 
     def _on_tab(self, _index: int) -> None:
@@ -102,7 +108,7 @@ class ProgramsPage(PageBase):
         self._refresh_visible()
 
     def show_tab(self, key: str) -> None:
-        """Switch to a tab by key ("programs", "import", "season", "checklist", "rank")."""
+        """Switch to a tab by key (one of :data:`TAB_KEYS`)."""
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
 
     def write(self, action: Callable[[], Any], title: str) -> bool:

@@ -3,6 +3,8 @@ reasons, and the final order the user drags into place (kept in the workspace), 
 
 The NRMP note is shown first and plainly: the Match favours a list in true order of preference,
 so the suggestion is only a mirror of the user's own ratings and never reorders their list.
+Advanced (PGY-2) programs are shown apart, each with its supplemental list
+(:mod:`workshop.ui.programs.supplemental_view`).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from workshop.core.programs.snapshot import ProgramsData
 from workshop.ui.empty_state import EmptyState
 from workshop.ui.programs.common import button, show_error
 from workshop.ui.programs.rank_export import export_rank_pdf, rank_list_document
+from workshop.ui.programs.supplemental_view import SupplementalPanel
 
 if TYPE_CHECKING:
     from workshop.ui.programs.page import ProgramsPage
@@ -79,6 +82,7 @@ class RankTab(QWidget):
         self.page = page
         self.sheet = RankSheet()
         self.programs: list[Any] = []
+        self.all_programs: list[Any] = []
         self._loading = False
         note = QLabel(f"<b>How the Match reads your list:</b> {NRMP_NOTE}")
         note.setWordWrap(True)
@@ -172,9 +176,12 @@ class RankTab(QWidget):
         rl2.addWidget(QLabel("<b>Your order</b> — drag to reorder; it is saved as you drop"))
         rl2.addWidget(self.final, 1)
         rl2.addLayout(exports)
+        self.supplemental = SupplementalPanel(self)
+        self.supplemental.hide()
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(left)
         bottom.addWidget(right)
+        bottom.addWidget(self.supplemental)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(bottom)
@@ -192,11 +199,13 @@ class RankTab(QWidget):
             elif not self.page.write(lambda: self._reset(), "Cannot reset the rank list"):
                 return
         self.programs = rankable(data.programs, self.sheet)
+        self.all_programs = list(data.programs)
         self.stack.setCurrentIndex(1 if self.programs else 0)
         if self.programs:
             self._fill_weights()
             self._fill_ratings()
             self._fill_orders()
+            self.supplemental.fill(self.all_programs)
 
     def _reset(self) -> None:
         self.sheet = ranking_store.reset_rank_sheet(self.page.workspace.settings)
@@ -277,6 +286,10 @@ class RankTab(QWidget):
         return ids
 
     # -- writing ----------------------------------------------------------------------------
+    def save(self, title: str) -> bool:
+        """Store the whole sheet (the supplemental panel saves through this too)."""
+        return self._save(title)
+
     def _save(self, title: str) -> bool:
         settings = self.page.workspace.settings
         sheet = self.sheet
@@ -290,6 +303,7 @@ class RankTab(QWidget):
             return
         if self._save("Cannot save the weight"):
             self._fill_orders()
+            self.supplemental.fill(self.all_programs)
 
     def rate(self, program_id: int, key: str, value: int) -> None:
         try:
@@ -299,6 +313,7 @@ class RankTab(QWidget):
             return
         if self._save("Cannot save the rating"):
             self._fill_orders()
+            self.supplemental.fill(self.all_programs)
 
     def add_factor(self) -> None:
         label, ok = QInputDialog.getText(self, "Add factor", "What do you want to rate?")
@@ -337,6 +352,7 @@ class RankTab(QWidget):
         self.add_factor_button.setEnabled(editable)
         self.use_suggested.setEnabled(editable)
         self.final.setDragEnabled(editable)
+        self.supplemental.set_editable(editable)
 
     # -- exports ----------------------------------------------------------------------------
     def export_csv(self) -> None:
@@ -344,7 +360,7 @@ class RankTab(QWidget):
                                               "CSV (*.csv)")
         if not path:
             return
-        programs, sheet = list(self.programs), copy.deepcopy(self.sheet)
+        programs, sheet = list(self.all_programs), copy.deepcopy(self.sheet)
         self.page.context.operations.run(
             lambda: export_rank_list_csv(programs, sheet, path),
             on_done=lambda written: self.page.message.emit(
@@ -359,7 +375,7 @@ class RankTab(QWidget):
             return
         out = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         profile = self.page.workspace.profile.get()
-        doc = rank_list_document(self.programs, self.sheet, self.page.today,
+        doc = rank_list_document(self.all_programs, self.sheet, self.page.today,
                                  applicant=profile.full_name, is_sample=profile.is_sample)
         self.pdf_button.setEnabled(False)
         self.page.message.emit("Writing the rank list PDF…")
