@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import sys
 from pathlib import Path
 
@@ -88,14 +89,19 @@ def statement_concerns(ws, doc, args: argparse.Namespace, theme: str,  # type: i
     return statement_concerns(ws, doc, page_count=page_count)
 
 
-def export_timeline(ws, out: Path) -> Path:  # type: ignore[no-untyped-def]
+def export_timeline(ws, out: Path, today: _dt.date | None = None) -> Path:  # type: ignore[no-untyped-def]
+    """The season running ``today`` (default: the real today, at this shell's boundary) merged
+    with the workspace's own dates, with reminders, as an .ics file."""
     from workshop.core.programs.in_workspace import timeline_events
     from workshop.core.season.ics import export_timeline_ics
+    from workshop.core.season.timeline import load_season, rebase_season
 
     if out.suffix.lower() != ".ics":
         raise UserError("The timeline exports as an iCalendar file.",
                         hint="Use a file name ending in .ics.")
-    return export_timeline_ics(timeline_events(ws), out)
+    day = today or _dt.date.today()
+    events = rebase_season(timeline_events(ws), load_season(today=day))
+    return export_timeline_ics(events, out, today=day)
 
 
 def pick_statement(ws, wanted: str | None):  # type: ignore[no-untyped-def]

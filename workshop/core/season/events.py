@@ -35,7 +35,7 @@ STATUS_EXPLANATIONS: Final[dict[str, str]] = {
 KIND_LABELS: Final[dict[str, str]] = {
     "season": "Season",
     "letter-due": "Letter due",
-    "program-deadline": "Program deadline",
+    "program-deadline": "Deadline",
     "interview": "Interview",
     "custom": "My date",
 }

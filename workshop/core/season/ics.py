@@ -115,18 +115,19 @@ def _alarms(event: TimelineEvent, today: _dt.date) -> list[str]:
 
 
 def timeline_to_ics(events: Iterable[TimelineEvent], *, now: _dt.datetime,
-                    name: str = "Residency application season") -> str:
+                    name: str = "Residency application season",
+                    today: _dt.date | None = None) -> str:
     """The calendar as text with CRLF line ends; every event is all-day, spans included.
 
     Args:
         events: timeline entries (see :func:`workshop.core.season.timeline.merge_timeline`).
-        now: the DTSTAMP; a naive value is taken as UTC. Its day also decides which reminders
-            are still ahead.
+        now: the DTSTAMP; a naive value is taken as UTC.
         name: the calendar's display name (X-WR-CALNAME, which most apps show).
+        today: reminders whose day is before it are left out (default: ``now``'s day).
     """
     utc = now.replace(tzinfo=_dt.UTC) if now.tzinfo is None else now.astimezone(_dt.UTC)
     stamp = utc.strftime("%Y%m%dT%H%M%SZ")
-    today = now.date()
+    day = today or now.date()
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -151,7 +152,7 @@ def timeline_to_ics(events: Iterable[TimelineEvent], *, now: _dt.datetime,
             f"CATEGORIES:{escape_text(event.kind_label)}",
             f"STATUS:{'TENTATIVE' if event.estimated else 'CONFIRMED'}",
             "TRANSP:TRANSPARENT",
-            *_alarms(event, today),
+            *_alarms(event, day),
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
@@ -159,12 +160,17 @@ def timeline_to_ics(events: Iterable[TimelineEvent], *, now: _dt.datetime,
 
 
 def export_timeline_ics(events: Iterable[TimelineEvent], path: Path | str, *,
-                        now: _dt.datetime | None = None) -> Path:
+                        now: _dt.datetime | None = None,
+                        today: _dt.date | None = None) -> Path:
     """Write the timeline to ``path`` as .ics, atomically.
+
+    Args:
+        now: the DTSTAMP (default: the clock, as the moment the file is made).
+        today: the day that decides which reminders are still ahead (default: ``now``'s).
 
     Raises:
         WriteFailed: the previous file is unchanged.
     """
     moment = now or _dt.datetime.now(_dt.UTC)
-    return atomic_write_bytes(path, timeline_to_ics(events, now=moment).encode("utf-8"),
-                              mode=0o644)
+    text = timeline_to_ics(events, now=moment, today=today)
+    return atomic_write_bytes(path, text.encode("utf-8"), mode=0o644)

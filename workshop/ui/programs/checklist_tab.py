@@ -1,8 +1,11 @@
 """The IMG application checklist: derived from your data where it can be, ticked by hand otherwise.
 
 Each item says whether it is done and how the app knows ("from your CV", "ticked by you"), why
-it matters, and has a "Go there" button that opens the section where it is done. Ticks are kept
-in the workspace (:mod:`workshop.core.programs.ranking_store`).
+it matters and its source, and has a "Go to" button that opens the section where it is done, or
+names the place outside the app (ECFMG OASIS, NRMP). Information lines (what ECFMG does, what
+not to upload) have no tick. Visa items show for the visa the CV says is needed, or all,
+labelled, when it does not say. Ticks are kept in the workspace
+(:mod:`workshop.core.programs.ranking_store`).
 """
 
 from __future__ import annotations
@@ -28,9 +31,11 @@ from workshop.core.programs import ranking_store
 from workshop.core.programs.snapshot import ProgramsData, checklist_inputs
 from workshop.core.season.checklist import (
     ChecklistEntry,
+    ChecklistInputs,
     checklist_progress,
     evaluate_checklist,
 )
+from workshop.core.season.timeline import load_season
 from workshop.ui.programs.common import button
 from workshop.ui.sections import SECTIONS, section
 
@@ -41,7 +46,19 @@ STATUS_STYLE = {
     "done": ("Done", "#1d6b3c", "#dcf2e4"),
     "partial": ("Partly", "#8a5a00", "#fcefd4"),
     "todo": ("To do", "#922b21", "#f9e0dd"),
+    "info": ("Info", "#1a5276", "#dcebf7"),
 }
+
+
+def visa_line(inputs: ChecklistInputs) -> str:
+    """Which visa items are shown, and why (the CV's visa status)."""
+    if not inputs.visa_known:
+        return ("Your CV does not say which visa you need (CV, visa status): the J-1 and H-1B "
+                "items are all shown, each labelled.")
+    if not inputs.visa_needs:
+        return "Your CV says you need no visa: visa items are hidden."
+    return (f"Visa items for the {' and '.join(inputs.visa_needs)} shown, from your CV's visa "
+            "status.")
 
 
 def _section_title(key: str) -> str:
@@ -73,6 +90,7 @@ class ChecklistTab(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         self.go_buttons: dict[str, object] = {}
         self.editable = True
+        self._probe = button("Go to", lambda: None)  # measures the right column, never shown
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Checklist progress")
         self.progress.setTextVisible(False)
@@ -83,6 +101,10 @@ class ChecklistTab(QWidget):
                             "season. Items with data in this workspace update themselves; tick "
                             "the others when they are done.")
         self.intro.setWordWrap(True)
+        self.visa = QLabel()
+        self.visa.setAccessibleName("Visa items shown")
+        self.visa.setWordWrap(True)
+        self.visa.setStyleSheet("color:#444;")
         self.body = QWidget()
         self.grid = QVBoxLayout(self.body)
         self.grid.setSpacing(4)
@@ -93,6 +115,7 @@ class ChecklistTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.intro)
+        layout.addWidget(self.visa)
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
         row.addWidget(self.progress_text)
@@ -107,7 +130,11 @@ class ChecklistTab(QWidget):
     def refresh(self, _data: ProgramsData | None = None) -> None:
         try:
             ticks = ranking_store.load_checklist_ticks(self.page.workspace.settings)
-            self.entries = evaluate_checklist(checklist_inputs(self.page.workspace), ticks)
+            inputs = checklist_inputs(self.page.workspace)
+            today = self.page.today
+            self.entries = evaluate_checklist(inputs, ticks,
+                                              events=load_season(today=today).events,
+                                              today=today)
         except UserError as exc:
             self.intro.setText(f"<span style='color:#c0392b'>{exc}</span>")
             return
@@ -115,6 +142,7 @@ class ChecklistTab(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress_text.setText(f"<b>{done} of {total} done</b>")
+        self.visa.setText(visa_line(inputs))
         while self.grid.count():
             child = self.grid.takeAt(0)
             if child.widget():
@@ -136,8 +164,30 @@ class ChecklistTab(QWidget):
         badge.setFixedWidth(58)
         badge.setStyleSheet(f"color:{fg}; background:{bg}; border-radius:4px; padding:2px; "
                             "font-weight:bold;")
-        box = QCheckBox(item.title)
-        box.setAccessibleName(f"Done: {item.title}")
+        head = self._info_title(entry) if entry.is_info else self._box(entry)
+        how = entry.detail or ("Ticked by you." if entry.by == "you" else "")
+        how_html = f"<span style='color:#333'>{_esc(how)}</span><br>" if how else ""
+        why = "" if entry.is_info else "Why: "
+        details = QLabel(f"{how_html}<span style='color:#555'>{why}{_esc(item.why)} "
+                         f"<i>(Source: {_esc(item.source)})</i></span>")
+        details.setWordWrap(True)
+        details.setTextFormat(Qt.TextFormat.RichText)
+        text_col = QVBoxLayout()
+        text_col.setSpacing(1)
+        text_col.addWidget(head)
+        text_col.addWidget(details)
+        grid = QGridLayout(frame)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.addWidget(badge, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(text_col, 0, 1)
+        grid.addWidget(self._where(entry), 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+        return frame
+
+    def _box(self, entry: ChecklistEntry) -> QCheckBox:
+        item = entry.item
+        box = QCheckBox(entry.title)
+        box.setAccessibleName(f"Done: {entry.title}")
         box.setChecked(entry.done)
         by_data = entry.by == "data"
         box.setProperty("tickable", not by_data)
@@ -150,31 +200,34 @@ class ChecklistTab(QWidget):
                        "Tick when done (kept in this workspace).")
         box.toggled.connect(lambda checked, key=item.key: self.tick(key, checked))
         self.boxes[item.key] = box
-        how = entry.detail or ("Ticked by you." if entry.by == "you" else "")
-        details = QLabel(f"<span style='color:#333'>{_esc(how)}</span><br>"
-                         f"<span style='color:#666'>Why: {_esc(item.why)} "
-                         f"<i>(Source: {_esc(item.source)})</i></span>")
-        details.setWordWrap(True)
-        details.setTextFormat(Qt.TextFormat.RichText)
-        go = button(f"Go to {_section_title(item.section)}",
-                    lambda key=item.section: self.page.go_to_section.emit(key),
-                    f"Open the {_section_title(item.section)} section, where this is done")
-        go.setAccessibleName(f"Go to {_section_title(item.section)} for {item.title}")
-        go.setFixedWidth(_go_width(go))
-        self.go_buttons[item.key] = go
-        text_col = QVBoxLayout()
-        text_col.setSpacing(1)
-        text_col.addWidget(box)
-        text_col.addWidget(details)
-        grid = QGridLayout(frame)
-        grid.setContentsMargins(6, 4, 6, 4)
-        grid.addWidget(badge, 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(text_col, 0, 1)
-        right = QHBoxLayout()
-        right.addWidget(go)
-        grid.addLayout(right, 0, 2, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(1, 1)
-        return frame
+        return box
+
+    @staticmethod
+    def _info_title(entry: ChecklistEntry) -> QLabel:
+        title = QLabel(f"<b>{_esc(entry.title)}</b>")
+        title.setWordWrap(True)
+        title.setAccessibleName(f"Information: {entry.title}")
+        return title
+
+    def _where(self, entry: ChecklistEntry) -> QWidget:
+        """A "Go to" button for a section of the app, or the place outside it."""
+        item = entry.item
+        if item.section:
+            title = _section_title(item.section)
+            go = button(f"Go to {title}",
+                        lambda key=item.section: self.page.go_to_section.emit(key),
+                        f"Open the {title} section, where this is done")
+            go.setAccessibleName(f"Go to {title} for {item.title}")
+            go.setFixedWidth(_go_width(go))
+            self.go_buttons[item.key] = go
+            return go
+        place = QLabel(f"<span style='color:#555'>In {_esc(item.where)}</span>")
+        place.setWordWrap(True)
+        place.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        place.setAccessibleName(f"Done outside the app, in {item.where}")
+        place.setToolTip("Done outside this app")
+        place.setFixedWidth(_go_width(self._probe))
+        return place
 
     def tick(self, key: str, done: bool) -> None:
         """Keep a manual tick and re-evaluate (a tick also completes a derived item)."""
