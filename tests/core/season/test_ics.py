@@ -40,7 +40,8 @@ def test_parses_back_with_icalendar(tmp_path: Path) -> None:
     assert match.decoded("DTSTART") == dt.date(2027, 3, 19)
     assert match.decoded("DTEND") == dt.date(2027, 3, 20)
     assert "Source: NRMP practice" in str(match["DESCRIPTION"])
-    assert str(match["DESCRIPTION"]).startswith("Not confirmed date. Known: Third Friday")
+    assert str(match["DESCRIPTION"]).startswith(
+        "Date not confirmed: check it with the source. Known: Third Friday")
     assert str(match["STATUS"]) == "TENTATIVE"
     assert str(match["CATEGORIES"].to_ical(), "utf-8") == "NRMP"
     soap = by_summary["SOAP rounds (Monday to Thursday of Match Week) (not confirmed)"]

@@ -64,8 +64,9 @@ def event_uid(event: TimelineEvent) -> str:
 def _description(event: TimelineEvent) -> str:
     parts = []
     if event.status in ("estimated", "not-confirmed"):
-        label = STATUS_LABELS[event.status].capitalize()
-        parts.append(f"{label} date. Known: {event.when}" if event.when else f"{label} date.")
+        label = "Estimated date" if event.status == "estimated" else (
+            "Date not confirmed: check it with the source")
+        parts.append(f"{label}. Known: {event.when}" if event.when else f"{label}.")
     elif event.when:
         parts.append(event.when)
     if event.note:
