@@ -9,18 +9,23 @@ instead of surfacing as a blank screen mid-interview.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from workshop.core.drills.categories import Category, load_categories
+from workshop.core.drills.specialties import shipped_specialties
 from workshop.core.drills.validation import (
     ANSWER_SECONDS_RANGE,
     FOLLOW_UP_RANGE,
     FOLLOW_UPS_MAX,
     LOOK_FOR_MAX,
     MAX_QUESTIONS_PER_FILE,
+    RULE_RANGE,
+    RULE_SOURCE_RANGE,
+    SAMPLE_ANSWER_RANGE,
+    SPECIALTIES_MAX,
     TAG_PATTERN,
     TAGS_MAX,
     TEXT_RANGE,
@@ -35,7 +40,8 @@ MAX_FILES = 200
 BANK_LOOK_FOR_MIN = 20
 _FILE_FIELDS = frozenset({"category", "source", "question"})
 _QUESTION_FIELDS = frozenset(
-    {"id", "text", "category", "answer_seconds", "look_for", "follow_ups", "tags"}
+    {"id", "text", "category", "answer_seconds", "look_for", "follow_ups", "tags",
+     "specialties", "rule", "rule_source", "sample_answer", "moved_from"}
 )
 
 
@@ -51,6 +57,12 @@ class Question:
         look_for: what interviewers listen for; shown after the answer.
         follow_ups: likely follow-up questions, used by the mock interview.
         tags: free labels such as "star" or "img".
+        specialties: canonical specialty names the question is for; empty means every
+            specialty (an ABIM question is noise to a surgery applicant).
+        rule: the rule a question touches, in plain words (required for improper questions:
+            what the program may not ask, and that the applicant may decline).
+        rule_source: where the rule comes from (FACTS.md's source), shown beside it.
+        sample_answer: a calm, polite way to answer, in the applicant's words.
     """
 
     id: str
@@ -60,6 +72,14 @@ class Question:
     look_for: str
     follow_ups: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    specialties: tuple[str, ...] = ()
+    rule: str = ""
+    rule_source: str = ""
+    sample_answer: str = ""
+
+    def fits(self, specialty: str) -> bool:
+        """True for general questions and for those tagged with ``specialty`` (canonical)."""
+        return not self.specialties or specialty in self.specialties
 
 
 class QuestionBank:
@@ -70,6 +90,7 @@ class QuestionBank:
         self.questions: tuple[Question, ...] = tuple(questions)
         self._by_id = {q.id: q for q in self.questions}
         self._categories = {c.id: c for c in self.categories}
+        self._aliases = {a: c.id for c in self.categories for a in c.aliases}
         if len(self._by_id) != len(self.questions):
             raise UserError("The question list repeats an id.", where="question bank")
 
@@ -95,27 +116,62 @@ class QuestionBank:
                             hint="Run 'workshop questions' to list the ids.") from None
 
     def category(self, category_id: str) -> Category:
-        """The category with this id.
+        """The category with this id or alias ("behavioral" finds "behavioural").
 
         Raises:
             UserError: unknown category; the message lists the known ones.
         """
         try:
-            return self._categories[category_id]
+            return self._categories[self._aliases.get(category_id, category_id)]
         except KeyError:
             known = ", ".join(c.id for c in self.categories)
             raise UserError(f"Unknown category '{category_id}'.",
                             hint=f"Known categories: {known}.") from None
 
     def in_category(self, category_id: str) -> tuple[Question, ...]:
-        """Questions of one category, in bank order (unknown category raises UserError)."""
-        self.category(category_id)
-        return tuple(q for q in self.questions if q.category == category_id)
+        """Questions of one category (id or alias), in bank order; unknown raises UserError."""
+        canonical = self.category(category_id).id
+        return tuple(q for q in self.questions if q.category == canonical)
 
     def answerable(self) -> tuple[Question, ...]:
-        """Questions that are timed in drills (not the ones the applicant asks)."""
+        """Questions a drill may pick at random: timed, and in a mixed category.
+
+        Mock interviews and one-way drills draw from this, so improper questions and SOAP
+        phone screens stay out of them: an applicant should never be drilled on "Where are we
+        on your rank list?" as if it were a normal question. They remain drillable on purpose,
+        by category or by id (see :meth:`timed`).
+        """
+        mixed = {c.id for c in self.categories if c.answerable and c.mixed}
+        return tuple(q for q in self.questions if q.category in mixed)
+
+    def timed(self) -> tuple[Question, ...]:
+        """Every question answered against a timer, mixed or not (not the ones to ask)."""
         timed = {c.id for c in self.categories if c.answerable}
         return tuple(q for q in self.questions if q.category in timed)
+
+    def improper(self) -> tuple[Question, ...]:
+        """Questions programs should not ask, each with its rule and a calm answer."""
+        improper = {c.id for c in self.categories if c.improper}
+        return tuple(q for q in self.questions if q.category in improper)
+
+    def specialties(self) -> tuple[str, ...]:
+        """Specialties that have their own questions, in first-seen order."""
+        return tuple(dict.fromkeys(s for q in self.questions for s in q.specialties))
+
+    def for_specialty(self, specialty: str | None) -> QuestionBank:
+        """The general questions plus those of one specialty (None: the whole bank).
+
+        ``specialty`` may be a canonical name, an alias or an abbreviation ("IM"). A mock
+        interview for a surgery applicant should be planned on ``for_specialty("General
+        Surgery")``, so it never asks about ABIM boards or a psychiatry call night.
+
+        Raises:
+            UserError: unknown specialty; the hint lists the known ones.
+        """
+        if specialty is None:
+            return self
+        name = shipped_specialties().resolve(specialty)
+        return QuestionBank([q for q in self.questions if q.fits(name)], self.categories)
 
     def extended(self, extra: Iterable[Question]) -> QuestionBank:
         """A bank with the user's own questions added (their ids must not clash)."""
@@ -134,12 +190,15 @@ def default_bank_paths() -> list[Path]:
 
 
 def load_bank(paths: Iterable[Path] | None = None,
-              categories: Sequence[Category] | None = None) -> QuestionBank:
+              categories: Sequence[Category] | None = None,
+              specialties: Collection[str] | None = None) -> QuestionBank:
     """Load and validate question files.
 
     Args:
         paths: TOML files to read; None reads the shipped bank.
         categories: known categories; None reads ``resources/questions/categories.toml``.
+        specialties: canonical specialty names a question may name; None reads
+            ``resources/checks/specialties.json``.
 
     Raises:
         UserError: naming the file, the question (index and id) and the field at fault.
@@ -149,10 +208,12 @@ def load_bank(paths: Iterable[Path] | None = None,
         raise UserError(f"{len(file_list)} question files; the limit is {MAX_FILES}.")
     cats = tuple(categories) if categories is not None else load_categories()
     by_id = {c.id: c for c in cats}
+    by_id.update({alias: c for c in cats for alias in c.aliases})
+    known = frozenset(specialties if specialties is not None else shipped_specialties().names)
     questions: list[Question] = []
     origin: dict[str, str] = {}
     for path in file_list:
-        for question in _load_file(path, by_id):
+        for question in _load_file(path, by_id, known):
             if question.id in origin:
                 raise UserError(
                     f"id '{question.id}' is already used in {origin[question.id]}.",
@@ -164,7 +225,8 @@ def load_bank(paths: Iterable[Path] | None = None,
     return QuestionBank(questions, cats)
 
 
-def _load_file(path: Path, categories: dict[str, Category]) -> list[Question]:
+def _load_file(path: Path, categories: dict[str, Category],
+               specialties: frozenset[str]) -> list[Question]:
     data = read_toml(path)
     top = Fields(data, path.name, _FILE_FIELDS)
     default_category = top.text("category", 0, 40, default="") or None
@@ -176,26 +238,35 @@ def _load_file(path: Path, categories: dict[str, Category]) -> list[Question]:
         raise top.fail("question", f"has {len(tables)} questions; the limit is "
                                    f"{MAX_QUESTIONS_PER_FILE}.")
     return [
-        _question(table, f"{path.name}, question {index}", default_category, categories)
+        _question(table, f"{path.name}, question {index}", default_category, categories,
+                  specialties)
         for index, table in enumerate(tables, start=1)
     ]
 
 
 def _question(table: Any, where: str, default_category: str | None,
-              categories: dict[str, Category]) -> Question:
+              categories: dict[str, Category], specialties: frozenset[str]) -> Question:
     if isinstance(table, dict) and isinstance(table.get("id"), str):
         where = f"{where} ('{table['id'][:60]}')"
     f = Fields(table, where, _QUESTION_FIELDS)
     qid = check_question_id(f.data.get("id", ""), f"{where}, field 'id'")
-    category_id = f.text("category", 1, 40, default=default_category)
-    category = categories.get(category_id)
-    if category is None:
-        raise f.fail("category", f"'{category_id}' is not a known category "
-                                 f"({', '.join(categories)}).")
-    number = qid.removeprefix(category.prefix + "-")
-    if number == qid or len(number) != 3 or not number.isdigit():
-        raise f.fail("id", f"'{qid}' must be '{category.prefix}-' and three digits "
-                           f"for category '{category.id}'.")
+    category = _category(f, "category", categories, default_category)
+    _check_id_prefix(f, qid, category, categories)
+    rule = f.text("rule", 0, RULE_RANGE[1], default="")
+    rule_source = f.text("rule_source", 0, RULE_SOURCE_RANGE[1], default="")
+    sample_answer = f.text("sample_answer", 0, SAMPLE_ANSWER_RANGE[1], default="")
+    if category.improper:
+        # An improper question is only useful with the rule, its source and a calm answer.
+        rule = f.text("rule", *RULE_RANGE)
+        rule_source = f.text("rule_source", *RULE_SOURCE_RANGE)
+        sample_answer = f.text("sample_answer", *SAMPLE_ANSWER_RANGE)
+    if rule and not rule_source:
+        raise f.fail("rule_source", "is required when a rule is stated: say where it comes from.")
+    named = f.text_list("specialties", SPECIALTIES_MAX, 1, 80)
+    for name in named:
+        if name not in specialties:
+            raise f.fail("specialties", f"'{name}' is not a known specialty name "
+                                        f"(resources/checks/specialties.json).")
     return Question(
         id=qid,
         text=f.text("text", *TEXT_RANGE),
@@ -205,4 +276,34 @@ def _question(table: Any, where: str, default_category: str | None,
         look_for=f.text("look_for", BANK_LOOK_FOR_MIN, LOOK_FOR_MAX),
         follow_ups=f.text_list("follow_ups", FOLLOW_UPS_MAX, *FOLLOW_UP_RANGE),
         tags=f.text_list("tags", TAGS_MAX, 1, 30, TAG_PATTERN),
+        specialties=tuple(dict.fromkeys(named)),
+        rule=rule,
+        rule_source=rule_source,
+        sample_answer=sample_answer,
     )
+
+
+def _category(f: Fields, key: str, categories: dict[str, Category],
+              default: str | None = None) -> Category:
+    category_id = f.text(key, 1, 40, default=default)
+    category = categories.get(category_id)
+    if category is None:
+        known = ", ".join(dict.fromkeys(c.id for c in categories.values()))
+        raise f.fail(key, f"'{category_id}' is not a known category ({known}).")
+    return category
+
+
+def _check_id_prefix(f: Fields, qid: str, category: Category,
+                     categories: dict[str, Category]) -> None:
+    """The id starts with its category's prefix - or, for a question moved to another
+    category, with the prefix of the category it was first shipped in (``moved_from``):
+    ids never change, since attempts, notes and review dates are keyed by them."""
+    owner = category
+    if "moved_from" in f.data:
+        owner = _category(f, "moved_from", categories)
+        if owner.id == category.id:
+            raise f.fail("moved_from", f"names the question's own category '{owner.id}'.")
+    number = qid.removeprefix(owner.prefix + "-")
+    if number == qid or len(number) != 3 or not number.isdigit():
+        raise f.fail("id", f"'{qid}' must be '{owner.prefix}-' and three digits "
+                           f"for category '{owner.id}'.")

@@ -16,7 +16,8 @@ from workshop.core.resources import resource
 
 MAX_CATEGORIES = 100
 _CATEGORY_FIELDS = frozenset(
-    {"id", "prefix", "title", "description", "answer_seconds", "answerable"}
+    {"id", "prefix", "title", "description", "answer_seconds", "answerable", "mixed",
+     "improper", "aliases"}
 )
 
 
@@ -31,6 +32,12 @@ class Category:
         description: one line for the UI.
         answer_seconds: default target for questions that set none.
         answerable: False for questions the applicant asks (studied, not timed).
+        mixed: False for questions a mock interview or one-way drill must not pick at random
+            (improper questions, SOAP phone screens): they are drilled on purpose, by category.
+        improper: questions programs should not ask (NRMP rules, U.S. employment law); each
+            carries the rule, its source and a calm way to answer.
+        aliases: other ids that resolve to this one, e.g. "behavioral" for "behavioural":
+            the id itself is stored in workspaces and never changes.
     """
 
     id: str
@@ -39,6 +46,9 @@ class Category:
     description: str
     answer_seconds: int
     answerable: bool = True
+    mixed: bool = True
+    improper: bool = False
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +96,13 @@ def load_categories(path: Path | None = None) -> tuple[Category, ...]:
             description=f.text("description", 0, 300, default=""),
             answer_seconds=f.integer("answer_seconds", *ANSWER_SECONDS_RANGE),
             answerable=f.boolean("answerable", True),
+            mixed=f.boolean("mixed", True),
+            improper=f.boolean("improper", False),
+            aliases=f.text_list("aliases", 10, 1, 40, ID_PATTERN),
         )
-        for key, value, seen in (("id", cat.id, seen_ids), ("prefix", cat.prefix, seen_prefixes)):
+        names = [("id", cat.id, seen_ids), ("prefix", cat.prefix, seen_prefixes)]
+        names += [("aliases", alias, seen_ids) for alias in cat.aliases]
+        for key, value, seen in names:
             if not ID_PATTERN.match(value):
                 raise f.fail(key, f"'{value}' must be lower-case words joined by hyphens.")
             if value in seen:

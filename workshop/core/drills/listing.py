@@ -1,7 +1,9 @@
 """The text of ``workshop questions``: the bank (and the user's questions) as text or JSON.
 
 Text is for reading in a terminal: one line per question, grouped by category, with the target
-time. JSON is for scripts and for diffing the bank: every field, stable key order.
+time and, for a specialty's own questions, the specialty. JSON is for scripts and for diffing
+the bank: every field, stable key order. A specialty filter keeps the general questions and that
+specialty's own, because an applicant to one specialty is asked both.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from workshop.core.drills.bank import Question, QuestionBank
+from workshop.core.drills.specialties import shipped_specialties
 from workshop.core.drills.user_questions import UserQuestion
 from workshop.core.errors import UserError
 
@@ -18,24 +21,29 @@ FORMATS = ("text", "json")
 
 
 def questions_listing(bank: QuestionBank, category: str | None = None, fmt: str = "text",
-                      user_questions: Iterable[UserQuestion] = ()) -> str:
+                      user_questions: Iterable[UserQuestion] = (),
+                      specialty: str | None = None) -> str:
     """List the bank, optionally one category, with the user's questions after the bank's.
 
     Args:
         bank: the loaded bank.
-        category: a category id to filter on, or None for all.
+        category: a category id (or alias) to filter on, or None for all.
         fmt: "text" or "json".
         user_questions: the applicant's own questions (from the workspace).
+        specialty: keep general questions and this specialty's (name, alias or abbreviation).
 
     Raises:
-        UserError: unknown category or format; the message lists the valid ones.
+        UserError: unknown category, specialty or format; the message lists the valid ones.
     """
     if fmt not in FORMATS:
         raise UserError(f"Unknown format '{fmt}'.", hint=f"Use one of: {', '.join(FORMATS)}.")
     if category is not None:
-        bank.category(category)
-    mine = [q for q in user_questions if category is None or q.category == category]
-    shipped = [q for q in bank if category is None or q.category == category]
+        category = bank.category(category).id
+    name = None if specialty is None else shipped_specialties().resolve(specialty)
+    mine = [q for q in user_questions if (category is None or q.category == category)
+            and (name is None or q.fits(name))]
+    shipped = [q for q in bank if (category is None or q.category == category)
+               and (name is None or q.fits(name))]
     if fmt == "json":
         records = [_record(q, "bank") for q in shipped] + [_record(q, "user") for q in mine]
         return json.dumps({"count": len(records), "questions": records}, ensure_ascii=False,
@@ -47,7 +55,9 @@ def _record(q: Question, origin: str) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": q.id, "category": q.category, "text": q.text,
         "answer_seconds": q.answer_seconds, "look_for": q.look_for,
-        "follow_ups": list(q.follow_ups), "tags": list(q.tags), "origin": origin,
+        "follow_ups": list(q.follow_ups), "tags": list(q.tags),
+        "specialties": list(q.specialties), "rule": q.rule, "rule_source": q.rule_source,
+        "sample_answer": q.sample_answer, "origin": origin,
     }
     if isinstance(q, UserQuestion):
         record.update(programs=list(q.programs), source=q.source, source_ref=q.source_ref)
@@ -60,7 +70,8 @@ def _text(bank: QuestionBank, shipped: list[Question], mine: list[UserQuestion])
         group = [q for q in shipped if q.category == cat.id]
         if not group:
             continue
-        note = "" if cat.answerable else " - to ask, not timed"
+        note = ("" if cat.answerable and cat.mixed else " - to ask, not timed"
+                if not cat.answerable else " - practice on purpose; not in mock interviews")
         lines.append(f"{cat.title} ({cat.id}, {len(group)}){note}")
         lines.extend(_line(q, show_time=cat.answerable) for q in group)
         lines.append("")
@@ -78,4 +89,5 @@ def _text(bank: QuestionBank, shipped: list[Question], mine: list[UserQuestion])
 def _line(q: Question, *, show_time: bool) -> str:
     minutes, seconds = divmod(q.answer_seconds, 60)
     time = f"{minutes}:{seconds:02d}" if show_time else "    "
-    return f"  {q.id:<14} {time}  {q.text}"
+    tail = f"  ({', '.join(q.specialties)})" if q.specialties else ""
+    return f"  {q.id:<14} {time}  {q.text}{tail}"
