@@ -277,3 +277,29 @@ def test_packet_state_has_one_truth(qtbot, sample_page: LettersPage,  # type: ig
     text = history.item(0, 0).text()
     assert text == "Marked “packet sent”, but no packet was built here."
     assert "Build the packet here" in history.item(0, 0).toolTip()
+
+
+def test_flagged_case_blocks_the_packet_until_confirmed(qtbot, sample_page: LettersPage,
+                                                        tmp_path: Path,
+                                                        warnings: list[str]) -> None:  # type: ignore[no-untyped-def]
+    page = sample_page
+    select_writer(page, "Iyer")
+    cases = page.writers_tab.cases
+    row = cases.table.rowCount() - 1
+    cases.table.item(row, 1).setText("Mr. John Smith, 67, MRN 4471920, heart failure")
+    assert "MRN 4471920" in cases.warning.text() and "(record number)" in cases.warning.text()
+    assert cases.confirm_button.isVisibleTo(cases)
+    packet = page.writers_tab.requests.packet
+    packet.build(tmp_path / "p.pdf")
+    assert warnings and "may identify a patient" in warnings[-1]
+    assert not (tmp_path / "p.pdf").exists()
+    cases.table.setCurrentCell(row, 1)
+    cases.confirm_selected()
+    assert "you confirmed" in cases.warning.text()
+    assert not cases.confirm_button.isVisibleTo(cases)
+    stored = WriterRepository(page.workspace.conn).all()
+    iyer = next(w for w in stored if "Iyer" in w.name)
+    assert iyer.cases[row].deidentified_confirmed
+    # An edit re-opens the gate.
+    cases.table.item(row, 1).setText("Mr. John Smith, 68, MRN 4471920, heart failure")
+    assert cases.confirm_button.isVisibleTo(cases)

@@ -33,6 +33,7 @@ def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
     connection.execute("CREATE TABLE programs (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                        "specialty TEXT NOT NULL DEFAULT '')")
     connection.execute("CREATE TABLE document_versions (id INTEGER PRIMARY KEY, name TEXT)")
+    connection.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     for statement in LETTERS_DDL:
         connection.execute(statement)
     yield connection

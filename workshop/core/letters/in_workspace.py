@@ -22,6 +22,12 @@ from workshop.core.letters.assignments_repo import (
     PacketHistoryRepository,
     PacketRecord,
 )
+from workshop.core.letters.deidentify import (
+    GATE_HINT,
+    colleague_names,
+    flagged_cases,
+    gate_message,
+)
 from workshop.core.letters.model import LetterRequest, LetterWriter
 from workshop.core.letters.packet import build_packet_zip, packet_parts
 from workshop.core.letters.requests_repo import RequestRepository
@@ -85,7 +91,10 @@ def packet_document_for(workspace: Workspace, writer_name: str,
     """The packet document plus the facts the history records."""
     from workshop.core.export.builders import packet_document
 
-    writer = WriterRepository(workspace.conn).find(writer_name)
+    repo = WriterRepository(workspace.conn)
+    writer = repo.find(writer_name)
+    colleagues = colleague_names(repo.all())
+    check_deidentified(writer, colleagues)
     request = pick_request(workspace, writer, request_id)
     parts = packet_parts(writer, request, profile_dict(workspace))
     statement, version_id, label = statement_for(workspace, request.target_specialty)
@@ -96,8 +105,21 @@ def packet_document_for(workspace: Workspace, writer_name: str,
     cv_versions = workspace.documents.versions(cv_row.id) if cv_row else []
     facts = {"writer": writer, "request": request, "parts": parts, "statement": statement,
              "statement_version_id": version_id, "statement_label": label, "cv": cv,
-             "cv_version": cv_versions[0].name if cv_versions else "working copy"}
+             "cv_version": cv_versions[0].name if cv_versions else "working copy",
+             "colleagues": colleagues}
     return document, facts
+
+
+def check_deidentified(writer: LetterWriter, colleagues: list[str]) -> None:
+    """The de-identification gate: refuse while a case may identify a patient.
+
+    Raises:
+        UserError: a case of ``writer`` is flagged and not confirmed for its current text.
+    """
+    flags = flagged_cases(writer, colleagues)
+    if flags:
+        raise UserError(gate_message(writer, flags), hint=GATE_HINT,
+                        where=f"cases with {writer.name}")
 
 
 @dataclass
@@ -134,6 +156,7 @@ def render_packet(prepared: PreparedPacket, out: Path | str, *, theme: str = "pa
         raise UserError(f"A packet is written as .pdf or .zip, not '{suffix or target.name}'.",
                         hint="Use a file name ending in .pdf or .zip.")
     facts = prepared.facts
+    check_deidentified(facts["writer"], list(facts.get("colleagues", ())))
     if suffix == ".pdf":
         data = render_pdf(prepared.document, theme, paper)
         files = {target.name: data}

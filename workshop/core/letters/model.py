@@ -84,6 +84,9 @@ class WriterCase:
     summary: str
     role: str = ""
     observed: str = ""
+    #: The applicant confirmed this exact text is de-identified (see ``letters.deidentify``);
+    #: not part of equality, so an unchanged case compares equal whether confirmed or not.
+    deidentified_confirmed: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.summary.strip():

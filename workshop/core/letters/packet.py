@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop.core.errors import UserError
+from workshop.core.letters.deidentify import flagged_cases
 from workshop.core.letters.facts import letter_facts, load_template, render, split_subject
 from workshop.core.letters.model import LetterRequest, LetterWriter, parse_case_date
 from workshop.core.letters.wording import NO_LETTER_ID, common_values, long_date
@@ -118,6 +119,9 @@ def packet_parts(writer: LetterWriter, request: LetterRequest, profile: Mapping[
         warnings.append(f"No e-mail address for {writer.name}.")
     if not writer.cases:
         warnings.append(f"No cases recorded with {writer.name}: the summary sheet is empty.")
+    for flag in flagged_cases(writer):
+        warnings.append(f"Possible patient identifier in {flag.describe()}: edit the case or "
+                        "confirm it is de-identified (Cases tab) before building the packet.")
     return {
         "cover_letter": cover,
         "request_email_subject": subject,

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from workshop.core.cv.dates import MonthYear
 from workshop.core.errors import UserError
 from workshop.core.letters._db import one, rows, transaction
+from workshop.core.letters.deidentify import case_hash
 from workshop.core.letters.model import LetterWriter, Relationship, WriterCase
 
 _FIELDS = ("name", "native_name", "title", "specialty", "institution", "country", "is_us",
            "email", "phone", "relationship", "worked_from", "worked_to", "setting", "salutation",
            "notes")
+
+
+# Confirmations that a case is de-identified, by writer, as text hashes. Kept in the workspace
+# settings table (no schema change): {"<writer id>": ["<case hash>", ...]}.
+CONFIRMATIONS_KEY = "letters.deidentified_cases"
 
 
 def _month(text: str) -> MonthYear | None:
@@ -42,6 +49,7 @@ class WriterRepository:
                 _values(writer))
             writer_id = int(cursor.lastrowid or 0)
             self._save_cases(writer_id, writer.cases)
+            self._save_confirmations(writer_id, writer.cases)
         return self.get(writer_id)
 
     def update(self, writer: LetterWriter) -> LetterWriter:
@@ -56,7 +64,58 @@ class WriterRepository:
                 " 'now') WHERE id = ?", (*_values(writer), writer.id))
             self._conn.execute("DELETE FROM writer_cases WHERE writer_id = ?", (writer.id,))
             self._save_cases(writer.id, writer.cases)
+            self._save_confirmations(writer.id, writer.cases)
         return self.get(writer.id)
+
+    def confirm_deidentified(self, writer_id: int, number: int) -> LetterWriter:
+        """Record that case ``number`` (1-based) of the writer is de-identified as it stands.
+
+        The confirmation is tied to the case's text hash: editing the case re-opens the gate.
+
+        Raises:
+            UserError: no such writer or case.
+        """
+        writer = self.get(writer_id)
+        if not 1 <= number <= len(writer.cases):
+            raise UserError(f"{writer.name} has no case {number}.")
+        with transaction(self._conn):
+            known = self._confirmations()
+            mine = set(known.get(str(writer_id), []))
+            mine.add(case_hash(writer.cases[number - 1]))
+            known[str(writer_id)] = sorted(mine)
+            self._write_confirmations(known)
+        return self.get(writer_id)
+
+    def _confirmations(self) -> dict[str, list[str]]:
+        row = one(self._conn, "SELECT value FROM settings WHERE key = ?", (CONFIRMATIONS_KEY,))
+        if row is None:
+            return {}
+        try:
+            value = json.loads(row["value"])
+        except (TypeError, json.JSONDecodeError):
+            return {}
+        return ({str(k): [str(h) for h in v] for k, v in value.items() if isinstance(v, list)}
+                if isinstance(value, dict) else {})
+
+    def _write_confirmations(self, value: dict[str, list[str]]) -> None:
+        self._conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (CONFIRMATIONS_KEY, json.dumps(value, sort_keys=True)))
+
+    def _save_confirmations(self, writer_id: int, cases: list[WriterCase]) -> None:
+        """Keep confirmations of cases whose text is unchanged; drop the rest."""
+        known = self._confirmations()
+        old = set(known.get(str(writer_id), []))
+        hashes = {case_hash(c) for c in cases}
+        keep = (old & hashes) | {case_hash(c) for c in cases if c.deidentified_confirmed}
+        if keep == old:
+            return
+        if keep:
+            known[str(writer_id)] = sorted(keep)
+        else:
+            known.pop(str(writer_id), None)
+        self._write_confirmations(known)
 
     def _save_cases(self, writer_id: int, cases: list[WriterCase]) -> None:
         self._conn.executemany(
@@ -118,9 +177,14 @@ class WriterRepository:
                             hint="Delete the requests first, or confirm deleting them too.")
         with transaction(self._conn):
             self._conn.execute("DELETE FROM letter_writers WHERE id = ?", (writer_id,))
+            known = self._confirmations()
+            if known.pop(str(writer_id), None) is not None:
+                self._write_confirmations(known)
 
     def _writer(self, row: sqlite3.Row) -> LetterWriter:
-        cases = [WriterCase(r["case_date"], r["summary"], r["role"], r["observed"])
+        confirmed = set(self._confirmations().get(str(row["id"]), []))
+        cases = [_confirmed(WriterCase(r["case_date"], r["summary"], r["role"], r["observed"]),
+                            confirmed)
                  for r in rows(self._conn, "SELECT * FROM writer_cases WHERE writer_id = ? "
                                "ORDER BY position", (row["id"],))]
         return LetterWriter(
@@ -131,3 +195,10 @@ class WriterRepository:
             worked_from=_month(row["worked_from"]), worked_to=_month(row["worked_to"]),
             cases=cases, setting=row["setting"], salutation=row["salutation"],
             notes=row["notes"])
+
+
+def _confirmed(case: WriterCase, hashes: set[str]) -> WriterCase:
+    if hashes and case_hash(case) in hashes:
+        return WriterCase(case.when, case.summary, case.role, case.observed,
+                          deidentified_confirmed=True)
+    return case

@@ -8,7 +8,6 @@ without saving a half-made case.
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core.errors import UserError
+from workshop.core.letters.deidentify import colleague_names, flag_case
 from workshop.core.letters.model import LetterWriter, WriterCase
 from workshop.ui.letters.common import RefusalLabel, button, wrapped
 from workshop.ui.letters.store import LettersStore
@@ -32,8 +32,6 @@ _FIELDS = ("when", "summary", "role", "observed")
 REMINDER = ("Keep every case de-identified: no patient names, initials, dates of birth, record "
             "numbers or photos. Describe the patient, e.g. “Man in his 60s with decompensated "
             "heart failure”. Dates may be a day (2024-03-14) or a month (2024-03).")
-# A gentle hint, not a refusal: titles before a capitalised word ("Mrs. Smith"), record numbers.
-_IDENTIFYING = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][a-z]+|\bMRN\b|\bDOB\b|\d{6,}")
 
 
 class CasesEditor(QWidget):
@@ -45,6 +43,7 @@ class CasesEditor(QWidget):
         super().__init__(parent)
         self.store = store
         self.writer: LetterWriter | None = None
+        self.flagged_rows: list[int] = []
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Cases worked together")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -60,6 +59,10 @@ class CasesEditor(QWidget):
         self.add_button = button("Add case", self.add_case,
                                  "Add a patient or project you shared with this writer")
         self.remove_button = button("Remove case", self.remove_case)
+        self.confirm_button = button("Confirm de-identified", self.confirm_selected,
+                                     "The flagged words do not identify a patient: allow this "
+                                     "case in packets (an edit asks again)")
+        self.confirm_button.hide()
         self.hint = wrapped(REMINDER, "De-identification reminder")
         self.hint.setStyleSheet("color: #5d6d7e;")
         self.warning = wrapped("", "Possible identifying detail")
@@ -69,6 +72,7 @@ class CasesEditor(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.confirm_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
@@ -150,13 +154,51 @@ class CasesEditor(QWidget):
         return True
 
     def _check_identifiers(self) -> None:
-        flagged = [number for number, values in enumerate(self.rows(), start=1)
-                   if any(_IDENTIFYING.search(v) for v in values)]
-        if flagged:
-            rows = ", ".join(str(n) for n in flagged)
-            self.warning.setText(f"Case {rows} may contain a name or record number. Please "
-                                 "describe the patient without anything that identifies them.")
-        self.warning.setVisible(bool(flagged))
+        """Flag rows that may identify a patient (the same scan that gates the packet)."""
+        colleagues = colleague_names(self.store.writers()) if self.writer else []
+        confirmed = {(c.when, c.summary, c.role, c.observed)
+                     for c in (self.writer.cases if self.writer else [])
+                     if c.deidentified_confirmed}
+        lines: list[str] = []
+        self.flagged_rows = []
+        for number, values in enumerate(self.rows(), start=1):
+            if not values[1]:
+                continue
+            flag = flag_case(number, WriterCase("", *values[1:]), colleagues)
+            if flag is None:
+                continue
+            if values in confirmed:
+                lines.append(f"Case {number}: you confirmed it is de-identified.")
+                continue
+            self.flagged_rows.append(number)
+            lines.append(f"Case {number} may identify a patient: "
+                         + ", ".join(f"“{f.text}” ({f.kind})" for _, f in flag.findings) + ".")
+        if self.flagged_rows:
+            lines.append("Packets are not built while a case is flagged: remove the detail, or "
+                         "select the case and press “Confirm de-identified” if it is not about "
+                         "a patient.")
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
+        self.confirm_button.setVisible(bool(self.flagged_rows) and not self.store.read_only)
+
+    def confirm_selected(self) -> None:
+        """Confirm the selected (or the only) flagged case as de-identified."""
+        if self.writer is None or self.writer.id is None or not self.save():
+            return
+        row = self.table.currentRow() + 1
+        if row not in self.flagged_rows:
+            if len(self.flagged_rows) != 1:
+                self.refusal.show_text("Select the flagged case you want to confirm.")
+                return
+            row = self.flagged_rows[0]
+        outcome = self.store.confirm_deidentified(self.writer.id, row)
+        if not outcome:
+            self.refusal.show_text(outcome.error)
+            return
+        self.refusal.clear_text()
+        self.writer = outcome.value
+        self._check_identifiers()
+        self.saved.emit(outcome.value)
 
     def add_case(self) -> None:
         self.table.blockSignals(True)

@@ -135,6 +135,10 @@ class LettersStore(QObject):
     def update_writer(self, writer: LetterWriter) -> Outcome:
         return self.edit(WRITERS, self.writers_repo.update, writer)
 
+    def confirm_deidentified(self, writer_id: int, number: int) -> Outcome:
+        """The applicant confirms case ``number`` is de-identified (for its current text)."""
+        return self.edit(WRITERS, self.writers_repo.confirm_deidentified, writer_id, number)
+
     def add_writer(self, writer: LetterWriter) -> Outcome:
         return self.edit(WRITERS, self.writers_repo.add, writer)
 
