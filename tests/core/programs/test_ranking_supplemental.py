@@ -118,3 +118,29 @@ def test_without_advanced_programs_the_csv_is_as_before() -> None:
     programs = [p for p in _programs() if p.track != "advanced"]
     header = rank_list_csv(programs, RankSheet()).splitlines()[0]
     assert header == "Rank,Program,NRMP code,Location,Score,Suggested rank,Reasons"
+
+
+def test_supplemental_lists_round_trip_through_the_store() -> None:
+    from typing import Any
+
+    from workshop.core.programs import ranking_store
+
+    class Settings:
+        def __init__(self) -> None:
+            self.data: dict[str, Any] = {}
+
+        def get(self, key: str, default: Any = None) -> Any:
+            return self.data.get(key, default)
+
+        def set(self, key: str, value: Any) -> None:
+            self.data[key] = value
+
+    settings = Settings()
+    sheet = RankSheet()
+    sheet.add_supplemental(2, 4)
+    sheet.move_advanced(3, 0)
+    ranking_store.save_rank_sheet(settings, sheet)
+    assert ranking_store.load_rank_sheet(settings) == sheet
+    settings.data[ranking_store.RANK_SHEET_KEY]["supplemental"] = {"2": [4, 4]}
+    with pytest.raises(UserError, match="damaged"):
+        ranking_store.load_rank_sheet(settings)

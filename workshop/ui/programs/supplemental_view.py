@@ -34,7 +34,8 @@ from workshop.core.programs.ranking import (
     supplemental_list,
     supplemental_warnings,
 )
-from workshop.ui.programs.common import button, show_error
+from workshop.ui.programs.common import show_error
+from workshop.ui.widgets import button
 
 if TYPE_CHECKING:
     from workshop.ui.programs.rank_tab import RankTab
