@@ -83,5 +83,6 @@ def run_costs(args: argparse.Namespace) -> int:
 
 def _match_year() -> int:
     """The Match of the season running today (June starts the next Match's season)."""
-    today = _dt.date.today()
-    return today.year + 1 if today.month >= 6 else today.year
+    from workshop.core.programs.anchor import match_year_for
+
+    return match_year_for(_dt.date.today())

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core.errors import UserError
+from workshop.core.programs.anchor import match_year_for
 from workshop.core.programs.model import SIGNAL_LABELS, STATUS_LABELS, Program
 from workshop.core.programs.snapshot import ProgramsData
 from workshop.core.season import fees, signals
@@ -148,7 +149,7 @@ class ApplicationTab(QWidget):
         if not programs:
             return
         try:
-            year = data.today.year + 1 if data.today.month >= 6 else data.today.year
+            year = match_year_for(data.today)  # June starts the next Match's season
             self.table = signals.load_signal_table(year)
             self.fee_table = fees.load_fee_table(year)
         except UserError as exc:
