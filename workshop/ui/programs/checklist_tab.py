@@ -36,6 +36,7 @@ from workshop.core.season.checklist import (
     evaluate_checklist,
 )
 from workshop.core.season.timeline import load_season
+from workshop.ui.palette import is_dark, muted
 from workshop.ui.programs.common import button
 from workshop.ui.sections import SECTIONS, section
 
@@ -104,7 +105,6 @@ class ChecklistTab(QWidget):
         self.visa = QLabel()
         self.visa.setAccessibleName("Visa items shown")
         self.visa.setWordWrap(True)
-        self.visa.setStyleSheet("color:#444;")
         self.body = QWidget()
         self.grid = QVBoxLayout(self.body)
         self.grid.setSpacing(4)
@@ -142,7 +142,7 @@ class ChecklistTab(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress_text.setText(f"<b>{done} of {total} done</b>")
-        self.visa.setText(visa_line(inputs))
+        self.visa.setText(f"<span style='color:{muted(self)}'>{_esc(visa_line(inputs))}</span>")
         while self.grid.count():
             child = self.grid.takeAt(0)
             if child.widget():
@@ -166,9 +166,9 @@ class ChecklistTab(QWidget):
                             "font-weight:bold;")
         head = self._info_title(entry) if entry.is_info else self._box(entry)
         how = entry.detail or ("Ticked by you." if entry.by == "you" else "")
-        how_html = f"<span style='color:#333'>{_esc(how)}</span><br>" if how else ""
+        how_html = f"{_esc(how)}<br>" if how else ""
         why = "" if entry.is_info else "Why: "
-        details = QLabel(f"{how_html}<span style='color:#555'>{why}{_esc(item.why)} "
+        details = QLabel(f"{how_html}<span style='color:{muted(self)}'>{why}{_esc(item.why)} "
                          f"<i>(Source: {_esc(item.source)})</i></span>")
         details.setWordWrap(True)
         details.setTextFormat(Qt.TextFormat.RichText)
@@ -192,7 +192,8 @@ class ChecklistTab(QWidget):
         by_data = entry.by == "data"
         box.setProperty("tickable", not by_data)
         box.setEnabled(self.editable and not by_data)
-        box.setStyleSheet("QCheckBox:disabled { color: #1d3b2a; }")
+        done_colour = "#9fdcb3" if is_dark(self) else "#1d3b2a"
+        box.setStyleSheet(f"QCheckBox:disabled {{ color: {done_colour}; }}")
         font = box.font()
         font.setBold(True)
         box.setFont(font)
@@ -221,7 +222,7 @@ class ChecklistTab(QWidget):
             go.setFixedWidth(_go_width(go))
             self.go_buttons[item.key] = go
             return go
-        place = QLabel(f"<span style='color:#555'>In {_esc(item.where)}</span>")
+        place = QLabel(f"<span style='color:{muted(self)}'>In {_esc(item.where)}</span>")
         place.setWordWrap(True)
         place.setAlignment(Qt.AlignmentFlag.AlignCenter)
         place.setAccessibleName(f"Done outside the app, in {item.where}")

@@ -45,6 +45,7 @@ from workshop.core.season.timeline import (
     rebase_season,
     with_countdowns,
 )
+from workshop.ui.palette import is_dark, muted
 from workshop.ui.programs.common import button, show_error
 
 if TYPE_CHECKING:
@@ -54,10 +55,9 @@ KIND_COLOURS = {
     "season": "#1a5276", "letter-due": "#6c3483", "program-deadline": "#922b21",
     "interview": "#1d6b3c", "custom": "#555555",
 }
-#: status -> its text colour in the Status column (past is greyed everywhere)
-STATUS_COLOURS = {"published": "#1d6b3c", "estimated": "#8a5a00", "not-confirmed": "#b03a2e",
-                  "own": "#333333", "past": "#8a8a8a"}
-PAST = QColor("#8a8a8a")
+#: status -> (light background, dark background) text colour; "own" keeps the palette's text
+STATUS_COLOURS = {"published": ("#1d6b3c", "#7fd39b"), "estimated": ("#8a5a00", "#e8b65a"),
+                  "not-confirmed": ("#b03a2e", "#ff8a7a")}
 SOON_DAYS = 30
 COLUMNS = ("Date", "Event", "When", "Status", "Kind", "Source")
 
@@ -97,6 +97,11 @@ def notes_text(notes: list[SeasonNote]) -> str:
                        for n in notes)
 
 
+def _readable(colour: QColor, dark: bool) -> QColor:
+    """An accent lightened enough to read on a dark background (unchanged on a light one)."""
+    return colour.lighter(190) if dark else colour
+
+
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -121,7 +126,6 @@ class SeasonTab(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setAccessibleName("Season rules")
         self.notes.setTextFormat(Qt.TextFormat.RichText)
-        self.notes.setStyleSheet("color:#333;")
         bar = QHBoxLayout()
         bar.addWidget(self.upcoming, 1)
         bar.addWidget(self.export_button)
@@ -229,25 +233,24 @@ class SeasonTab(QWidget):
             QTimer.singleShot(0, lambda: self.tree.scrollToItem(
                 target, QTreeWidget.ScrollHint.PositionAtTop))
 
-    @staticmethod
-    def _row(item: TimelineItem, today: _dt.date) -> QTreeWidgetItem:
+    def _row(self, item: TimelineItem, today: _dt.date) -> QTreeWidgetItem:
         event = item.event
+        dark = is_dark(self.tree)
         row = QTreeWidgetItem([f"  {date_text(event)}", event.title, item.countdown,
                                item.status_label, event.kind_label, event.source or "you"])
         row.setData(0, Qt.ItemDataRole.UserRole, event.date.isoformat())
         tip = tooltip(event, today)
-        colour = QColor(KIND_COLOURS.get(event.kind, "#333333"))
+        colour = _readable(QColor(KIND_COLOURS.get(event.kind, "#333333")), dark)
+        past = QColor(muted(self.tree))
         for column in range(len(COLUMNS)):
             row.setToolTip(column, tip)
             if item.past:
-                row.setForeground(column, QBrush(PAST))
-            elif column == 3:
-                row.setForeground(column, QBrush(QColor(STATUS_COLOURS.get(item.status,
-                                                                           "#333333"))))
+                row.setForeground(column, QBrush(past))
+            elif column == 3 and item.status in STATUS_COLOURS:
+                light, on_dark = STATUS_COLOURS[item.status]
+                row.setForeground(column, QBrush(QColor(on_dark if dark else light)))
             elif column == 4:
                 row.setForeground(column, QBrush(colour))
-            else:
-                row.setForeground(column, QBrush(QColor("#202020")))
         row.setToolTip(3, f"{STATUS_EXPLANATIONS.get(item.status, '')}\n\n{tip}")
         if item.status in ("estimated", "not-confirmed"):
             font = row.font(1)
