@@ -8,7 +8,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from workshop.core.app_settings import AppSettings
 from workshop.core.services import init_workspace
@@ -104,3 +104,24 @@ def test_export_carries_new_events_with_reminders(qtbot, workspace: Workspace,  
     assert "NRMP standard registration deadline (estimated)" in events
     assert events["NRMP rank-order list deadline, 9 p.m. ET (not confirmed)"].walk("VALARM")
     assert "Match Week: \"Did I match?\" results, 10 a.m. ET (not confirmed)" in events
+
+
+def test_dark_palette_keeps_rows_readable(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from workshop.ui.palette import dark_palette
+
+    app = QApplication.instance()
+    before = app.palette()  # type: ignore[union-attr]
+    app.setPalette(dark_palette())  # type: ignore[union-attr]
+    try:
+        tab = _tab(qtbot, workspace)
+        base = tab.tree.palette().color(tab.tree.backgroundRole()).lightness()
+        for i in range(tab.tree.topLevelItemCount()):
+            item = tab.tree.topLevelItem(i)
+            for column in range(len(season_tab.COLUMNS)):
+                brush = item.foreground(column)
+                if brush.style() != Qt.BrushStyle.NoBrush:  # our own colour: must contrast
+                    assert brush.color().lightness() - base > 80, (item.text(1), column)
+    finally:
+        app.setPalette(before)  # type: ignore[union-attr]
