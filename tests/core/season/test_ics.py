@@ -122,3 +122,12 @@ def test_folding_never_splits_characters(text: str) -> None:
     pieces = folded.split("\r\n")
     assert all(len(p.encode("utf-8")) <= 75 for p in pieces)
     assert pieces[0] + "".join(p[1:] for p in pieces[1:]) == line
+
+
+def test_naive_now_is_utc_and_today_can_be_injected() -> None:
+    naive = timeline_to_ics(_events(), now=NOW.replace(tzinfo=None))
+    assert naive == timeline_to_ics(_events(), now=NOW)
+    # the day that decides which reminders are ahead is injectable apart from the DTSTAMP
+    late = timeline_to_ics(_events(), now=NOW, today=dt.date(2027, 3, 2))
+    assert "DTSTAMP:20260901T123000Z" in late
+    assert late.count("BEGIN:VALARM") == 3  # ROL and IMG rule: tomorrow's; Match Week: 1 day

@@ -113,10 +113,3 @@ def status_label(event: TimelineEvent, today: _dt.date) -> str:
     """The status as shown: "published", "estimated", "not confirmed", "past", "your date"."""
     return STATUS_LABELS[event_status(event, today)]
 
-
-def title_with_status(event: TimelineEvent, today: _dt.date) -> str:
-    """The title, with "(estimated)" or "(not confirmed)" while that still matters."""
-    status = event_status(event, today)
-    if status in ("estimated", "not-confirmed"):
-        return f"{event.title} ({STATUS_LABELS[status]})"
-    return event.title

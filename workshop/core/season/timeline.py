@@ -24,7 +24,6 @@ from workshop.core.season.events import (
     SeasonNote,
     TimelineEvent,
     event_status,
-    title_with_status,
 )
 from workshop.core.season.season_file import (
     Season,
@@ -39,7 +38,7 @@ __all__ = [
     "TimelineItem", "UserDate", "available_seasons", "countdown", "days_until",
     "event_status", "from_user_date", "group_by_month", "load_season", "merge_timeline",
     "next_events", "rebase_season", "season_for", "season_path", "timeline_text",
-    "title_with_status", "user_dates_from_programs", "with_countdowns",
+    "user_dates_from_programs", "with_countdowns",
 ]
 
 _MONTH_NAMES: Final = ("January", "February", "March", "April", "May", "June", "July",
