@@ -14,10 +14,10 @@ Register = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg
 
 
 def registrars() -> list[Register]:
-    from workshop.commands import check, export, import_, letters, programs, questions
+    from workshop.commands import check, export, import_, interviews, letters, programs, questions
 
     return [check.register, export.register, import_.register, questions.register,
-            programs.register, letters.register]
+            programs.register, letters.register, interviews.register]
 
 
 def workspace_path(args: argparse.Namespace) -> Path:
@@ -27,7 +27,24 @@ def workspace_path(args: argparse.Namespace) -> Path:
 
 
 def open_for_reading(args: argparse.Namespace) -> Workspace:
-    """Open read-only when the app has the workspace open, so headless reads always work."""
+    """Open read-only: no lock, no backup, nothing written (so reads work beside the app, in a
+    read-only folder and on a full disk). Only a workspace that needs an upgrade is opened
+    for writing, once, to migrate it."""
+    from workshop.core.storage.schema import LATEST_VERSION
+    from workshop.core.storage.workspace import probe
+
+    path = workspace_path(args)
+    if not path.is_file() or probe(path).version >= LATEST_VERSION:
+        return open_workspace(path, read_only=True)
+    try:
+        return open_workspace(path)
+    except WorkspaceLocked:
+        return open_workspace(path, read_only=True)
+
+
+def open_to_record(args: argparse.Namespace) -> Workspace:
+    """For a command that reads and leaves a small record (a packet's history): writable
+    when it can be, read-only beside the app (the record is skipped then)."""
     path = workspace_path(args)
     try:
         return open_workspace(path)

@@ -71,3 +71,6 @@ def load_sample(workspace: Workspace, today: dt.date | None = None) -> None:
 
         letters = shift_dates(sample_letters_data(), (today - LETTERS_ANCHOR).days)
         load_sample_letters(workspace.conn, letters, today=today)
+        from workshop.core.interviews.sample import load_sample_interviews
+
+        load_sample_interviews(workspace, today)

@@ -12,6 +12,7 @@ released version, made by ``tests/fixtures/make_schema_fixtures.py``.
 from __future__ import annotations
 
 from workshop.core.drills.schema import DRILLS_SCHEMA_STATEMENTS
+from workshop.core.interviews.schema import INTERVIEWS_DDL
 from workshop.core.letters.schema import LETTERS_DDL
 from workshop.core.programs.schema import PROGRAMS_DDL, PROGRAMS_V6
 
@@ -86,4 +87,7 @@ MIGRATIONS.append(list(PROGRAMS_V6))
 #: run (a DROP TABLE would otherwise cascade into program events and letter assignments).
 REBUILDS: frozenset[int] = frozenset({6})
 
+# 7: interview invitations, offered and chosen slots with their time zones, dated status
+#    events, and the per-program communication log (issue 17).
+MIGRATIONS.append(list(INTERVIEWS_DDL))
 LATEST_VERSION = len(MIGRATIONS)
