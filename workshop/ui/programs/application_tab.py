@@ -34,13 +34,13 @@ from workshop.core.programs.snapshot import ProgramsData
 from workshop.core.season import fees, signals
 from workshop.core.season.application_listing import allowed_text, used_text
 from workshop.ui.empty_state import EmptyState
+from workshop.ui.palette import muted
 from workshop.ui.programs.common import show_error
 
 if TYPE_CHECKING:
     from workshop.ui.programs.page import ProgramsPage
 
 NONE_LABEL = "No signal"
-NOTE_STYLE = "color: #555;"
 WARN_STYLE = ("QLabel { color: #8a5a00; background: #fcefd4; border-radius: 4px; "
               "padding: 4px; }")
 
@@ -66,7 +66,7 @@ def _cell(text: str, tip: str = "") -> QTableWidgetItem:
 def _note(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(NOTE_STYLE)
+    label.setStyleSheet(f"color: {muted()};")  # secondary text that reads in dark mode too
     return label
 
 

@@ -34,6 +34,7 @@ from workshop.core.programs.ranking import (
     supplemental_list,
     supplemental_warnings,
 )
+from workshop.ui.palette import muted
 from workshop.ui.programs.common import show_error
 from workshop.ui.widgets import button
 
@@ -83,7 +84,7 @@ class SupplementalPanel(QScrollArea):
                       "programs for the first year (NRMP FAQ).")
         note.setToolTip(SUPPLEMENTAL_NOTE)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #444;")
+        note.setStyleSheet(f"color: {muted()};")
         self.advanced, _t = _drag_list("Advanced (PGY-2) programs, drag to reorder",
                                        self._advanced_dropped)
         self.advanced.currentRowChanged.connect(lambda _row: self._show_supplemental())
