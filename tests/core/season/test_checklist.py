@@ -77,6 +77,11 @@ def test_pathway_and_oet_say_to_confirm_with_ecfmg() -> None:
     assert "Pathway" in items["oet-medicine"].title
     for key in ("ecfmg-pathway", "oet-medicine"):
         assert "Confirm the rule for the 2027 Match with ECFMG" in items[key].why
+    oet = inputs_from_cv(_cv("", Exam(kind="oet-medicine", result="pass")))
+    assert _by_key(evaluate_checklist(oet))["ecfmg-pathway"].status == "partial"
+    certified = inputs_from_cv(sample_cv())
+    assert _by_key(evaluate_checklist(certified))["ecfmg-pathway"].by == "data"
+    assert _by_key(evaluate_checklist(ChecklistInputs()))["ecfmg-pathway"].status == "todo"
 
 
 def test_sample_applicant_derivation() -> None:
@@ -91,7 +96,7 @@ def test_sample_applicant_derivation() -> None:
     assert entries["letters"].done and entries["photo"].by == "you"
     assert not entries["mspe"].done
     assert entries["j1-statement-of-need"].title.startswith("Statement of Need")
-    assert checklist_progress(list(entries.values())) == (7, 18)  # 3 lines are info
+    assert checklist_progress(list(entries.values())) == (8, 18)  # 3 lines are info
 
 
 def test_h1b_applicant_sees_step3_and_the_fee_question() -> None:

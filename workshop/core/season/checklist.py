@@ -299,6 +299,13 @@ def _derive(rule: str, x: ChecklistInputs) -> tuple[ItemStatus, str]:
         if x.ecfmg_status == "in-progress":
             return "partial", "In progress, from your CV."
         return "todo", "Not started, from your CV."
+    if rule == "pathway":
+        if x.ecfmg_status == "certified":
+            return "done", "ECFMG certified, from your CV: the Pathway requirement is met."
+        if x.exam_results.get("oet-medicine") == "pass":
+            return "partial", ("OET Medicine passed, from your CV; tick it when ECFMG has "
+                               "accepted your Pathway.")
+        return "todo", "Tick it when ECFMG has accepted your Pathway."
     if rule == "statements":
         return _statements(x)
     if rule == "letters":
