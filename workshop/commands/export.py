@@ -39,10 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from workshop.commands import open_for_reading
+    from workshop.commands import open_for_reading, open_to_record
     from workshop.core import statements
 
-    with open_for_reading(args) as ws:
+    opener = open_to_record if args.kind == "packet" else open_for_reading
+    with opener(args) as ws:
         user_dirs = (statements.themes_folder(ws),)
         theme = args.theme or DEFAULT_THEMES.get(args.kind, "")
         if args.kind == "timeline":

@@ -45,6 +45,7 @@ from workshop.ui.palette import muted
 from workshop.ui.profile_dialog import ProfileDialog
 from workshop.ui.save_state import SaveState, SaveStateLabel
 from workshop.ui.sections import SECTIONS
+from workshop.ui.workspace_guard import WorkspaceGuard
 
 if TYPE_CHECKING:
     from workshop.ui.statements.page import StatementsPage
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.engine_label.setAccessibleName("Checker engine")
         self.statusBar().addPermanentWidget(self.engine_label)
         self.statusBar().addPermanentWidget(self.save_label)
+        self.guard = WorkspaceGuard(self)
         self._build_menus()
 
         self.backup_timer = QTimer(self)
@@ -159,6 +161,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.action_save_version = self._action(
             file_menu, "&Save version…", QKeySequence.StandardKey.Save, self.save_version)
+        self.action_save_as = self._action(file_menu, "Save &As…",
+                                           QKeySequence.StandardKey.SaveAs,
+                                           lambda: self.guard.save_as())
         file_menu.addSeparator()
         self.action_profile = self._action(file_menu, "Applicant pro&file…", None,
                                            self.show_profile)
@@ -217,6 +222,7 @@ class MainWindow(QMainWindow):
         self.engine_label.setText(self.checker.last_status)
         self.settings.remember(workspace.path)
         self._refresh_recent()
+        self.guard.watch()
         keys = [info.key for info in SECTIONS]
         last = self.settings.last_section if self.settings.last_section in keys else keys[0]
         if self._defer_page:
@@ -397,7 +403,17 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             self.statusBar().showMessage(str(exc), 8000)
 
+    def workspace_moved(self) -> None:
+        """The workspace now lives in another file (Save As): title and recent list follow."""
+        self.setWindowTitle(f"{self.workspace.path.stem} — {APP_NAME}")
+        self.save_label.set_state(SaveState.SAVED)
+        self.settings.remember(self.workspace.path)
+        self._refresh_recent()
+        self.persist_settings()
+
     def _backup_if_due(self) -> None:
+        if self.guard.check():
+            return
         try:
             made = self.workspace.backup_if_due()
         except UserError as exc:

@@ -56,13 +56,17 @@ def make_backup(conn: sqlite3.Connection, workspace: Path, *, reason: str, now: 
         try:
             conn.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE")
+            check = dest.execute("PRAGMA quick_check").fetchone()
         finally:
             dest.close()
+        if not check or check[0] != "ok":  # never keep (or rotate in) a bad copy
+            raise sqlite3.DatabaseError(f"the copy failed its integrity check ({check[0]})"
+                                        if check else "the copy failed its integrity check")
 
     try:
         ensure_private_dir(folder)
         write_via_temp(target, copy_into)
-    except (OSError, sqlite3.OperationalError) as exc:
+    except (OSError, sqlite3.DatabaseError) as exc:
         reason_text = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         raise WriteFailed(
             f"Could not write a backup: {reason_text}.",
@@ -99,12 +103,17 @@ def rotate(workspace: Path, policy: BackupPolicy, *, now: datetime) -> list[Path
     """Delete backups beyond ``policy.keep`` or older than ``policy.max_age``; return the deleted.
 
     The newest ``keep_at_least`` always survive, however old, so a workspace left alone for months
-    still has something to restore.
+    still has something to restore; so does the newest one that passes ``quick_check``, even
+    when damaged newer ones (copied in by hand) push it past the count.
     """
     deleted = []
-    for index, info in enumerate(list_backups(workspace)):
+    listed = list_backups(workspace)
+    newest_good = next((info.path for info in listed if is_healthy(info.path)), None)
+    for index, info in enumerate(listed):
         too_many = index >= policy.keep
         too_old = now - info.made_at > policy.max_age
+        if info.path == newest_good:
+            continue  # whatever the count and age, the newest healthy backup stays
         if index >= policy.keep_at_least and (too_many or too_old):
             with contextlib.suppress(OSError):
                 info.path.unlink()

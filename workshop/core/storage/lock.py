@@ -55,10 +55,11 @@ class WorkspaceLock:
                 hint="Switch to that window, or open the workspace read-only.",
                 where=str(workspace),
             ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()} on {_host()}")
-        handle.flush()
+        with contextlib.suppress(OSError):  # a full disk: the lock holds without the note
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"pid {os.getpid()} on {_host()}")
+            handle.flush()
         return cls(workspace, handle)
 
     def release(self) -> None:

@@ -22,8 +22,15 @@ from workshop.core.errors import UserError, WriteFailed
 from workshop.core.paths import ensure_private_dir
 from workshop.core.storage import backups
 from workshop.core.storage.connection import connect, has_sqlite_header
+from workshop.core.storage.diagnose import lock_error, unwritable, write_failure_hint
 from workshop.core.storage.documents import DocumentRepository
-from workshop.core.storage.lock import WorkspaceLock
+from workshop.core.storage.file_guard import (
+    WorkspaceChanged,
+    changed_error,
+    file_state,
+    what_changed,
+)
+from workshop.core.storage.lock import WorkspaceLock, WorkspaceLocked
 from workshop.core.storage.profile import ProfileRepository
 from workshop.core.storage.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, REBUILDS
 from workshop.core.storage.settings import SettingsRepository
@@ -115,6 +122,10 @@ def _remove_created_side_files(sides: list[Path], existed: list[bool]) -> None:
         side.unlink(missing_ok=True)
 
 
+#: Guarded commits between checkpoints (the UI's backup timer also checkpoints every minute).
+CHECKPOINT_EVERY = 25
+
+
 class Workspace:
     """An open workspace: a connection, its lock, repositories and the backup schedule."""
 
@@ -136,28 +147,119 @@ class Workspace:
         self._changes_at_backup = conn.total_changes
         self._last_backup = clock()
         self._closed = False
+        #: Why writing stopped (the file changed underneath), or None while all is well.
+        self.stopped: WorkspaceChanged | None = None
+        self._commits = 0
+        if not self.read_only:
+            # Only our own, guarded checkpoints may touch the main file (see file_guard).
+            conn.execute("PRAGMA wal_autocheckpoint=0")
+        self._state = None if self.read_only else file_state(path)
+        self._bind(conn)
+
+    def _bind(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
         self.documents = DocumentRepository(conn, self.write)
         self.profile = ProfileRepository(conn, self.write)
         self.settings = SettingsRepository(conn, self.write)
+
+    # -- the file underneath -------------------------------------------------------------
+    def check_file(self) -> WorkspaceChanged | None:
+        """Compare the file with how our last commit left it; stop writing if it changed.
+
+        The UI calls this when its file watcher fires; every write calls it first."""
+        if self.stopped is None and self._state is not None and not self._closed:
+            happened = what_changed(self.path, self._state, APPLICATION_ID)
+            if happened:
+                self.stopped = changed_error(self.path, happened)
+        return self.stopped
+
+    def _guard(self) -> None:
+        stopped = self.check_file()
+        if stopped is not None:
+            raise stopped
+
+    def _committed(self) -> None:
+        self._commits += 1
+        if self._commits % CHECKPOINT_EVERY == 0:
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Move committed pages from the WAL into the main file, if the file is still ours.
+
+        Automatic checkpoints are off: a checkpoint is the only time the main file is written,
+        so doing it here, after the file check, means a file changed underneath is never
+        written into (the writes since go to the WAL, which the rescue copy reads)."""
+        if self.read_only or self._closed or self.check_file() is not None:
+            return
+        with contextlib.suppress(sqlite3.OperationalError):  # busy or full: the WAL keeps it
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        self._state = file_state(self.path)
+
+    def continue_in(self, target: Path | str) -> bool:
+        """Copy everything this connection can still read into a new workspace file and go
+        on there (same object, so every page keeps working and its unsaved edits land in the
+        new file). Returns whether the copy passed SQLite's integrity check.
+
+        Raises:
+            UserError: the target exists or cannot be written (nothing changes then).
+        """
+        target = Path(target)
+        if target.exists() or target == self.path:
+            raise UserError("Choose a new file for the copy; that one already exists.",
+                            where=str(target))
+        lock = _take_lock(target)
+        try:
+            dest = sqlite3.connect(target)
+            try:
+                self.conn.backup(dest)
+            finally:
+                dest.close()
+            healthy = backups.is_healthy(target)
+            new = connect(target)
+        except (OSError, sqlite3.Error) as exc:
+            lock.release()
+            with contextlib.suppress(OSError):
+                target.unlink()
+            raise UserError(f"Could not save the copy: {exc}.",
+                            hint="Choose another folder (for example Documents) and retry.",
+                            where=str(target)) from exc
+        old_conn, old_lock = self.conn, self._lock
+        self.path, self._lock, self.read_only = target, lock, False
+        self._bind(new)
+        self.stopped = None
+        self._state = file_state(target)
+        self._changes_at_backup = -1  # the first backup of the new file is due
+        with contextlib.suppress(sqlite3.Error):
+            old_conn.close()
+        if old_lock is not None:
+            old_lock.release()
+        return healthy
 
     # -- writing -------------------------------------------------------------------------
     def write(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         """Run one modifying statement, committed at once; disk errors become WriteFailed."""
         self._refuse_if_read_only()
+        self._guard()
         try:
-            return self.conn.execute(sql, tuple(params))
+            cursor = self.conn.execute(sql, tuple(params))
         except sqlite3.OperationalError as exc:
             raise _as_write_failed(exc, self.path) from exc
+        if not self.conn.in_transaction:
+            self._committed()
+        return cursor
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Several writes that land together or not at all (nests as a savepoint)."""
         self._refuse_if_read_only()
+        self._guard()
         try:
             with atomic(self.conn):
                 yield self.conn
         except sqlite3.OperationalError as exc:
             raise _as_write_failed(exc, self.path) from exc
+        if not self.conn.in_transaction:
+            self._committed()
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
@@ -173,6 +275,8 @@ class Workspace:
         return self.conn.total_changes != self._changes_at_backup
 
     def backup_now(self, reason: str = "manual") -> Path:
+        """Back up the live database (never a file that changed underneath: see check_file)."""
+        self._guard()
         now = self._clock()
         made = backups.make_backup(self.conn, self.path, reason=reason, now=now)
         self._changes_at_backup = self.conn.total_changes
@@ -182,7 +286,8 @@ class Workspace:
 
     def backup_if_due(self) -> Path | None:
         """Back up when something changed and the interval has passed (the UI calls this)."""
-        if self.read_only or not self.changed_since_backup:
+        self.checkpoint()
+        if self.read_only or not self.changed_since_backup or self.check_file() is not None:
             return None
         if self._clock() - self._last_backup < self.policy.interval:
             return None
@@ -198,11 +303,14 @@ class Workspace:
             return
         self._closed = True
         try:
-            if not self.read_only and self.changed_since_backup:
+            if (not self.read_only and self.changed_since_backup
+                    and self.check_file() is None):
                 # The data is safe in the workspace; a backup on close is a bonus.
                 with contextlib.suppress(WriteFailed):
                     self.backup_now("close")
         finally:
+            if self.check_file() is not None:
+                _no_checkpoint_on_close(self.conn)
             self.conn.close()
             if self._lock is not None:
                 self._lock.release()
@@ -212,6 +320,18 @@ class Workspace:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _no_checkpoint_on_close(conn: sqlite3.Connection) -> None:
+    """Closing checkpoints the WAL into the main file: not into a file someone else wrote.
+
+    Python 3.12+ can tell SQLite so; on 3.11 the close still checkpoints (the pages written
+    are our own last commits, and the user has been told to save a copy)."""
+    setconfig = getattr(conn, "setconfig", None)
+    option = getattr(sqlite3, "SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE", None)
+    if setconfig is not None and option is not None:
+        with contextlib.suppress(sqlite3.Error):
+            setconfig(option, True)
 
 
 def _as_write_failed(exc: sqlite3.OperationalError, path: Path) -> WriteFailed:
@@ -224,7 +344,7 @@ def _as_write_failed(exc: sqlite3.OperationalError, path: Path) -> WriteFailed:
         reason = text
     return WriteFailed(
         f"Could not save to the workspace: {reason}.",
-        hint="What was saved before is unchanged; free some space and the app will retry.",
+        hint=write_failure_hint(reason),
         where=str(path),
     )
 
@@ -282,7 +402,7 @@ def create_workspace(
             f"Could not create the workspace: {describe_os_error(exc)}.",
             hint="Pick a folder you can write to.", where=str(path),
         ) from exc
-    lock = WorkspaceLock.acquire(path)
+    lock = _take_lock(path)
     try:
         conn = connect(path)
         _migrate(conn, 0)
@@ -312,7 +432,7 @@ def open_workspace(
             "There is no workspace at this path.",
             hint="Check the path, or create one with `workshop init PATH`.", where=str(path),
         )
-    lock = None if read_only else WorkspaceLock.acquire(path)
+    lock = None if read_only else _take_lock(path)
     try:
         found = probe(path)
         if read_only:
@@ -335,6 +455,19 @@ def open_workspace(
             lock.release()
         raise
     return Workspace(path, conn, lock=lock, clock=clock, policy=policy)
+
+
+def _take_lock(path: Path) -> WorkspaceLock:
+    """The lock, or a diagnosis: a read-only folder or file, or a full disk, is not damage."""
+    problem = unwritable(path)
+    if problem is not None:
+        raise problem
+    try:
+        return WorkspaceLock.acquire(path)
+    except WorkspaceLocked:
+        raise
+    except OSError as exc:
+        raise lock_error(path, exc) from exc
 
 
 def restore_newest_backup(
