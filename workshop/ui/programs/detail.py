@@ -115,7 +115,7 @@ class ProgramDetail(QWidget):
         self.evidence = EvidenceForm()
         self.evidence.changed.connect(self._emit)
         self.tabs.addTab(_scroll(self.evidence), "Evidence")
-        self.tabs.addTab(_scroll(self._status_form()), "Status && interview")
+        self.tabs.addTab(_scroll(self._status_form()), "Status")
         head = QHBoxLayout()
         head.addWidget(self.badge)
         head.addStretch(1)

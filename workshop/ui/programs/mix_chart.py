@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workshop.core.programs.fit import MixSummary
 from workshop.ui.programs.common import FIT_BARS
@@ -53,6 +53,7 @@ def build_chart(summary: MixSummary) -> Any:
     small = QFont(labels.labelsFont())
     small.setPointSizeF(max(7.5, small.pointSizeF() * 0.9))
     labels.setLabelsFont(small)
+    labels.setTruncateLabels(False)  # "not enough info" in full; the plot gives way
     chart.addAxis(labels, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(labels)
     counts = QValueAxis()
@@ -84,13 +85,19 @@ class MixPanel(QWidget):
         self.warnings.setAccessibleName("Mix warnings")
         self.warnings.setTextFormat(Qt.TextFormat.RichText)
         self.warnings.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Several warnings at once on a laptop screen: they scroll rather than being cut off.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.warnings)
         side = QVBoxLayout()
         side.addWidget(self.title)
-        side.addWidget(self.warnings, 1)
+        side.addWidget(scroll, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view, 3)
-        layout.addLayout(side, 2)
+        layout.addWidget(self.view, 2)  # room for "not enough info" beside its bar
+        layout.addLayout(side, 1)
         self.summary: MixSummary | None = None
 
     def _set_chart(self, chart: Any) -> None:
