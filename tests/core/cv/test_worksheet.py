@@ -17,7 +17,8 @@ def test_sections_in_myeras_order() -> None:
 def test_sample_worksheet_has_every_field_and_count() -> None:
     cv = sample_cv()
     text = worksheet_text(cv)
-    for expected in ("English: Advanced", "East North Central; Middle Atlantic",
+    for expected in ("English: Advanced", "Advanced level or above (MyERAS asks): yes",
+                     "East North Central; Middle Atlantic",
                      "Urban; Suburban", "limit not confirmed", "Frequency: Daily",
                      "Setting: Rural", "Primary focus area: Public health",
                      "Key characteristic: Empathy and compassion", "/750)", "/300)",

@@ -71,6 +71,11 @@ def biographical(cv: CV) -> WorksheetSection:
         section.lines.append(f"  {eras_safe(lang.language) or '(unnamed)'}: {level}{former}")
     if not cv.languages:
         section.lines.append("  (none entered)")
+    english = next((lg for lg in cv.languages if lg.language.strip().casefold() == "english"),
+                   None)
+    if english is not None:
+        meets = "yes" if english.proficiency in ("native", "advanced") else "no"
+        section.lines.append(f"English at the Advanced level or above (MyERAS asks): {meets}")
     section.lines.append("")
     prefs = cv.preferences
     if prefs.no_geographic_preference and not prefs.divisions:
