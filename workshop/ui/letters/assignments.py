@@ -35,7 +35,7 @@ from workshop.ui.letters.store import LettersStore
 PROGRAM_ROLE = Qt.ItemDataRole.UserRole
 REQUEST_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_COLOUR, WARNING_COLOUR = "#c0392b", "#9a7d0a"
-LOCKED_TINT = "#fdebd0"
+LOCKED_TINT, LOCKED_TEXT = "#fdebd0", "#1b2631"
 
 
 PROGRAM_WIDTH, LETTER_WIDTH = 240, 84
@@ -144,8 +144,9 @@ class AssignmentsTab(QWidget):
             if locked:
                 for column in range(self.matrix.columnCount()):
                     cell = self.matrix.item(row, column)
-                    if cell is not None:
+                    if cell is not None:  # dark text on the light tint, in dark mode too
                         cell.setBackground(QBrush(QColor(LOCKED_TINT)))
+                        cell.setForeground(QBrush(QColor(LOCKED_TEXT)))
         self.matrix.blockSignals(False)
         self.lock_note.setVisible(bool(self.locked_ids))
         self.change_notice.hide()
