@@ -51,10 +51,12 @@ def load_sample_programs(workspace: Workspace) -> ImportReport:
     return import_program_file(workspace, resource("sample", "programs.csv"))
 
 
-def timeline_events(workspace: Workspace) -> list[TimelineEvent]:
-    """The season's dates merged with the user's own (program deadlines, interviews, letters)."""
+def timeline_events(workspace: Workspace,
+                    today: _dt.date | None = None) -> list[TimelineEvent]:
+    """The dates of the season running on ``today`` (the newest season file without a day)
+    merged with the user's own (program deadlines, interviews, letters)."""
     from workshop.core.letters.in_workspace import letter_due_dates
 
     dates: list[UserDate] = user_dates_from_programs(programs(workspace))
     dates.extend(letter_due_dates(workspace))
-    return merge_timeline(load_season(), dates)
+    return merge_timeline(load_season(today=today), dates)
