@@ -1,14 +1,17 @@
-"""Make the bundled Noto fonts available to Qt, so names in Devanagari or Arabic show in the UI
-even on a machine without those fonts installed (the PDF engine embeds the same files)."""
+"""Make the bundled script fonts available to Qt, so names in any script the exports cover show
+in the UI even on a machine without those fonts installed (the PDF engine embeds the same
+files). Latin, Greek and Cyrillic come with any desktop; every other face we ship is added."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase
 
+from workshop.core.export.fonts import SCRIPTS
 from workshop.core.resources import resource
 
-# Only the scripts system fonts often lack; Latin, Greek and Cyrillic come with any desktop.
-UI_FONTS = ("NotoSansDevanagari-Regular.ttf", "NotoNaskhArabic-Regular.ttf")
+#: One regular face per script (Qt synthesises bold where a bold face is missing).
+UI_FONTS = tuple(f"{face.stem}.ttf" if face.single_file else f"{face.stem}-Regular.ttf"
+                 for face in SCRIPTS.values())
 _done = False
 
 

@@ -162,12 +162,28 @@ def test_native_names_are_shaped_in_their_own_font(
     assert "Олександра Коваленко" in page and "Łódź" in page and "Nguyễn Thị Hương" in page
 
 
-def test_a_name_no_shipped_font_covers_is_left_out_not_boxed() -> None:
+def test_a_tamil_name_is_printed_in_its_own_font() -> None:
     profile = {"full_name": "Priya Raghavan", "native_name": "பிரியா ராகவன்"}
     reader = _reader(render_pdf(statement_document(profile, "", text("im_nigeria.txt"), "IM"),
                                 "statement"))
     page = reader.pages[0].extract_text()
-    assert "Priya Raghavan" in page and "பிரியா" not in page
+    assert "Priya Raghavan" in page and "பிரியா" in page
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1]
+             for f in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert "NotoSansTamil-Regular" in fonts
+
+
+def test_a_character_no_font_has_is_kept_and_reported() -> None:
+    from workshop.core.export.coverage import font_warnings
+
+    profile = {"full_name": "Priya Raghavan", "native_name": "\U00011013 Priya"}  # Brahmi KA
+    doc = statement_document(profile, "", text("im_nigeria.txt"), "IM")
+    warnings = font_warnings(doc)
+    assert len(warnings) == 1
+    assert "U+11013" in warnings[0] and "BRAHMI LETTER KA" in warnings[0]
+    assert "Brahmi" in warnings[0] and "empty box" in warnings[0]
+    page = _reader(render_pdf(doc, "statement")).pages[0].extract_text()
+    assert "Priya Raghavan" in page and "Priya" in page.split("Raghavan", 1)[1]
 
 
 def test_workspace_export_never_leaks_the_program_by_default(tmp_path: Path) -> None:

@@ -3,8 +3,8 @@
 A reviewer edits the .docx in Word or LibreOffice, so structure matters more than pixel
 likeness: the name is in ``Title``, sections in ``Heading 1``, bullets in ``List Bullet``, body
 text in ``Normal``, entry dates on a right tab stop. Fonts are ones every Office install has
-(Cambria for serif themes, Calibri for sans; LibreOffice substitutes metric twins); Word picks
-its own fonts for Arabic and Devanagari runs.
+(Cambria for serif themes, Calibri for sans; LibreOffice substitutes metric twins);
+per-script font hints for every other script are added by :mod:`docx_scripts`.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from workshop.core.export.document import (
     Table,
     TableOfContents,
 )
+from workshop.core.export.docx_scripts import add_script_hints
 from workshop.core.export.reproducible import export_time
 from workshop.core.export.themes import Theme
 
@@ -285,6 +286,11 @@ class _DocxBuilder:
         cp.created = cp.modified = export_time()
         cp.revision = 1
         _drop_template_leftovers(self.out)
+        add_script_hints(self.out.element.body)
+        for section in self.out.sections:
+            for furniture in (section.header, section.footer):
+                if not furniture.is_linked_to_previous:
+                    add_script_hints(furniture._element)
         buf = io.BytesIO()
         self.out.save(buf)
         return buf.getvalue()

@@ -1,12 +1,15 @@
 """Embedded fonts and per-script font runs for the PDF writer.
 
-Applicants' names, schools and cities arrive in Latin with diacritics, Greek, Cyrillic, Arabic,
-Devanagari and Bengali. Noto Serif / Noto Sans cover the first three; Arabic, Devanagari and
-Bengali get their own Noto faces and are shaped by HarfBuzz (reportlab's
+Applicants' and writers' names, schools and cities arrive in any script. Noto Serif / Noto Sans
+cover Latin with diacritics, Greek and Cyrillic; every other script in :data:`SCRIPTS` has its
+own shipped face (Noto for Arabic, Hebrew, the Indic scripts, Thai, Khmer, Georgian, Armenian,
+Ethiopic; Droid Sans Fallback for Han, Hangul and Kana; Noto Sans Symbols 2 as the monochrome
+emoji fallback), and complex scripts are shaped by HarfBuzz (reportlab's
 ``ParagraphStyle(shaping=1)``). Text is split into runs by script so each run is set in a face
-that has its glyphs, and every font is an embedded TrueType subset (never a base-14 font that a
-reader would substitute). A name in a script with no shipped face is left out of the PDF
-(:func:`covers`) rather than printed as empty boxes.
+that has its glyphs; a character its run's face lacks falls back to the first face that has
+it, then to a system font (:data:`SYSTEM_FALLBACKS`). Every font is an embedded TrueType subset
+(never a base-14 font that a reader would substitute). A character no font has is kept (an
+empty box) and reported by :func:`missing` / :func:`missing_warning`, never dropped silently.
 
 Two reportlab 5 glitches are handled here:
 
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -37,30 +41,118 @@ from workshop.core.resources import resource
 
 LATIN = "latin"
 ARABIC = "arabic"
+HEBREW = "hebrew"
 DEVANAGARI = "devanagari"
 BENGALI = "bengali"
+GURMUKHI = "gurmukhi"
+GUJARATI = "gujarati"
+TAMIL = "tamil"
+TELUGU = "telugu"
+SINHALA = "sinhala"
+THAI = "thai"
+KHMER = "khmer"
+GEORGIAN = "georgian"
+ARMENIAN = "armenian"
+ETHIOPIC = "ethiopic"
+CJK = "cjk"
+SYMBOLS = "symbols"
+
+
+@dataclass(frozen=True)
+class ScriptFace:
+    """The shipped face for one script.
+
+    Attributes:
+        label: the script's name in messages ("Han, Hangul and Kana").
+        stem: file stem of the face (``<stem>-Regular.ttf``, or ``<stem>.ttf`` when
+            ``single_file``).
+        ranges: code point ranges of the script.
+        bold: a bold face ships; without one, bold runs use the regular face (saves wheel size
+            for large fonts: Ethiopic, Sinhala, Telugu, Gujarati, CJK).
+        shaped: needs HarfBuzz (reportlab's ``shaping=1``): joining, reordering, conjuncts.
+        rtl: right-to-left (runs are joined with no-break spaces, see the module docstring).
+    """
+
+    label: str
+    stem: str
+    ranges: tuple[tuple[int, int], ...]
+    bold: bool = True
+    shaped: bool = True
+    rtl: bool = False
+    single_file: bool = False
+
 
 #: Font families a theme may name, each mapped to the file stem of its four faces.
 FAMILIES: dict[str, str] = {"serif": "NotoSerif", "sans": "NotoSans"}
-#: Complex-script families; they have no italic, so italic maps to the upright face.
-SCRIPT_FAMILIES: dict[str, str] = {ARABIC: "NotoNaskhArabic", DEVANAGARI: "NotoSansDevanagari",
-                                   BENGALI: "NotoSansBengali"}
-#: Longest Arabic run (in words) kept on one line so HarfBuzz orders it right-to-left.
+#: Every non-Latin script we ship a face for; the order is the fallback order for a character
+#: whose own script's face lacks it.
+SCRIPTS: dict[str, ScriptFace] = {
+    ARABIC: ScriptFace("Arabic", "NotoNaskhArabic", ((0x0600, 0x06FF), (0x0750, 0x077F),
+                       (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)), rtl=True),
+    HEBREW: ScriptFace("Hebrew", "NotoSansHebrew", ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
+                       rtl=True),
+    DEVANAGARI: ScriptFace("Devanagari", "NotoSansDevanagari", ((0x0900, 0x097F),
+                           (0xA8E0, 0xA8FF), (0x1CD0, 0x1CFF))),
+    BENGALI: ScriptFace("Bengali", "NotoSansBengali", ((0x0980, 0x09FF),)),
+    GURMUKHI: ScriptFace("Gurmukhi", "NotoSansGurmukhi", ((0x0A00, 0x0A7F),)),
+    GUJARATI: ScriptFace("Gujarati", "NotoSansGujarati", ((0x0A80, 0x0AFF),), bold=False),
+    TAMIL: ScriptFace("Tamil", "NotoSansTamil", ((0x0B80, 0x0BFF), (0x11FC0, 0x11FFF))),
+    TELUGU: ScriptFace("Telugu", "NotoSansTelugu", ((0x0C00, 0x0C7F),), bold=False),
+    SINHALA: ScriptFace("Sinhala", "NotoSansSinhala", ((0x0D80, 0x0DFF), (0x111E0, 0x111FF)),
+                        bold=False),
+    THAI: ScriptFace("Thai", "NotoSansThai", ((0x0E00, 0x0E7F),)),
+    KHMER: ScriptFace("Khmer", "NotoSansKhmer", ((0x1780, 0x17FF), (0x19E0, 0x19FF))),
+    GEORGIAN: ScriptFace("Georgian", "NotoSansGeorgian", ((0x10A0, 0x10FF), (0x2D00, 0x2D2F),
+                         (0x1C90, 0x1CBF)), shaped=False),
+    ARMENIAN: ScriptFace("Armenian", "NotoSansArmenian", ((0x0530, 0x058F), (0xFB13, 0xFB17)),
+                         shaped=False),
+    ETHIOPIC: ScriptFace("Ethiopic", "NotoSansEthiopic", ((0x1200, 0x139F), (0x2D80, 0x2DDF),
+                         (0xAB00, 0xAB2F)), bold=False, shaped=False),
+    CJK: ScriptFace("Han, Hangul and Kana", "DroidSansFallback", (
+        (0x1100, 0x11FF), (0x2E80, 0x2FDF), (0x3000, 0x303F), (0x3040, 0x30FF),
+        (0x3100, 0x312F), (0x3130, 0x318F), (0x3190, 0x33FF), (0x3400, 0x4DBF),
+        (0x4E00, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xF900, 0xFAFF),
+        (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x2FFFF)),
+        bold=False, shaped=False, single_file=True),
+    SYMBOLS: ScriptFace("symbol or emoji", "NotoSansSymbols2", (
+        (0x2190, 0x21FF), (0x2300, 0x23FF), (0x2460, 0x24FF), (0x25A0, 0x27BF),
+        (0x2900, 0x297F), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF)), bold=False, shaped=False),
+}
+#: Complex-script families (compatibility name): script -> family stem.
+SCRIPT_FAMILIES: dict[str, str] = {k: v.stem for k, v in SCRIPTS.items()}
+#: Fonts a desktop may have that fill what we do not ship (colour-free emoji, rare scripts).
+#: TrueType outlines only: reportlab cannot embed CFF, so a font that fails to load is skipped.
+SYSTEM_FALLBACKS: tuple[str, ...] = (
+    "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "C:/Windows/Fonts/seguisym.ttf",
+    "C:/Windows/Fonts/seguiemj.ttf",
+    "/System/Library/Fonts/Apple Symbols.ttf",
+)
+#: Longest right-to-left run (in words) kept on one line so HarfBuzz orders it right-to-left.
 MAX_JOINED_RTL_WORDS = 10
 
 _lock = threading.Lock()
 _registered: set[str] = set()
+_system_faces: list[str] | None = None
 
-_ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
-                  (0xFE70, 0xFEFF))
-_DEVANAGARI_RANGES = ((0x0900, 0x097F), (0xA8E0, 0xA8FF), (0x1CD0, 0x1CFF))
-_BENGALI_RANGES = ((0x0980, 0x09FF),)
+_ARABIC_RANGES = SCRIPTS[ARABIC].ranges
+_DEVANAGARI_RANGES = SCRIPTS[DEVANAGARI].ranges
+_BENGALI_RANGES = SCRIPTS[BENGALI].ranges
+_SCRIPT_BY_RANGE: tuple[tuple[int, int, str], ...] = tuple(sorted(
+    (lo, hi, script) for script, face in SCRIPTS.items() for lo, hi in face.ranges))
+
+
+def _char_class(ranges: list[tuple[int, int]]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+                                    for lo, hi in ranges) + "]")
+
+
 #: Any character of a shaped script: a scan in C, since every paragraph of every layout asks.
-_COMPLEX_RE = re.compile("[" + "".join(
-    f"{chr(lo)}-{chr(hi)}" for lo, hi in (*_ARABIC_RANGES, *_DEVANAGARI_RANGES, *_BENGALI_RANGES)
-) + "]")
+_COMPLEX_RE = _char_class([r for f in SCRIPTS.values() if f.shaped for r in f.ranges])
 #: Characters every face lacks on purpose but that never show: joiners and variation selectors.
-_INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)}
+_INVISIBLE = {0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10),
+              *range(0xE0100, 0xE01F0)}
 
 
 def font_path(stem: str) -> Path:
@@ -79,11 +171,15 @@ def _register_face(name: str, stem: str) -> None:
     pdfmetrics.registerFont(TTFont(name, str(path)))
 
 
+def _script_face(stem: str) -> ScriptFace | None:
+    return next((f for f in SCRIPTS.values() if f.stem == stem), None)
+
+
 def ensure_family(stem: str) -> str:
     """Register the faces of one family with reportlab (once per process) and return its name.
 
-    Registration parses the font files (tens of milliseconds), so it is cached for the process;
-    reportlab keeps fonts in its own global registry anyway.
+    Registration parses the font files (tens of milliseconds; the CJK face more), so it is
+    cached for the process and script faces are registered only when a text needs them.
     """
     if stem in _registered:
         return stem
@@ -91,11 +187,15 @@ def ensure_family(stem: str) -> str:
         if stem in _registered:
             return stem
         shaping.install()
-        if stem in SCRIPT_FAMILIES.values():
-            _register_face(stem, f"{stem}-Regular")
-            _register_face(f"{stem}-Bold", f"{stem}-Bold")
+        script = _script_face(stem)
+        if script is not None:
+            _register_face(stem, stem if script.single_file else f"{stem}-Regular")
+            bold = stem
+            if script.bold:
+                bold = f"{stem}-Bold"
+                _register_face(bold, bold)
             pdfmetrics.registerFontFamily(
-                stem, normal=stem, bold=f"{stem}-Bold", italic=stem, boldItalic=f"{stem}-Bold"
+                stem, normal=stem, bold=bold, italic=stem, boldItalic=bold
             )
         else:
             _register_face(stem, f"{stem}-Regular")
@@ -113,11 +213,35 @@ def ensure_family(stem: str) -> str:
 
 
 def ensure_all(families: list[str]) -> None:
-    """Register the given theme families plus the complex-script families."""
+    """Register the given theme families (script faces register on first use)."""
     for fam in families:
         ensure_family(FAMILIES[fam])
-    for stem in SCRIPT_FAMILIES.values():
-        ensure_family(stem)
+
+
+def system_faces() -> list[str]:
+    """Names of the system fallback fonts that exist here and reportlab can embed."""
+    global _system_faces
+    with _lock:
+        if _system_faces is None:
+            found: list[str] = []
+            for n, raw in enumerate(SYSTEM_FALLBACKS):
+                path = Path(raw)
+                if not path.is_file():
+                    continue
+                name = f"SystemFallback{n}"
+                try:
+                    pdfmetrics.registerFont(TTFont(name, str(path)))
+                except Exception:  # noqa: BLE001 - CFF outlines, a damaged file: not usable
+                    continue
+                found.append(name)
+            _system_faces = found
+        return list(_system_faces)
+
+
+def _glyphs(face: str) -> dict[int, int]:
+    if face in FAMILIES.values() or _script_face(face) is not None:
+        ensure_family(face)
+    return pdfmetrics.getFont(face).face.charToGlyph  # type: ignore[no-any-return]
 
 
 def script_of(char: str) -> str | None:
@@ -125,13 +249,76 @@ def script_of(char: str) -> str | None:
     cp = ord(char)
     if cp < 0x0590:
         return LATIN if char.isalpha() else None
-    if any(lo <= cp <= hi for lo, hi in _ARABIC_RANGES):
-        return ARABIC
-    if any(lo <= cp <= hi for lo, hi in _DEVANAGARI_RANGES):
-        return DEVANAGARI
-    if any(lo <= cp <= hi for lo, hi in _BENGALI_RANGES):
-        return BENGALI
+    for lo, hi, script in _SCRIPT_BY_RANGE:
+        if cp < lo:
+            break
+        if cp <= hi:
+            return script
     return LATIN if char.isalpha() else None
+
+
+def script_label(char: str) -> str:
+    """The script of a character in words, for messages ("Tamil", "emoji", "Mongolian")."""
+    script = script_of(char)
+    if script in SCRIPTS:
+        return "emoji" if ord(char) >= 0x1F000 else SCRIPTS[script].label
+    name = unicodedata.name(char, "")
+    if not name:
+        return "unknown script"
+    return name.split()[0].title() if script == LATIN or " LETTER " in name else "symbol"
+
+
+def face_for(char: str, preferred: str, base: str = "NotoSans") -> str | None:
+    """The face that draws ``char``: the run's own face, the base family, then every shipped
+    script face and the system fallbacks; None when no font has it."""
+    cp = ord(char)
+    if cp in _INVISIBLE or char.isspace():
+        return preferred
+    chain = [preferred, base, *(f.stem for f in SCRIPTS.values()), *system_faces()]
+    for face in dict.fromkeys(chain):
+        if cp in _glyphs(face):
+            return face
+    return None
+
+
+_base: frozenset[str] | None = None
+
+
+def _base_chars() -> frozenset[str]:
+    """Characters both theme families draw: text made only of these needs no font tags."""
+    global _base
+    if _base is None:
+        serif, sans = _glyphs("NotoSerif"), _glyphs("NotoSans")
+        _base = frozenset(chr(c) for c in serif if c in sans) | frozenset(" \t\n\r\u00a0")
+    return _base
+
+
+def _plain(text: str) -> bool:
+    return max(text, default="\0") < "\u0370" or set(text) <= _base_chars()
+
+
+def missing(text: str) -> list[str]:
+    """Visible characters of ``text`` no font here can draw, each once, in text order."""
+    if _plain(text):
+        return []
+    out: list[str] = []
+    for run in split_runs(text):
+        preferred = SCRIPTS[run.script].stem if run.script in SCRIPTS else "NotoSans"
+        glyphs = _glyphs(preferred)
+        for char in run.text:
+            if ord(char) in glyphs or char in out:
+                continue
+            if face_for(char, preferred) is None:
+                out.append(char)
+    return out
+
+
+def missing_warning(char: str, where: str = "") -> str:
+    """"No font has “𑀓” (U+11013 BRAHMI LETTER KA, Brahmi): …" for one character."""
+    name = unicodedata.name(char, "unnamed")
+    place = f" in {where}" if where else ""
+    return (f"No font here has “{char}” (U+{ord(char):04X} {name}, {script_label(char)}){place}: "
+            "it prints as an empty box. Replace it, or install a TrueType font with it.")
 
 
 @dataclass(frozen=True)
@@ -174,43 +361,55 @@ def split_runs(text: str) -> list[Run]:
 
 
 def has_complex_script(text: str) -> bool:
-    """True when the text needs HarfBuzz shaping (Arabic, Devanagari or Bengali)."""
+    """True when the text needs HarfBuzz shaping (Arabic, Hebrew, the Indic scripts, Thai...)."""
     return _COMPLEX_RE.search(text) is not None
 
 
 def covers(text: str, family: str = "serif") -> bool:
-    """True when the shipped fonts have a glyph for every visible character of ``text``.
-
-    A name in a script we ship no font for (Tamil, Chinese, Amharic...) would print as empty
-    boxes, which looks broken on the page an applicant sends; the caller leaves such text out
-    of the PDF instead (Word picks a system font for it in the .docx). Registers the fonts.
-    """
+    """True when the shipped (or system fallback) fonts draw every visible character."""
     ensure_all([family])
-    for run in split_runs(text):
-        stem = SCRIPT_FAMILIES.get(run.script) or FAMILIES[family]
-        glyphs = pdfmetrics.getFont(stem).face.charToGlyph
-        if any(ord(c) not in glyphs and not c.isspace() and ord(c) not in _INVISIBLE
-               for c in run.text):
-            return False
-    return True
+    return not missing(text)
 
 
 def markup_runs(text: str, *, bold: bool = False) -> str:
-    """Escape text for a reportlab Paragraph and wrap complex-script runs in font tags.
+    """Escape text for a reportlab Paragraph and wrap runs not in the base font in font tags.
 
     A ``<font name=...>`` tag names one face, so the caller says whether the text is bold.
+    Characters the base (Latin) face lacks fall back, one by one, to the first face that has
+    them; a character no face has stays in the base face (an empty box) and
+    :func:`missing` reports it, so nothing is silently dropped.
     """
-    if not has_complex_script(text):
+    if _plain(text):
         return escape(text)
     out: list[str] = []
     for run in split_runs(text):
-        if run.script == LATIN:
-            out.append(escape(run.text))
-            continue
-        body = run.text
-        if run.script == ARABIC and len(body.split()) <= MAX_JOINED_RTL_WORDS:
-            body = "\u00a0".join(body.split(" "))
-        face = ensure_family(SCRIPT_FAMILIES[run.script]) + ("-Bold" if bold else "")
-        shaping.learn_glyph_texts(face, body)
-        out.append(f'<font name="{face}">{escape(body)}</font>')
+        preferred = SCRIPTS[run.script].stem if run.script in SCRIPTS else "NotoSans"
+        for face, body in _face_pieces(run.text, preferred):
+            if face is None or face in FAMILIES.values():
+                out.append(escape(body))
+                continue
+            script = _script_face(face)
+            if script is not None and script.rtl and len(body.split()) <= MAX_JOINED_RTL_WORDS:
+                body = "\u00a0".join(body.split(" "))
+            name = ensure_family(face) if script is not None else face
+            if script is not None and script.bold and bold:
+                name += "-Bold"
+            if script is not None and script.shaped:
+                shaping.learn_glyph_texts(name, body)
+            out.append(f'<font name="{name}">{escape(body)}</font>')
     return "".join(out)
+
+
+def _face_pieces(text: str, preferred: str) -> list[tuple[str | None, str]]:
+    """Split one script run by the face that draws each character (mostly one piece)."""
+    glyphs = _glyphs(preferred)
+    pieces: list[tuple[str | None, str]] = []
+    for char in text:
+        face = preferred if ord(char) in glyphs else face_for(char, preferred)
+        if face is None:
+            face = "NotoSans" if preferred in FAMILIES.values() else None
+        if pieces and pieces[-1][0] == face:
+            pieces[-1] = (face, pieces[-1][1] + char)
+        else:
+            pieces.append((face, char))
+    return pieces

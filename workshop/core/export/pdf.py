@@ -167,9 +167,10 @@ class _Builder:
         return out
 
     def printable(self, value: str) -> bool:
-        """Whether the shipped fonts can show ``value`` (a name in another script is left out
-        rather than printed as empty boxes)."""
-        return bool(value) and fonts.covers(value, self.theme.fonts.headings)
+        """Whether there is a value to print. A character no font has is printed anyway (an
+        empty box) and reported by :func:`workshop.core.export.coverage.font_warnings`, never
+        dropped: the applicant decides."""
+        return bool(value)
 
     def letterhead(self, m: Masthead) -> list[Flowable]:
         """Name (and native name) on one line; contact left and headline right on the next.

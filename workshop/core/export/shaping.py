@@ -14,12 +14,19 @@ Three things reportlab 5.1 does that we change, each found by reading
   or extracting ``अनन्या`` gives ``अनया``. We shape complex-script runs once more ourselves to
   learn which characters each such glyph stands for, and write those into the ToUnicode map.
 
+* Shaping reorders glyphs (a pre-base vowel sign drawn before its consonant: ``ਸਿ`` is drawn
+  ``ਿ`` + ``ਸ``), so text extraction read the glyphs in visual order. Each shaped run keeps its
+  original text (:class:`ActualStr`) and is written inside a ``/Span <</ActualText ...>> BDC``
+  marked-content sequence, which PDF readers (poppler's pdftotext, Acrobat, pdf.js) use for
+  copying and extraction instead of the glyphs.
+
 The patches are idempotent and leave reportlab's behaviour for other fonts unchanged.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 import threading
 from typing import Any
 
@@ -53,7 +60,87 @@ def install() -> None:
         original.__defaults__ = (dict(FEATURES), False)
         setattr(paragraph, "shapeFragWord", _make_shaper(original))  # noqa: B010
         ttfonts.makeToUnicodeCMap = _make_cmap_writer(ttfonts.makeToUnicodeCMap)
+        textobject = importlib.import_module("reportlab.pdfgen.textobject")
+        cls = textobject.PDFTextObject
+        cls._formatText = _make_text_formatter(cls._formatText)
         _installed = True
+
+
+class ActualStr(ttfonts.ShapedStr):  # type: ignore[misc]  # reportlab has no types
+    """A shaped string that remembers the text it was shaped from (``actual``).
+
+    reportlab joins the shaped words of a line with ``+``; the joins keep the original text too.
+    (A subclass's ``__radd__`` runs before the base class's ``__add__``.)
+    """
+
+    actual: str
+
+    def __new__(cls, s: str, shapeData: Any = None, actual: str = "") -> ActualStr:  # noqa: N803
+        self = super().__new__(cls, s, shapeData)
+        self.actual = actual
+        return self  # type: ignore[no-any-return]
+
+    def __add__(self, other: Any) -> Any:
+        joined = ttfonts.ShapedStr.__add__(self, other)
+        return ActualStr(str(joined), joined.__shapeData__, self.actual + _actual(other))
+
+    def __radd__(self, other: Any) -> Any:
+        joined = ttfonts.ShapedStr.__radd__(self, other)
+        return ActualStr(str(joined), joined.__shapeData__, _actual(other) + self.actual)
+
+    def __getitem__(self, i: Any) -> Any:
+        return ttfonts.ShapedStr(str(self), self.__shapeData__)[i]
+
+
+_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _actual(value: Any) -> str:
+    return str(getattr(value, "actual", value))
+
+
+def _with_actual_text(word: Any, shaped: Any) -> Any:
+    """Give each shaped piece of ``shaped`` the original text its glyphs stand for."""
+    if not isinstance(shaped, ttfonts.ShapedFragWord):
+        return shaped
+    text = "".join(t for f, t in word[1:] if not hasattr(f, "cbDefn"))
+    pieces = shaped[1:]
+    starts: list[int] = []
+    for _, glyphs in pieces:
+        data = getattr(glyphs, "__shapeData__", None) or []
+        clusters = [d.cluster for d in data if d.cluster >= 0]
+        starts.append(min(clusters) if clusters else -1)
+    if len(pieces) == 1:
+        bounds = [(0, len(text))]
+    else:
+        ordered = sorted(x for x in starts if x >= 0)
+        bounds = []
+        for start in starts:
+            later = [x for x in ordered if x > start]
+            bounds.append((start, later[0] if later else len(text)) if start >= 0 else (0, 0))
+    for n, ((frag, glyphs), (lo, hi)) in enumerate(zip(pieces, bounds, strict=True)):
+        if isinstance(glyphs, ttfonts.ShapedStr) and not isinstance(glyphs, ActualStr):
+            shaped[n + 1] = (frag, ActualStr(str(glyphs), glyphs.__shapeData__, text[lo:hi]))
+    return shaped
+
+
+def _make_text_formatter(original: Any) -> Any:
+    if getattr(original, "_workshop_actual_text", False):
+        return original
+
+    def format_text(self: Any, text: Any) -> Any:
+        out = original(self, text)
+        actual = getattr(text, "actual", None)
+        if (not isinstance(text, ActualStr) or not actual or actual == str(text)
+                or _RTL_RE.search(actual)):
+            # Right-to-left runs are left alone: readers apply their own bidi reordering to
+            # the ActualText, which would reverse each word; their glyphs extract in order.
+            return out
+        utf16 = actual.encode("utf-16-be").hex().upper()
+        return f"/Span <</ActualText <FEFF{utf16}>>> BDC {out} EMC"
+
+    format_text._workshop_actual_text = True  # type: ignore[attr-defined]
+    return format_text
 
 
 def _make_shaper(original: Any) -> Any:
@@ -65,7 +152,7 @@ def _make_shaper(original: Any) -> Any:
         pieces = word[1:]
         names = {f.fontName for f, _ in pieces if not hasattr(f, "cbDefn")}
         if len(names) <= 1 or isinstance(word, ttfonts.ShapedFragWord):
-            return original(word, features, force)
+            return _with_actual_text(word, original(word, features, force))
         groups: list[list[Any]] = []
         for piece in pieces:
             if groups and _font_of(groups[-1][-1]) == _font_of(piece):
@@ -77,7 +164,7 @@ def _make_shaper(original: Any) -> Any:
         out: list[Any] = []
         for group in groups:
             sub = word.__class__([_piece_width(group), *group])
-            res = original(sub, features, force)
+            res = _with_actual_text(sub, original(sub, features, force))
             shaped_any = shaped_any or res is not sub
             width += res[0]
             out.extend(res[1:])
@@ -102,12 +189,16 @@ def _piece_width(pieces: list[Any]) -> float:
 
 def _make_cmap_writer(original: Any) -> Any:
     def make_to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+        cmap = str(original(fontname, subset))
+        for i, code in enumerate(subset):  # reportlab writes <1F44D>, not UTF-16 (<D83DDC4D>)
+            if code > 0xFFFF:
+                utf16 = chr(code).encode("utf-16-be").hex().upper()
+                cmap = cmap.replace(f"<{i:02X}> <{code:04X}>", f"<{i:02X}> <{utf16}>", 1)
         face_name = fontname.split("+", 1)[-1]
         texts = _glyph_text.get(face_name)
         font = _font_by_face.get(face_name)
         if not texts or font is None:
-            return str(original(fontname, subset))
-        cmap = str(original(fontname, subset))
+            return cmap
         char_to_glyph = font.face.charToGlyph
         for i, code in enumerate(subset):
             text = texts.get(char_to_glyph.get(code, -1)) if 0xE000 <= code <= 0xF8FF else None

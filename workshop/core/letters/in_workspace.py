@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,6 +135,8 @@ class PreparedPacket:
 class RenderedPacket:
     path: Path
     files: dict[str, bytes]
+    #: Characters no font could draw (kept as empty boxes), one line each; empty when none.
+    warnings: list[str] = field(default_factory=list)
 
 
 def prepare_packet(workspace: Workspace, writer_name: str,
@@ -148,6 +150,7 @@ def render_packet(prepared: PreparedPacket, out: Path | str, *, theme: str = "pa
     """Write the packet as a bookmarked PDF or a .zip of .docx files (pure: any thread)."""
     from workshop.core.export.api import render_docx, render_pdf
     from workshop.core.export.builders import statement_document
+    from workshop.core.export.coverage import font_warnings
     from workshop.core.export.cv_document import cv_document
 
     target = Path(out)
@@ -173,7 +176,8 @@ def render_packet(prepared: PreparedPacket, out: Path | str, *, theme: str = "pa
                                                      parts["case_summary"]["title"]),
         }
         data = build_packet_zip(files)
-    return RenderedPacket(atomic_write_bytes(target, data), files)
+    warnings = font_warnings(prepared.document, "the packet")
+    return RenderedPacket(atomic_write_bytes(target, data), files, warnings)
 
 
 def record_packet(workspace: Workspace, prepared: PreparedPacket, rendered: RenderedPacket,

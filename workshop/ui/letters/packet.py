@@ -219,7 +219,11 @@ class PacketPanel(QWidget):
         path = rendered.path  # type: ignore[attr-defined]
         self.show_history()
         self.store.changed.emit(PACKETS)
-        self.message.emit(f"Packet written to {path}.")
+        notes = getattr(rendered, "warnings", [])
+        self.message.emit(f"Packet written to {path}." + (" " + " ".join(notes) if notes else ""))
+        if notes:
+            self.warnings.setText("\n".join(f"• {n}" for n in notes))
+            self.warnings.show()
         self.built.emit(path)
 
     def _on_failed(self, message: str) -> None:

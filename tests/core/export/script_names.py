@@ -1,0 +1,25 @@
+"""Names in every script the exports must carry (issue 18): one per script, real shapes."""
+
+NAMES = {
+    "Han (simplified)": "张伟",
+    "Han (traditional)": "陳志明",
+    "Hangul": "김민준",
+    "Kana": "さくら サクラ",
+    "Hebrew": "שרה כהן",
+    "Arabic": "ياسمين فاروق",
+    "Thai": "สมชาย ใจดี",
+    "Devanagari": "अनन्या अय्यर",
+    "Bengali": "প্রিয়া রায়",
+    "Tamil": "பிரியா ராகவன்",
+    "Telugu": "లక్ష్మి రెడ్డి",
+    "Gujarati": "પ્રિયા પટેલ",
+    "Gurmukhi": "ਹਰਪ੍ਰੀਤ ਸਿੰਘ",
+    "Georgian": "ნინო ბერიძე",
+    "Armenian": "Արամ Պետրոսյան",
+    "Ethiopic": "አበበ ቢቂላ",
+    "Sinhala": "සුනිල් පෙරේරා",
+    "Khmer": "សុខា ចាន់",
+    "Greek": "Νίκος Παπαδάκης",
+    "Cyrillic": "Олена Коваленко",
+    "Emoji": "✓ ❤ 👍",
+}
