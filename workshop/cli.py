@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot = sub.add_parser("screenshot", help="render the main window to a PNG (offscreen)")
     _add_workspace_option(shot)
     shot.add_argument("--section", default="statements",
-                      choices=["statements", "cv", "letters", "interview", "programs", "exports"])
+                      choices=["statements", "cv", "letters", "interviews", "interview", "programs",
+                               "exports"])
     shot.add_argument("--size", default="1180x760", help="WIDTHxHEIGHT in pixels")
     shot.add_argument("--out", type=Path, required=True, help="PNG file to write")
     shot.add_argument("--dark", action="store_true", help="render with a dark colour scheme")

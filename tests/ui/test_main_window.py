@@ -30,7 +30,7 @@ from workshop.ui.sections import SECTIONS
 
 
 def test_navigation_shows_each_section(sample_window: MainWindow) -> None:
-    assert sample_window.nav.count() == len(SECTIONS) == 6
+    assert sample_window.nav.count() == len(SECTIONS) == 7
     for row, info in enumerate(SECTIONS):
         sample_window.nav.setCurrentRow(row)
         page = sample_window.pages.currentWidget()

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-SECTIONS = ("statements", "cv", "letters", "interview", "programs", "exports")
+SECTIONS = ("statements", "cv", "letters", "interviews", "interview", "programs", "exports")
 SLACK = 2  # pixels: rounding at fractional scale factors
 CHROME = 70  # logical pixels a maximized window loses: a taskbar (40) and a title bar (30)
 

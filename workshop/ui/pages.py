@@ -16,6 +16,7 @@ PAGE_CLASSES: dict[str, str] = {
     "statements": "workshop.ui.statements.page:StatementsPage",
     "cv": "workshop.ui.cv.page:CvPage",
     "letters": "workshop.ui.letters.page:LettersPage",
+    "interviews": "workshop.ui.interviews.page:InterviewsPage",
     "interview": "workshop.ui.interview.page:InterviewPage",
     "programs": "workshop.ui.programs.page:ProgramsPage",
     "exports": "workshop.ui.exports.page:ExportsPage",

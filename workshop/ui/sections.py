@@ -30,6 +30,13 @@ SECTIONS: tuple[SectionInfo, ...] = (
          "For each, note the cases you worked on together; they become your writer's summary."),
     ),
     SectionInfo(
+        "interviews", "Interviews",
+        "Your interview invitations: dates in your time zone and the program's, conflicts, "
+        "the communication log, letters that follow each program's policy, impressions, the "
+        "NRMP rules, and SOAP preparation.",
+        ("Record an invitation, or import its calendar file.",),
+    ),
+    SectionInfo(
         "interview", "Interview practice",
         "Mock-interview drills from a bank of residency questions, with think and answer "
         "timers, recording, a self-review rubric and spaced repetition.",

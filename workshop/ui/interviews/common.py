@@ -1,0 +1,102 @@
+"""Small pieces the Interviews tabs share: named fields, scroll wrappers, the error dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QWidget,
+)
+
+from workshop.core.errors import UserError
+from workshop.core.interviews.zones import offered_zones
+
+NOTE_STYLE = "color: #5a5a5a; font-size: 9pt;"
+WARN_STYLE = "color: #8a5a00;"
+PROBLEM_STYLE = "color: #922b21;"
+
+
+def line(name: str, placeholder: str = "", text: str = "") -> QLineEdit:
+    widget = QLineEdit(text)
+    widget.setAccessibleName(name)
+    widget.setPlaceholderText(placeholder)
+    return widget
+
+
+def combo(name: str, items: Iterable[tuple[str, str]]) -> QComboBox:
+    """A combo of (label, key) pairs; ``currentData()`` is the key."""
+    widget = QComboBox()
+    widget.setAccessibleName(name)
+    for label, key in items:
+        widget.addItem(label, key)
+    return widget
+
+
+def select(widget: QComboBox, key: str) -> None:
+    index = widget.findData(key)
+    widget.setCurrentIndex(max(index, 0))
+
+
+def zone_box(name: str) -> QComboBox:
+    """An editable list of IANA zones (any name may be typed; it is checked on save)."""
+    widget = QComboBox()
+    widget.setAccessibleName(name)
+    widget.setEditable(True)
+    widget.addItems(offered_zones())
+    widget.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    if widget.lineEdit() is not None:
+        widget.lineEdit().setAccessibleName(name)
+        widget.lineEdit().setPlaceholderText("e.g. America/Chicago")
+    return widget
+
+
+def set_zone(widget: QComboBox, name: str) -> None:
+    if name and widget.findText(name) < 0:
+        widget.addItem(name)
+    widget.setCurrentText(name)
+
+
+def text_box(name: str, placeholder: str = "", height: int = 90,
+             max_height: int = 0) -> QPlainTextEdit:
+    widget = QPlainTextEdit()
+    widget.setAccessibleName(name)
+    widget.setPlaceholderText(placeholder)
+    widget.setMinimumHeight(height)
+    if max_height:
+        widget.setMaximumHeight(max_height)
+    return widget
+
+
+def wrapped(text: str = "", style: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    if name:
+        label.setAccessibleName(name)
+    return label
+
+
+def scrolled(content: QWidget, name: str) -> QScrollArea:
+    area = QScrollArea()
+    area.setAccessibleName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    return area
+
+
+def show_error(parent: QWidget | None, title: str, exc: Exception) -> None:
+    """A UserError as a dialog with what is wrong and what to do; never a traceback."""
+    text = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+    QMessageBox.warning(parent, title, text)
