@@ -464,3 +464,28 @@ def test_every_control_has_an_accessible_name(qtbot, workspace: Workspace) -> No
                if isinstance(w, kinds) and not w.objectName().startswith("qt_")
                and not w.accessibleName() and not getattr(w, "text", lambda: "")()]
     assert missing == []
+
+
+def test_rank_list_reorders_from_the_keyboard_and_shows_full_names(  # type: ignore[no-untyped-def]
+        qtbot, workspace: Workspace) -> None:
+    from PySide6.QtTest import QTest
+
+    interviewed(workspace)
+    page = make_page(qtbot, workspace)
+    page.show_tab("rank")
+    tab = page.rank_tab
+    before = tab.final_ids()
+    tab.final.setFocus()
+    tab.final.setCurrentRow(0)
+    QTest.keyClick(tab.final, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    swapped = [before[1], before[0], *before[2:]]
+    qtbot.waitUntil(lambda: ranking_store.load_rank_sheet(workspace.settings).final_order
+                    == swapped)
+    assert tab.final.currentRow() == 1
+    tab.move_up.click()  # and back with the button
+    qtbot.waitUntil(lambda: ranking_store.load_rank_sheet(workspace.settings).final_order
+                    == before)
+    assert tab.move_up.isEnabled() and not tab.final.item(0).text().endswith("…")
+    names = {p.id: p.display_name for p in page.data.programs}
+    assert names[before[0]] in tab.final.item(0).toolTip()
+    assert tab.final.wordWrap()

@@ -50,6 +50,7 @@ from workshop.core.programs.snapshot import ProgramsData
 from workshop.ui.empty_state import EmptyState
 from workshop.ui.programs.common import button, show_error
 from workshop.ui.programs.rank_export import export_rank_pdf, rank_list_document
+from workshop.ui.programs.reorder import move_buttons
 from workshop.ui.programs.supplemental_view import SupplementalPanel
 
 if TYPE_CHECKING:
@@ -159,6 +160,8 @@ class RankTab(QWidget):
         self.final.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.final.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.final.setAlternatingRowColors(True)
+        self.final.setWordWrap(True)  # a long program name wraps instead of being cut
+        self.move_up, self.move_down = move_buttons(self.final, self)
         model = self.final.model()
         model.rowsMoved.connect(lambda *_a: self._order_changed())
         model.rowsInserted.connect(lambda *_a: self._order_changed())
@@ -167,13 +170,15 @@ class RankTab(QWidget):
         self.pdf_button = button("Export PDF…", self.export_pdf,
                                  "Your order with the reasons and weights, to print")
         exports = QHBoxLayout()
+        exports.addWidget(self.move_up)
+        exports.addWidget(self.move_down)
         exports.addWidget(self.csv_button)
         exports.addWidget(self.pdf_button)
         exports.addStretch(1)
         right = QWidget()
         rl2 = QVBoxLayout(right)
         rl2.setContentsMargins(0, 0, 0, 0)
-        rl2.addWidget(QLabel("<b>Your order</b> — drag to reorder; it is saved as you drop"))
+        rl2.addWidget(QLabel("<b>Your order</b> — drag, or Alt+Up / Alt+Down; saved as you go"))
         rl2.addWidget(self.final, 1)
         rl2.addLayout(exports)
         self.supplemental = SupplementalPanel(self)
@@ -263,7 +268,8 @@ class RankTab(QWidget):
                 item = QListWidgetItem(program.display_name)
                 item.setData(Qt.ItemDataRole.UserRole, program.id)
                 item.setData(NAME_ROLE, program.display_name)
-                item.setToolTip(f"Rank {rank}: {program.location}")
+                item.setToolTip(f"Rank {rank}: {program.display_name}"
+                                + (f" — {program.location}" if program.location else ""))
                 self.final.addItem(item)
             self._number_final()
         finally:
@@ -271,6 +277,8 @@ class RankTab(QWidget):
         editable = not self.page.read_only
         self.final.setDragEnabled(editable)
         self.use_suggested.setEnabled(editable)
+        for move in (self.move_up, self.move_down):
+            move.setEnabled(editable)
 
     def _number_final(self) -> None:
         for row in range(self.final.count()):
@@ -352,6 +360,8 @@ class RankTab(QWidget):
         self.add_factor_button.setEnabled(editable)
         self.use_suggested.setEnabled(editable)
         self.final.setDragEnabled(editable)
+        for move in (self.move_up, self.move_down):
+            move.setEnabled(editable)
         self.supplemental.set_editable(editable)
 
     # -- exports ----------------------------------------------------------------------------
