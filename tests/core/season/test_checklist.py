@@ -165,7 +165,7 @@ def test_partial_and_missing() -> None:
     assert entries["oet-medicine"].detail == "Not in your CV yet."
     assert entries["ecfmg-certification"].status == "partial"
     assert entries["statements"].detail == "No statement yet for: Family Medicine."
-    assert entries["letters"].detail == ("2 letters, 1 from U.S. physicians in the specialty; "
+    assert entries["letters"].detail == ("2 letters uploaded, 1 from U.S. physicians in the specialty; "
                                          "needs 1 more letter and 1 more from U.S. physicians "
                                          "in the specialty.")
     ticked = _by_key(evaluate_checklist(inputs, {"oet-medicine": True}))
@@ -195,3 +195,20 @@ def test_bad_checklist_file(tmp_path: Path) -> None:
     bad.write_text("[[items]]\nkey='x'\n", encoding="utf-8")
     with pytest.raises(UserError, match="lacks"):
         load_checklist(bad)
+
+
+def test_the_workspace_inputs_follow_letter_states_and_the_program_list(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workshop.core.letters.in_workspace import requests
+    from workshop.core.letters.model import Status
+    from workshop.core.programs.snapshot import checklist_inputs
+    from workshop.core.services import init_workspace
+
+    with init_workspace(tmp_path / "s.workshop", sample=True) as ws:
+        found = checklist_inputs(ws)
+        states = [r.status for r in requests(ws) if r.status is not Status.DECLINED]
+        uploaded = sum(1 for s in states if s in (Status.UPLOADED, Status.ASSIGNED))
+        assert found.letters_total == uploaded
+        assert found.letters_pending == len(states) - uploaded
+        # The sample's list has a Family Medicine program beside its Internal Medicine target.
+        assert "Family Medicine" in found.target_specialties
+        assert "Internal Medicine" in found.target_specialties

@@ -55,21 +55,30 @@ def load_data(workspace: Workspace, today: _dt.date) -> ProgramsData:
 
 
 def checklist_inputs(workspace: Workspace) -> ChecklistInputs:
-    """Exams and ECFMG status from the CV, statements per specialty, and letter counts.
+    """Exams and ECFMG status from the CV, statements per specialty, and letters as they are.
 
-    Letters count when not declined; "U.S. letters in the specialty" are those from a writer
-    marked as a U.S. physician whose letter targets one of the CV's target specialties.
+    A letter counts once it is uploaded to the LoR Portal (or assigned); asked-for letters are
+    reported as pending. "U.S. letters in the specialty" are uploaded letters from a writer
+    marked as a U.S. physician that target one of the specialties applied to: the CV's target
+    and every specialty on the program list (not withdrawn).
     """
     cv = load_workspace_cv(workspace)
-    targets = inputs_from_cv(cv).target_specialties
-    wanted = {normalize_key(t) for t in targets}
+    targets = list(inputs_from_cv(cv).target_specialties)
+    seen = {normalize_key(t) for t in targets}
+    for program in in_workspace.programs(workspace):
+        key = normalize_key(program.specialty)
+        if key and key not in seen and program.status != "withdrawn":
+            seen.add(key)
+            targets.append(program.specialty)
     statements = Counter(
         d.target_specialty for d in workspace.documents.list(DocumentKind.PERSONAL_STATEMENT)
         if d.target_specialty.strip())
     us_writers = {w.id for w in writers(workspace) if w.is_us}
     active = [r for r in requests(workspace) if r.status is not Status.DECLINED]
-    us_in_specialty = sum(1 for r in active if r.writer_id in us_writers
-                          and normalize_key(r.target_specialty) in wanted)
+    uploaded = [r for r in active if r.status in (Status.UPLOADED, Status.ASSIGNED)]
+    us_in_specialty = sum(1 for r in uploaded if r.writer_id in us_writers
+                          and normalize_key(r.target_specialty) in seen)
     return inputs_from_cv(cv, statements_by_specialty=dict(statements),
-                          letters_total=len(active), letters_us_in_specialty=us_in_specialty,
+                          letters_total=len(uploaded), letters_us_in_specialty=us_in_specialty,
+                          letters_pending=len(active) - len(uploaded),
                           target_specialties=targets)

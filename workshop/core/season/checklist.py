@@ -80,8 +80,9 @@ class ChecklistInputs:
         ecfmg_status: "not-started", "in-progress" or "certified".
         target_specialties: specialties applied to.
         statements_by_specialty: number of statements written per specialty.
-        letters_total: letters uploaded (or expected) in total.
+        letters_total: letters uploaded to the LoR Portal (or assigned) in total.
         letters_us_in_specialty: of those, letters from U.S. physicians in the specialty.
+        letters_pending: letters asked for and not declined, not uploaded yet.
         visa_needs: the visas the CV says the applicant needs ("J-1", "H-1B").
         visa_known: whether the CV says anything usable about visas; when it does not,
             every visa item is shown, labelled with the visa it is for.
@@ -94,6 +95,7 @@ class ChecklistInputs:
     statements_by_specialty: Mapping[str, int] = field(default_factory=dict)
     letters_total: int = 0
     letters_us_in_specialty: int = 0
+    letters_pending: int = 0
     visa_needs: tuple[str, ...] = ()
     visa_known: bool = False
 
@@ -191,6 +193,7 @@ def visa_needs_from_status(text: str) -> tuple[tuple[str, ...], bool]:
 
 def inputs_from_cv(cv: CV, *, statements_by_specialty: Mapping[str, int] | None = None,
                    letters_total: int = 0, letters_us_in_specialty: int = 0,
+                   letters_pending: int = 0,
                    target_specialties: Sequence[str] | None = None) -> ChecklistInputs:
     """Exams and ECFMG status from the CV, plus counts from the statements and letters stores.
 
@@ -213,7 +216,7 @@ def inputs_from_cv(cv: CV, *, statements_by_specialty: Mapping[str, int] | None 
         target_specialties=tuple(target_specialties),
         statements_by_specialty=dict(statements_by_specialty or {}),
         letters_total=letters_total, letters_us_in_specialty=letters_us_in_specialty,
-        visa_needs=visas, visa_known=visa_known,
+        letters_pending=letters_pending, visa_needs=visas, visa_known=visa_known,
     )
 
 
@@ -326,8 +329,10 @@ def _statements(x: ChecklistInputs) -> tuple[ItemStatus, str]:
 
 def _letters(x: ChecklistInputs) -> tuple[ItemStatus, str]:
     total, us = x.letters_total, x.letters_us_in_specialty
-    summary = f"{total} letter{'s' if total != 1 else ''}, {us} from U.S. physicians in the " \
-              "specialty"
+    summary = f"{total} letter{'s' if total != 1 else ''} uploaded, {us} from U.S. physicians " \
+              "in the specialty"
+    if x.letters_pending:
+        summary += f" ({x.letters_pending} more asked for, not uploaded yet)"
     if total >= MIN_LETTERS and us >= MIN_US_LETTERS:
         note = (f"; at most {MAX_LETTERS_PER_PROGRAM} can be assigned to one program"
                 if total > MAX_LETTERS_PER_PROGRAM else "")
