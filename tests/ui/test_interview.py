@@ -24,6 +24,7 @@ from workshop.core.drills.user_questions import UserQuestion
 from workshop.core.services import init_workspace
 from workshop.ui.context import UiContext
 from workshop.ui.interview import countdown
+from workshop.ui.interview import drill as drill_module
 from workshop.ui.interview.page import InterviewPage
 from workshop.ui.interview.question_dialog import QuestionDialog
 
@@ -58,6 +59,15 @@ def make_page(qtbot, path: Path, engines: list[str] | None = None) -> InterviewP
     page.resize(1000, 700)
     page.show()
     return page
+
+
+@pytest.fixture(autouse=True)
+def no_modal_keep_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A keep/discard question nobody expected fails the test instead of hanging it."""
+    def unexpected(_parent: object, text: str) -> str:
+        raise AssertionError(f"unexpected keep/discard dialog for {text}")
+
+    monkeypatch.setattr(drill_module, "ask_keep_unrated", unexpected)
 
 
 @pytest.fixture
@@ -106,7 +116,8 @@ def test_full_drill_by_keyboard(qtbot, page: InterviewPage) -> None:  # type: ig
     key(qtbot, page, Qt.Key.Key_Space)
     assert timer().phase is Phase.DONE
     assert page.view.rubric_box.isVisible()
-    assert "0:16 over" in page.view.rubric.timing.text()
+    assert "well timed (0:16 over the target" in page.view.rubric.timing.text()
+    assert page.view.dial.state.caption == "Well timed"
     for k in (Qt.Key.Key_4, Qt.Key.Key_3, Qt.Key.Key_5, Qt.Key.Key_1, Qt.Key.Key_Backspace,
               Qt.Key.Key_4):
         key(qtbot, page, k)
@@ -137,7 +148,11 @@ def test_typing_in_the_outline_does_not_drive_the_drill(qtbot, page: InterviewPa
     assert page.drill.active
 
 
-def test_mock_interview_moves_on_and_esc_saves(qtbot, page: InterviewPage) -> None:  # type: ignore[no-untyped-def]
+def test_mock_interview_moves_on_and_esc_saves(qtbot, page: InterviewPage,  # type: ignore[no-untyped-def]
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(drill_module, "ask_keep_unrated",
+                        lambda _parent, text: asked.append(text) or drill_module.KEEP)
     page.rng.seed(7)
     page.setup.set_mode("mock")
     page.setup.count.setValue(4)
@@ -150,6 +165,7 @@ def test_mock_interview_moves_on_and_esc_saves(qtbot, page: InterviewPage) -> No
     key(qtbot, page, Qt.Key.Key_Space)
     advance(page, 40)
     key(qtbot, page, Qt.Key.Key_Escape)
+    assert asked == ["0:35"]  # 5 s think, 35 s answer, unrated: asked, and kept
     assert not page.drill.active
     rows = repo.list_attempts(page.workspace.conn)
     assert [r.skipped for r in rows] == [True, False]

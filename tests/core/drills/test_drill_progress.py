@@ -42,8 +42,10 @@ def test_counts_and_due() -> None:
 
 
 def test_time_against_target_per_category() -> None:
-    attempts = [attempt(TODAY, answer=100), attempt(TODAY, answer=140),
-                attempt(TODAY, "ethic-001", answer=45, target=90, category="ethics")]
+    good = Rubric(3, 3, 3, 3)
+    attempts = [attempt(TODAY, answer=100, rubric=good), attempt(TODAY, answer=140, rubric=good),
+                attempt(TODAY, "ethic-001", answer=45, target=90, category="ethics",
+                        rubric=good)]
     p = compute_progress(attempts, today=TODAY, tz=UTC)
     by_cat = {c.category: c for c in p.time_by_category}
     intro = by_cat["introduction"]
@@ -129,3 +131,16 @@ def test_attempt_validation() -> None:
     with pytest.raises(UserError, match="'action'"):
         AnswerNotes("q", action="x" * 20_001)
     assert AnswerNotes("q").is_empty and not AnswerNotes("q", result="r").is_empty
+
+
+def test_skipped_and_unrated_answers_are_not_timed() -> None:
+    good = Rubric(4, 4, 4, 4)
+    attempts = [attempt(TODAY, answer=110, rubric=good),
+                attempt(TODAY, answer=2),  # Esc two seconds in, kept but never rated
+                attempt(TODAY, answer=0, skipped=True)]
+    p = compute_progress(attempts, today=TODAY, tz=UTC)
+    (intro,) = p.time_by_category
+    assert (intro.attempts, intro.mean_answer_seconds) == (1, 110)
+    assert (p.attempts, p.unrated, p.skipped) == (2, 1, 1)
+    assert p.practised_today == 2  # unrated practice still counts as practice
+    assert [w.rated for w in p.rubric_trend] == [1]

@@ -72,7 +72,7 @@ def test_report_pdf_reads_back(conn: sqlite3.Connection, bank: QuestionBank,
     out = export(doc, "report", "letter", tmp_path / "report.pdf")
     text = pdf_text(out)
     assert "Interview practice report" in text
-    assert "Questions practised" in text and str(progress.questions_practised) in text
+    assert "Questions practiced" in text and str(progress.questions_practised) in text
     assert "Time against target" in text
     assert "Yasmin Farouk El-Sayed" in text
     assert "SAMPLE" in text
@@ -95,7 +95,7 @@ def test_report_lists_follow_ups_skips_and_notes(bank: QuestionBank) -> None:
     rows = {row[1]: row for row in table.rows}
     assert any(k.startswith("Follow-up: What would your colleagues") for k in rows)
     assert [r for r in table.rows if r[2] == "skipped"]
-    assert [r for r in table.rows if r[2] == "2:10 / 2:00" and r[3] == "-"]
+    assert [r for r in table.rows if r[2] == "2:10 / 2:00" and r[3] == "not rated"]
     bullets = doc.parts[0].blocks[-1]
     assert "Too long at end" in str(bullets)
 

@@ -1,4 +1,4 @@
-"""What one practised answer leaves behind: its timing, the self-review rubric, notes.
+"""What one practiced answer leaves behind: its timing, the self-review rubric, notes.
 
 An :class:`Attempt` copies the question's category and target length at the time of the
 attempt, so progress can be computed from the attempts table alone (fast, and stable when the
@@ -120,6 +120,15 @@ class Attempt:
     def rated(self) -> bool:
         """True when the rubric was filled in."""
         return self.rubric is not None
+
+    @property
+    def timed(self) -> bool:
+        """True when the answer counts in timing averages: answered and rated.
+
+        A skipped question has no answer to time, and an unrated one is often a false start
+        (Esc two seconds in): counting either would drag the averages (issue 17).
+        """
+        return not self.skipped and self.rubric is not None
 
 
 @dataclass(frozen=True, slots=True)

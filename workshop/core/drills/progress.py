@@ -23,7 +23,7 @@ class CategoryTime:
 
     Attributes:
         category: category id.
-        attempts: answered (not skipped) attempts.
+        attempts: timed answers (answered and rated; see :attr:`Attempt.timed`).
         mean_answer_seconds: average answer length, overtime included.
         mean_target_seconds: average target.
         over_target: how many answers ran past their target.
@@ -72,6 +72,7 @@ class Progress:
     rubric_trend: tuple[WeekTrend, ...]
     current_streak: int
     longest_streak: int
+    unrated: int = 0
 
 
 def compute_progress(attempts: Iterable[Attempt], *, today: dt.date,
@@ -80,14 +81,16 @@ def compute_progress(attempts: Iterable[Attempt], *, today: dt.date,
     """Summarise attempts for the dashboard.
 
     Args:
-        attempts: any order; skipped ones count only in ``skipped``.
+        attempts: any order; skipped ones count only in ``skipped``. Unrated answers count as
+            practice (questions, today, streaks) and in ``unrated``, but never in the time
+            against target: only timed answers (:attr:`Attempt.timed`) are averaged.
         today: the applicant's current local date (injected).
         review_states: scheduler states, for "due today".
         tz: the applicant's time zone; None uses the system's local zone.
     """
     questions: set[str] = set()
     days: set[dt.date] = set()
-    answered = skipped = today_count = 0
+    answered = skipped = unrated = today_count = 0
     cat_sum: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0])
     week_sum: dict[dt.date, list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0.0, 0.0])
     day_cache: dict[tuple[object, ...], dt.date] = {}
@@ -108,18 +111,20 @@ def compute_progress(attempts: Iterable[Attempt], *, today: dt.date,
         days.add(day)
         if day == today:
             today_count += 1
+        if a.rubric is None:
+            unrated += 1
+            continue
         c = cat_sum[a.category]
         c[0] += 1
         c[1] += a.answer_seconds
         c[2] += a.target_seconds
         c[3] += a.answer_seconds > a.target_seconds
-        if a.rubric is not None:
-            w = week_sum[day - dt.timedelta(days=day.weekday())]
-            w[0] += 1
-            w[1] += a.rubric.structure
-            w[2] += a.rubric.conciseness
-            w[3] += a.rubric.content
-            w[4] += a.rubric.delivery
+        w = week_sum[day - dt.timedelta(days=day.weekday())]
+        w[0] += 1
+        w[1] += a.rubric.structure
+        w[2] += a.rubric.conciseness
+        w[3] += a.rubric.content
+        w[4] += a.rubric.delivery
     due = sum(1 for s in review_states if s.due is not None and s.due <= today)
     current, longest = _streaks(days, today)
     return Progress(
@@ -138,6 +143,7 @@ def compute_progress(attempts: Iterable[Attempt], *, today: dt.date,
         ),
         current_streak=current,
         longest_streak=longest,
+        unrated=unrated,
     )
 
 

@@ -3,7 +3,7 @@
 Both are :class:`~workshop.core.export.document.Document` values built with
 :func:`~workshop.core.export.builders.report_document`, so they go through the same export engine
 (PDF or .docx, the "report" theme) as every other document. The drill report is for looking back
-(what was practised, how long answers ran against their targets, how the self-review moved week
+(what was practiced, how long answers ran against their targets, how the self-review moved week
 by week); the study sheet is for the night before an interview: each question with the
 applicant's own talking points and STAR outline, nothing else.
 """
@@ -56,16 +56,17 @@ def drill_report_document(
         recent: how many of the latest attempts to list.
 
     Raises:
-        UserError: nothing has been practised yet.
+        UserError: nothing has been practiced yet.
     """
     if progress.attempts == 0 and progress.skipped == 0:
-        raise UserError("There is nothing to report yet: no answers have been practised.",
+        raise UserError("There is nothing to report yet: no answers have been practiced.",
                         hint="Run a drill first, then export the report.")
     sections: list[dict[str, Any]] = [{
         "heading": "Summary",
         "rows": [
-            ("Questions practised", str(progress.questions_practised)),
+            ("Questions practiced", str(progress.questions_practised)),
             ("Answers given", str(progress.attempts)),
+            ("Not rated (left out of the timing)", str(progress.unrated)),
             ("Skipped", str(progress.skipped)),
             ("Due for review today", str(progress.due_today)),
             ("Current streak", _days(progress.current_streak)),
@@ -75,8 +76,9 @@ def drill_report_document(
     if progress.time_by_category:
         sections.append({
             "heading": "Time against target",
-            "text": "Average answer length per category against the recommended length. "
-                    "Above 100% runs long; well below may mean the answer was cut short.",
+            "text": "Average length of the rated answers per category against the "
+                    "recommended length (skipped and unrated answers are left out). Above 100% "
+                    "runs long; well below may mean the answer was cut short.",
             "table": {
                 "header": ["Category", "Answers", "Average", "Target", "Of target", "Ran long"],
                 "rows": [[category_titles.get(c.category, c.category), str(c.attempts),
@@ -173,7 +175,7 @@ def _attempt_row(a: Attempt, texts: Mapping[str, str]) -> list[str]:
         timing, rubric = "skipped", "-"
     else:
         timing = f"{clock_text(a.answer_seconds)} / {clock_text(a.target_seconds)}"
-        rubric = "-" if a.rubric is None else " ".join(str(s) for s in a.rubric.scores)
+        rubric = "not rated" if a.rubric is None else " ".join(str(s) for s in a.rubric.scores)
     return [a.started_at.date().isoformat(), _short(prompt, 110), timing, rubric]
 
 

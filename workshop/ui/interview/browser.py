@@ -2,7 +2,7 @@
 outline for the selected question and its practice history.
 
 The browser shows data the page gives it (:meth:`QuestionBrowser.show_bank`) and asks the page
-to act through signals (practise, add, edit, copy, delete, seed), so all database writes stay
+to act through signals (practice, add, edit, copy, delete, seed), so all database writes stay
 in one place.
 """
 
@@ -110,7 +110,7 @@ class QuestionBrowser(QWidget):
         self.history = QLabel()
         self.history.setWordWrap(True)
         self.history.setAccessibleName("Your attempts")
-        self.practise_button = button("Practise this question", tip="Start a one-question drill "
+        self.practise_button = button("Practice this question", tip="Start a one-question drill "
                                                                  "(or double-click the question)")
         self.practise_button.clicked.connect(lambda: self._emit(self.practise))
         self.edit_button = button("Edit…", tip="Edit your question or the programs it is tagged to")
@@ -299,7 +299,7 @@ class QuestionBrowser(QWidget):
 def _history_html(attempts: Sequence[Attempt]) -> str:
     answered = [a for a in attempts if not a.skipped][-6:]
     if not answered:
-        return "<span style='color:#6b7280'>Not practised yet.</span>"
+        return "<span style='color:#6b7280'>Not practiced yet.</span>"
     rows = []
     for a in reversed(answered):
         scores = " · ".join(str(s) for s in a.rubric.scores) if a.rubric else "not rated"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workshop.core.drills.report import clock_text
 from workshop.core.drills.timer import Phase, TimerView
+from workshop.core.drills.timing_verdict import Timing, TimingVerdict
 
 IDLE = QColor("#8a94a6")
 THINK = QColor("#5b7a99")
@@ -36,8 +37,14 @@ class DialState:
     colour: QColor
 
 
-def dial_state(view: TimerView, think_seconds: float, answer_seconds: float) -> DialState:
-    """Map the timer's view to digits, caption, how full the ring is and its colour."""
+def dial_state(view: TimerView, think_seconds: float, answer_seconds: float,
+               verdict: TimingVerdict | None = None) -> DialState:
+    """Map the timer's view to digits, caption, how full the ring is and its colour.
+
+    Once the answer is done the dial shows its length and the ``verdict`` (from the target and
+    the stated tolerance, :mod:`workshop.core.drills.timing_verdict`); without one it says only
+    "Done", never "Well timed".
+    """
     if view.phase is Phase.IDLE:
         return DialState(clock_text(think_seconds or answer_seconds),
                          "Press Space to start", 1.0, IDLE)
@@ -53,9 +60,12 @@ def dial_state(view: TimerView, think_seconds: float, answer_seconds: float) -> 
     if view.phase is Phase.OVERTIME:
         caption = "Paused" if view.paused else "Overtime"
         return DialState(f"+{clock_text(view.overtime)}", caption, 0.0, OVERTIME)
-    if view.overtime >= 1:
-        return DialState("Done", f"{clock_text(view.overtime)} over", 0.0, DONE)
-    return DialState("Done", "Well timed", 0.0, DONE)
+    if verdict is None:
+        return DialState("Done", "", 0.0, DONE)
+    if verdict.timing is Timing.SKIPPED:
+        return DialState("Skipped", "No answer timed", 0.0, DONE)
+    colour = ANSWER if verdict.timing is Timing.WELL_TIMED else CUE
+    return DialState(clock_text(verdict.answer_seconds), verdict.label, 0.0, colour)
 
 
 class CountdownDial(QWidget):

@@ -1,4 +1,4 @@
-"""Progress: numbers that matter (practised, due, streak) and two charts, loaded off the GUI
+"""Progress: numbers that matter (practiced, due, streak) and two charts, loaded off the GUI
 thread.
 
 ``load_progress`` over 20,000 attempts takes about a quarter of a second, so it runs on the
@@ -80,7 +80,7 @@ class Dashboard(QWidget):
         self._token = 0
         self._views: tuple[Any, Any] | None = None
         self.cards = {key: StatCard(label) for key, label in (
-            ("practised", "Questions practised"), ("due", "Due for review today"),
+            ("practised", "Questions practiced"), ("due", "Due for review today"),
             ("today", "Answers today"), ("streak", "Day streak"))}
         cards = QHBoxLayout()
         cards.setSpacing(12)
@@ -103,7 +103,7 @@ class Dashboard(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("hint")
         self.status.setAccessibleName("Dashboard status")
-        self.due_button = button("Practise what is due", self.practise_due.emit,
+        self.due_button = button("Practice what is due", self.practise_due.emit,
                                        "Start a drill of the questions due for review today")
         report = button("Export report (PDF)…", self.export_report.emit,
                               "A PDF of your practice: time against target, rubric by week, "

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workshop.core.drills import recordings
 from workshop.core.drills.attempts import Attempt
@@ -38,6 +38,13 @@ from workshop.core.drills.timer import (
     Resumed,
     TakeStarted,
 )
+from workshop.core.drills.timing_verdict import (
+    DEFAULT_TOLERANCE,
+    TimingVerdict,
+    describe,
+    judge_timing,
+    load_tolerance,
+)
 from workshop.core.errors import UserError
 from workshop.ui.interview.countdown import dial_state
 from workshop.ui.interview.drill_view import DrillView
@@ -45,10 +52,37 @@ from workshop.ui.interview.recorder import AudioRecorder, Player
 from workshop.ui.interview.speech import Speaker
 
 TICK_MS = 100
+KEEP, DISCARD, STAY = "keep", "discard", "stay"
 
 
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def ask_keep_unrated(parent: QWidget | None, answer_text: str) -> str:
+    """Esc on an answer that was not rated: keep it, discard it, or go back to rate it.
+
+    Returns :data:`KEEP`, :data:`DISCARD` or :data:`STAY` (tests replace this function).
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Leave the drill")
+    box.setText(f"This answer ({answer_text}) is not rated yet.")
+    box.setInformativeText("Keep it unrated (it is left out of your timing averages), discard "
+                           "it (nothing is saved, any recording is deleted), or go back and "
+                           "rate it.")
+    keep = box.addButton("Keep unrated", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    stay = box.addButton("Back to the drill", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(stay)
+    box.setEscapeButton(stay)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is keep:
+        return KEEP
+    if clicked is discard:
+        return DISCARD
+    return STAY
 
 
 class DrillController(QObject):
@@ -78,6 +112,10 @@ class DrillController(QObject):
         self.record = False
         self.saved: list[Attempt] = []
         self.recording_rel: str | None = None
+        try:
+            self.tolerance = load_tolerance()
+        except UserError:
+            self.tolerance = DEFAULT_TOLERANCE
         self.recorder = AudioRecorder(self)
         self.recorder.finished.connect(self._on_recorded)
         self.recorder.failed.connect(self._on_record_failed)
@@ -105,17 +143,58 @@ class DrillController(QObject):
         self.timer.start()
         self.view.setFocus()
 
-    def leave(self) -> None:
-        """End the drill now, saving the current answer if it was started."""
+    def leave(self, *, ask: bool = False) -> bool:
+        """End the drill now, saving the current answer if it was started.
+
+        With ``ask`` (Esc), an answer that is not rated is not saved silently: the applicant
+        keeps it, discards it (nothing is left behind, not even its recording) or stays to
+        rate it. Returns False when the drill goes on.
+        """
         session = self.session
         if session is None:
-            return
+            return True
         if session.timer.phase is not Phase.IDLE:
+            if session.timer.phase is not Phase.DONE:
+                self._handle(session.press("space") if session.timer.phase is not Phase.THINK
+                             else [])
+            if ask and self._unrated_answer():
+                choice = ask_keep_unrated(self.view.window(),
+                                          clock_text(session.timer.result().answer_seconds))
+                if choice == STAY:
+                    self._refresh()
+                    self.view.setFocus()
+                    return False
+                if choice == DISCARD:
+                    self._discard_current()
+                    self._end()
+                    return True
             self._rate_current()
             for event in session.next():
                 if isinstance(event, Recorded):
                     self._save(event.attempt)
         self._end()
+        return True
+
+    def _unrated_answer(self) -> bool:
+        session = self.session
+        if session is None or session.timer.phase is not Phase.DONE or session.timer.skipped:
+            return False
+        try:
+            return self.view.rubric.rubric() is None
+        except UserError:
+            return True
+
+    def _discard_current(self) -> None:
+        """Forget the current answer: no attempt row, no schedule change, no recording file."""
+        if self.recorder.busy:
+            self.recorder.discard()
+        if self.recording_rel:
+            try:
+                recordings.discard_recording(
+                    recordings.resolve(self.workspace_path, self.recording_rel))
+            except UserError as exc:
+                self._say(str(exc))
+        self.recording_rel = None
 
     def _end(self) -> None:
         self.timer.stop()
@@ -129,16 +208,21 @@ class DrillController(QObject):
     def summary(self) -> str:
         """One line on the drill just finished."""
         answered = [a for a in self.saved if not a.skipped]
+        timed = [a for a in answered if a.timed]
         skipped = len(self.saved) - len(answered)
+        unrated = len(answered) - len(timed)
         if not self.saved:
             return "Drill ended: nothing was answered."
         text = f"Drill finished: {len(answered)} answer{'s' if len(answered) != 1 else ''} saved"
+        if unrated:
+            text += f" ({unrated} not rated)"
         if skipped:
             text += f", {skipped} skipped"
-        if answered:
-            mean = sum(a.answer_seconds for a in answered) / len(answered)
-            target = sum(a.target_seconds for a in answered) / len(answered)
-            text += f"; average {clock_text(mean)} against a target of {clock_text(target)}"
+        if timed:  # skipped and unrated answers never drag the average
+            mean = sum(a.answer_seconds for a in timed) / len(timed)
+            target = sum(a.target_seconds for a in timed) / len(timed)
+            text += (f"; rated answers averaged {clock_text(mean)} against a target of "
+                     f"{clock_text(target)}")
         return text + "."
 
     # -- input ---------------------------------------------------------------------------------
@@ -239,21 +323,21 @@ class DrillController(QObject):
                 return
             if self.recorder.busy:
                 self.recorder.stop()
-            result = session.timer.result()
-            target = session.timer.config.answer_seconds
-            diff = result.answer_seconds - target
-            if diff >= 1:
-                shape = f"{clock_text(diff)} over"
-            elif diff <= -10:
-                shape = f"{clock_text(-diff)} short"
-            else:
-                shape = "on time"
-            self.view.rubric.reset(f"You answered for {clock_text(result.answer_seconds)} "
-                                   f"against a target of {clock_text(target)}: {shape}.")
+            verdict = self.verdict()
+            self.view.rubric.reset(describe(verdict) if verdict else "")
             self.view.rubric_box.show()
             self.view.look_for.show()
             self.view.set_status("Rate your answer (1–5 for each line), then N for the next "
                                  "question or R to retake.")
+
+    def verdict(self) -> TimingVerdict | None:
+        """The timing verdict of the finished answer on screen, None before it is done."""
+        session = self.session
+        if session is None or session.timer.phase is not Phase.DONE:
+            return None
+        timer = session.timer
+        return judge_timing(timer.result().answer_seconds, timer.config.answer_seconds,
+                            skipped=timer.skipped, tolerance=self.tolerance)
 
     def _show_item(self, item: DrillItem) -> None:
         session = self.session
@@ -274,6 +358,7 @@ class DrillController(QObject):
         self.view.play_button.hide()
         self.recording_rel = None
         self.view.notes.load(q.id)
+        self.view.setFocus()  # a new question: the keys drive the drill, not the last field
         self.view.set_status("Press Space to start"
                              + (" the think time." if item.timer.think_seconds else "."))
         if self.read_aloud:
@@ -287,7 +372,8 @@ class DrillController(QObject):
         timer = session.timer
         view = timer.view
         cfg = timer.config
-        self.view.dial.show_state(dial_state(view, cfg.think_seconds, cfg.answer_seconds))
+        self.view.dial.show_state(dial_state(view, cfg.think_seconds, cfg.answer_seconds,
+                                             self.verdict()))
         running = timer.phase in (Phase.THINK, Phase.ANSWER, Phase.OVERTIME)
         label = {Phase.IDLE: "Start (Space)", Phase.THINK: "Answer now (Space)",
                  Phase.ANSWER: "Stop (Space)", Phase.OVERTIME: "Stop (Space)",

@@ -5,17 +5,22 @@ The view holds no drill logic. Every key and button becomes a ``key`` signal ("s
 "r", "p", "s", "esc", "f11", "1".."5", "backspace", "read"), which the
 :class:`~workshop.ui.interview.drill.DrillController` handles. Buttons never take focus, so
 Space always means start/stop rather than "press the focused button"; text fields keep their
-keys (typing "n" in the outline types an n), and Esc in a text field returns focus to the drill.
+keys (typing "n" in the outline or the note types an n), and there is always a way back: Esc
+or Ctrl+Enter in any text field, and Enter or Tab in the one-line note, return focus to the
+drill (issue 17: before, Enter did nothing and Tab fell into the outline). Clicking a control
+also hands the keys back to the drill.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -40,8 +45,12 @@ def _control(text: str, key: str, tip: str, view: DrillView) -> QPushButton:
     button.setToolTip(tip)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setObjectName("drillControl")
-    button.clicked.connect(lambda: view.key.emit(key))
+    button.clicked.connect(lambda: (view.setFocus(), view.key.emit(key)))
     return button
+
+
+RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+OUTLINE_HINT = "Typing here never drives the drill · Esc or Ctrl+Enter goes back to it"
 
 
 class DrillView(QWidget):
@@ -132,6 +141,10 @@ class DrillView(QWidget):
         sv.setContentsMargins(14, 12, 14, 12)
         sv.setSpacing(10)
         sv.addWidget(self.notes)
+        self.outline_hint = QLabel(OUTLINE_HINT)
+        self.outline_hint.setObjectName("hint")
+        self.outline_hint.setWordWrap(True)
+        sv.addWidget(self.outline_hint)
         sv.addLayout(rec_row)
         sv.addWidget(self.look_for)
         sv.addStretch(1)
@@ -148,11 +161,18 @@ class DrillView(QWidget):
             "QLabel#drillMeta { color: #6b7280; }"
             "QLabel#drillStatus { color: #475569; font-size: 11pt; min-height: 22px; }"
             "QLabel#sideText { color: #334155; }"
+            "QLabel#hint { color: #6b7280; }"
             "QFrame#drillSide { background: #f3f5f8; border-radius: 10px; }"
             "QFrame#rubricBox { background: #f3f5f8; border-radius: 10px; }"
             "QPushButton#drillControl { padding: 5px 12px; border: 1px solid #c9d1dc;"
             " border-radius: 6px; background: white; color: #1f2933; }"
             "QPushButton#drillControl:disabled { color: #a0a8b4; border-color: #e3e7ee; }")
+
+        self.text_fields: list[QWidget] = [
+            *notes.findChildren(QPlainTextEdit), *notes.findChildren(QLineEdit),
+            self.rubric.note]
+        for field in self.text_fields:
+            field.installEventFilter(self)
 
     # -- state from the controller -------------------------------------------------------------
 
@@ -167,6 +187,23 @@ class DrillView(QWidget):
         self.status.setStyleSheet("color: #c0392b;" if warn else "")
 
     # -- keys ----------------------------------------------------------------------------------
+
+    def text_field_focused(self) -> bool:
+        """True while a note or outline field has the keys (single-key shortcuts are off)."""
+        return self.focusWidget() in self.text_fields
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The ways out of a text field, before the field itself sees the key."""
+        if event.type() is not QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        one_line = isinstance(watched, QLineEdit)
+        if key == Qt.Key.Key_Escape or (key in RETURN_KEYS and (ctrl or one_line)) \
+                or (one_line and key == Qt.Key.Key_Tab and not ctrl):
+            self.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         name = KEYS.get(Qt.Key(event.key()))

@@ -1,6 +1,6 @@
 """Interview practice: drills with think/answer timers, the question browser, and progress.
 
-Three tabs. *Practise* chooses a drill and runs it (keyboard-driven, with a distraction-free
+Three tabs. *Practice* chooses a drill and runs it (keyboard-driven, with a distraction-free
 full screen); *Questions* browses the bank and the applicant's own questions with the outline
 for each; *Progress* is the dashboard, loaded off the GUI thread. The page composes the pieces
 and owns every database write that is not an outline autosave: attempts (through the drill
@@ -90,7 +90,7 @@ class InterviewPage(PageBase):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Interview practice")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.practise, "Practise")
+        self.tabs.addTab(self.practise, "Practice")
         self.tabs.addTab(self.browser, "Questions")
         self.tabs.addTab(self.dashboard, "Progress")
         self.tabs.currentChanged.connect(self._on_tab)
@@ -144,7 +144,7 @@ class InterviewPage(PageBase):
         self.browser.show_bank(self.full_bank, usable, states, today)
         self.setup.set_bank(self.full_bank, due)
         parts = [f"{due} question{'s' if due != 1 else ''} due for review today"
-                 if states else "Nothing practised yet: a mock interview is a good start"]
+                 if states else "Nothing practiced yet: a mock interview is a good start"]
         if usable:
             parts.append(f"{len(usable)} personal question{'s' if len(usable) != 1 else ''} "
                          "from your CV, statements and notes")
@@ -273,7 +273,7 @@ class InterviewPage(PageBase):
         if self._full_screen:
             self.set_full_screen(False)
         else:
-            self.drill.leave()
+            self.drill.leave(ask=True)
 
     def _on_drill_finished(self, summary: str) -> None:
         self.set_full_screen(False)

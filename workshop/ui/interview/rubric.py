@@ -70,8 +70,11 @@ class RubricPanel(QWidget):
         self.note = QLineEdit()
         self.note.setAccessibleName("Notes on this answer")
         self.note.setPlaceholderText("A note on this answer (optional), e.g. opened too slowly")
-        hint = QLabel("Type 1–5 for each line in order · Backspace undoes · N saves and moves on")
+        hint = QLabel("Type 1–5 for each line in order · Backspace undoes · N saves and moves "
+                      "on · in the note, Enter or Esc goes back to the drill")
         hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        self.hint = hint
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

@@ -36,7 +36,7 @@ MODES = (
      "Spaced repetition: answers you rated weak come back tomorrow, strong ones in up to "
      "three weeks."),
     ("category", "Random set by category",
-     "A few questions from one category, e.g. behavioural (STAR) or red flags."),
+     "A few questions from one category, e.g. behavioral (STAR) or red flags."),
     ("one-way", "One-way video interview",
      "As on HireVue-style platforms: fixed think time, a hard stop at the answer limit, "
      "limited takes and no pause."),
