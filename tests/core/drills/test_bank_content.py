@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import random
 import re
+import tomllib
 from collections import Counter
 
 import pytest
 
-from workshop.core.drills.bank import QuestionBank
+from workshop.core.drills.bank import QuestionBank, default_bank_paths
 from workshop.core.drills.categories import load_timing
 from workshop.core.drills.plans import plan_category, plan_mock, plan_one_way
 from workshop.core.drills.specialties import shipped_specialties
@@ -174,3 +175,10 @@ def test_old_category_id_and_american_alias_both_resolve(bank: QuestionBank) -> 
     assert bank.in_category("behavioral") == bank.in_category("behavioural")
     assert bank.get("behav-001").category == "behavioural"
     assert bank.category("improper").id == "improper-questions"
+
+
+def test_every_shipped_question_declares_its_specialties() -> None:
+    """Authors decide for each question: [] (all specialties) or the ones it is for."""
+    for path in default_bank_paths():
+        for table in tomllib.loads(path.read_text("utf-8"))["question"]:
+            assert isinstance(table.get("specialties"), list), (path.name, table["id"])
