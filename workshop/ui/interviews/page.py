@@ -187,7 +187,11 @@ class InterviewsPage(PageBase):
                                          if row.program_time else "",
                                          f"Your time: {row.your_time}" if row.your_time else "",
                                          how) if p)
-            values = (row.program.display_name, STATUS_LABELS[inv.status], when,
+            status = STATUS_LABELS[inv.status]
+            if inv.impression.overall:
+                status += f" · ★{inv.impression.overall}"
+                tip += f"\nYour overall impression: {inv.impression.overall} / 5"
+            values = (row.program.display_name, status, when,
                       f"⚠ {row.conflicts}" if row.conflicts else "")
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
