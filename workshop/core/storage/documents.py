@@ -129,6 +129,33 @@ class DocumentRepository:
         )
         return [VersionInfo(**dict(row)) for row in rows]
 
+    def version_count(self, document_id: int) -> int:
+        """How many named versions a document has (the index answers it without the bodies)."""
+        row = self._conn.execute(
+            "SELECT count(*) FROM document_versions WHERE document_id = ?", (document_id,)
+        ).fetchone()
+        return int(row[0])
+
+    def versions_page(self, document_id: int, offset: int,
+                      limit: int) -> builtins.list[VersionInfo]:
+        """One page of :meth:`versions` (newest first), for a list that loads as it scrolls.
+
+        Args:
+            document_id: the document whose history is listed.
+            offset: how many of the newest versions to skip.
+            limit: at most this many versions are returned.
+
+        The ``document_versions_by_document`` index serves the order and the range, so a page
+        costs the same with ten versions or ten thousand: only its own rows' bodies are read
+        (for their length).
+        """
+        rows = self._conn.execute(
+            "SELECT id, document_id, name, created_at, length(body) AS length"
+            " FROM document_versions WHERE document_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+            (document_id, max(0, limit), max(0, offset)),
+        )
+        return [VersionInfo(**dict(row)) for row in rows]
+
     def version(self, version_id: int) -> Version:
         row = self._conn.execute(
             "SELECT id, document_id, name, body, created_at FROM document_versions WHERE id = ?",
