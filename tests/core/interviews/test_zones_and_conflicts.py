@@ -130,3 +130,16 @@ def test_respond_by_soon_and_past() -> None:
     found = find_conflicts([soon, late], {1: "Soon", 2: "Late"}, today=today)
     texts = " ".join(c.text for c in found)
     assert "in 2 days" in texts and "was due 2026-11-30" in texts
+
+
+def test_no_tz_database_says_install_tzdata(monkeypatch: pytest.MonkeyPatch) -> None:
+    import zoneinfo
+
+    def missing(_name: str) -> None:
+        raise zoneinfo.ZoneInfoNotFoundError("No time zone found with key America/Chicago")
+
+    monkeypatch.setattr(zoneinfo, "ZoneInfo", missing)
+    monkeypatch.setattr(zoneinfo, "available_timezones", lambda: set())
+    with pytest.raises(UserError) as info:
+        zone("America/Chicago")
+    assert "no time zone database" in str(info.value) and "tzdata" in info.value.hint

@@ -21,7 +21,8 @@ from workshop.core.interviews.model import (
     Message,
 )
 from workshop.core.interviews.zones import parse_date
-from workshop.ui.interviews.common import combo, line, text_box
+from workshop.core.interviews.guidance import rule
+from workshop.ui.interviews.common import NOTE_STYLE, combo, line, text_box, wrapped
 from workshop.ui.widgets import button
 
 if TYPE_CHECKING:
@@ -72,6 +73,10 @@ class LogTab(QWidget):
         layout.addLayout(first)
         layout.addLayout(second)
         layout.addWidget(self.body)
+        breach = rule("report-breach")
+        self.rule = wrapped(f"<b>{breach.title}:</b> {breach.text} <i>(Source: "
+                            f"{breach.source}.)</i>", NOTE_STYLE, "NRMP rule on breaches")
+        layout.addWidget(self.rule)
 
     def load(self, program_id: int) -> None:
         self.program_id = program_id
