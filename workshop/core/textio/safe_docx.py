@@ -3,9 +3,9 @@ one before any XML is parsed.
 
 Checks run in order of cost: the first bytes (an encrypted Word file is an OLE compound file,
 signature ``D0CF11E0``; a PDF or text file is not a zip), then the zip directory (damaged,
-missing ``word/document.xml``, or a zip bomb: the declared uncompressed size is bounded before
-anything is inflated), and only then python-docx. Every refusal is a :class:`UserError` that
-says what to do.
+missing ``word/document.xml``, or a zip bomb or an XML entity attack: see
+:mod:`workshop.core.textio.bounded_zip`), and only then python-docx. Every refusal is a
+:class:`UserError` that says what to do.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from workshop.core.errors import UserError
+from workshop.core.textio.bounded_zip import DOCX_LIMITS, check_zip
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
-MAX_RATIO = 200  # real Word XML compresses 10-20 times; bombs compress 1000 times and more
-MAX_ENTRIES = 2000
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 _RESAVE = "Open it in Word or LibreOffice, use File > Save As > Word Document (.docx), and " \
     "import that file."
@@ -77,25 +75,15 @@ def check_container(data: bytes, where: str, *,
                         hint=_RESAVE, where=where)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
+            names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError, EOFError) as exc:
         raise UserError("This .docx file is damaged: its zip container cannot be read.",
                         hint="Open it in Word (it may offer to repair it) and save it again.",
                         where=where) from exc
-    if len(infos) > MAX_ENTRIES:
-        raise UserError(f"This .docx holds {len(infos)} parts, far more than any statement.",
-                        hint=_RESAVE, where=where)
-    names = {info.filename for info in infos}
     if "word/document.xml" not in names:
         raise UserError("This is a zip file but not a Word document (no word/document.xml).",
                         hint=pick, where=where)
-    total = sum(info.file_size for info in infos)
-    packed = sum(info.compress_size for info in infos) or 1
-    if total > MAX_UNCOMPRESSED_BYTES or (total > 10 * 1024 * 1024
-                                          and total / packed > MAX_RATIO):
-        raise UserError(f"This .docx would expand to {total / 1e6:.0f} MB, far beyond any "
-                        "statement; it was not opened (it may be a 'zip bomb').",
-                        hint=_RESAVE, where=where)
+    check_zip(data, kind="docx", limits=DOCX_LIMITS, where=where)
 
 
 def open_document(source: Path | str | bytes, where: str = "", *,
