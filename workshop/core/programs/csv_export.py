@@ -1,7 +1,8 @@
 """Export programs back to CSV in the template's layout, so the file re-imports cleanly.
 
 UTF-8 with a BOM, because Excel opens a BOM-less UTF-8 CSV as Windows-1252 and garbles names
-such as "Saint-Étienne"; the importer accepts both.
+such as "Saint-Étienne"; the importer accepts both. Cells that a spreadsheet would run as a
+formula are escaped (:mod:`workshop.core.textio.csv_safety`), and the importer undoes exactly that.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from workshop.core.atomic import atomic_write_bytes
 from workshop.core.programs.columns import EXPORT_COLUMNS
 from workshop.core.programs.model import Program
+from workshop.core.textio.csv_safety import escape_cell
 
 
 def cell_text(program: Program, key: str) -> str:
@@ -38,13 +40,8 @@ def programs_to_csv(programs: Iterable[Program]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.header for c in EXPORT_COLUMNS])
     for program in programs:
-        writer.writerow([_safe(cell_text(program, c.key)) for c in EXPORT_COLUMNS])
+        writer.writerow([escape_cell(cell_text(program, c.key)) for c in EXPORT_COLUMNS])
     return out.getvalue()
-
-
-def _safe(text: str) -> str:
-    """Stop a spreadsheet from running a cell as a formula (CSV injection)."""
-    return "'" + text if text[:1] in {"=", "+", "@"} else text
 
 
 def export_programs_csv(programs: Iterable[Program], path: Path | str) -> Path:

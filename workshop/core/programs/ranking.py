@@ -28,6 +28,7 @@ from typing import Any, Final
 from workshop.core.atomic import atomic_write_bytes
 from workshop.core.errors import UserError
 from workshop.core.programs.model import Program
+from workshop.core.textio.csv_safety import escape_cell
 
 #: Source: NRMP, "How the Matching Algorithm Works" (FACTS.md, "The Match").
 NRMP_NOTE: Final = (
@@ -317,7 +318,11 @@ def advanced_rows(programs: Sequence[Program], sheet: RankSheet) -> list[dict[st
 
 
 def rank_list_csv(programs: Sequence[Program], sheet: RankSheet) -> str:
-    """The rank list as CSV text (with a "List" column once advanced programs are ranked)."""
+    """The rank list as CSV text (with a "List" column once advanced programs are ranked).
+
+    Cells a spreadsheet would run as formulas are escaped (see
+    :mod:`workshop.core.textio.csv_safety`).
+    """
     rows = rank_list_rows(programs, sheet)
     extra = advanced_rows(programs, sheet)
     names = ["Rank", "Program", "NRMP code", "Location", "Score", "Suggested rank", "Reasons"]
@@ -327,7 +332,8 @@ def rank_list_csv(programs: Sequence[Program], sheet: RankSheet) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=names, lineterminator="\r\n", restval="")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: escape_cell(str(value)) for key, value in row.items()}
+                     for row in rows)
     return out.getvalue()
 
 
