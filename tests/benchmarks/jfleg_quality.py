@@ -14,6 +14,13 @@ clinical terms: see ``spelling_policy``) changes.
 Overfitting shows as a gap between the halves: rules and Harper settings were tuned looking
 only at the *tuning* half (even line numbers, counted from 0); the *held-out* half (odd lines)
 is reported so a rule fitted to particular sentences would show up as a lower held-out score.
+
+Per error class (``jfleg_edits``: article, preposition, verb form, noun number, from diffing each
+source against its first correction) it prints sentence recall (any flag in a sentence with
+such an edit) and located recall (a flag at the edit itself), and the false-flag rate against
+each of the four corrections. ``--compare`` runs the checker without and then with the learner
+language-model engine (issue 21) and prints both; its margins were tuned on the tuning half only
+(``learner_tuning.py``).
 """
 
 from __future__ import annotations
@@ -23,12 +30,15 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.benchmarks.jfleg_edits import CLASSES, edits, located  # noqa: E402
 from workshop.core.checks.engines.base import Engine, NullEngine  # noqa: E402
 from workshop.core.checks.engines.harper_engine import HarperEngine  # noqa: E402
+from workshop.core.checks.engines.learner_engine import LearnerEngine  # noqa: E402
 from workshop.core.checks.finding import LANGUAGE_CATEGORIES  # noqa: E402
 from workshop.core.checks.service import CheckService  # noqa: E402
 
@@ -114,6 +124,82 @@ def measure(service: CheckService, data: Path = DATA, limit: int | None = None) 
     return measure_splits(service, data, limit)["whole"]
 
 
+def _language_spans(service: CheckService, text: str, warnings_only: bool) -> list[Any]:
+    return [
+        f
+        for f in service.check(text).findings
+        if f.category in LANGUAGE_CATEGORIES and not (warnings_only and f.severity == "advice")
+    ]
+
+
+def class_report(
+    service: CheckService,
+    data: Path = DATA,
+    limit: int | None = None,
+    warnings_only: bool = False,
+) -> dict[str, list[str]]:
+    """Printable lines per split: recall by class and false flags against all four corrections."""
+    sources = (data / "dev.src").read_text(encoding="utf-8").splitlines()[:limit]
+    refs = [
+        (data / f"dev.ref{k}").read_text(encoding="utf-8").splitlines()[:limit] for k in range(4)
+    ]
+    rows = []
+    for index, src in enumerate(sources):
+        detok = detokenize(src)
+        found = _language_spans(service, detok, warnings_only)
+        spans = [(f.start, f.end) for f in found]
+        gold = edits(src, refs[0][index], detok) if src.strip() != refs[0][index].strip() else []
+        ref_rules = [
+            {f.rule for f in _language_spans(service, detokenize(r[index]), warnings_only)}
+            for r in refs
+        ]
+        rows.append((gold, bool(found), spans, ref_rules))
+    report: dict[str, list[str]] = {}
+    for split in SPLITS:
+        chosen = [row for i, row in enumerate(rows) if _in_split(i, split)]
+        lines = []
+        erroneous = [row for row in chosen if row[0]]
+        recall = sum(1 for row in erroneous if row[1]) / max(len(erroneous), 1)
+        false = [sum(1 for row in chosen if row[3][k]) / max(len(chosen), 1) for k in range(4)]
+        lines.append(
+            f"all: recall {recall:.3f} ({len(erroneous)} erroneous); false flags ref0..3 "
+            + " ".join(f"{x:.3f}" for x in false)
+        )
+        for kind in CLASSES:
+            having = [row for row in erroneous if any(e.kind == kind for e in row[0])]
+            sent = sum(1 for row in having if row[1]) / max(len(having), 1)
+            at = sum(
+                1 for row in having if any(e.kind == kind and located(e, row[2]) for e in row[0])
+            ) / max(len(having), 1)
+            own = [
+                sum(1 for row in chosen if f"learner.{kind}" in row[3][k]) / max(len(chosen), 1)
+                for k in range(4)
+            ]
+            lines.append(
+                f"{kind:>12}: {len(having):3d} sentences, recall {sent:.3f}, at the edit "
+                f"{at:.3f}; its own false flags ref0..3 " + " ".join(f"{x:.3f}" for x in own)
+            )
+        report[split] = lines
+    return report
+
+
+def build(engine_name: str, learner: bool, harper_defaults: bool = False) -> CheckService:
+    """The benchmark's service: Harper (or none), plus the learner engine when asked."""
+    engine: Engine = (
+        HarperEngine(disabled_rules=() if harper_defaults else None)
+        if engine_name == "harper"
+        else NullEngine()
+    )
+    engines: list[Engine] = [engine]
+    if learner:
+        extra = LearnerEngine()
+        if extra.availability().ok:
+            engines.append(extra)
+        else:
+            print(f"learner engine unavailable: {extra.availability()}")
+    return CheckService(engines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", choices=("harper", "none"), default="harper")
@@ -127,18 +213,26 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="Harper with all its default linters (ignore resources/checks/harper_config.json)",
     )
-    args = parser.parse_args(argv)
-    engine: Engine = (
-        HarperEngine(disabled_rules=() if args.harper_defaults else None)
-        if args.engine == "harper"
-        else NullEngine()
+    parser.add_argument("--learner", action="store_true", help="add the learner LM engine")
+    parser.add_argument(
+        "--compare", action="store_true", help="per-class report without, then with the learner"
     )
-    service = CheckService([engine])
+    args = parser.parse_args(argv)
     if args.no_rules:
         import workshop.core.checks.service as service_module
 
         service_module.run_paragraph_rules = lambda text, ctx: []  # type: ignore[assignment]
         service_module.run_document_rules = lambda text, ctx: []  # type: ignore[assignment]
+    if args.compare:
+        for label, learner in (("before (no learner engine)", False), ("after", True)):
+            service = build(args.engine, learner, args.harper_defaults)
+            print(f"== {label}")
+            for split, lines in class_report(service, limit=args.limit).items():
+                print(f"  {split}:")
+                for line in lines:
+                    print(f"    {line}")
+        return 0
+    service = build(args.engine, args.learner, args.harper_defaults)
     for split, quality in measure_splits(
         service, limit=args.limit, warnings_only=args.warnings
     ).items():

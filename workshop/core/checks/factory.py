@@ -2,6 +2,11 @@
 
 "auto" means Harper, plus LanguageTool when it is available (a server URL was set or a local
 install exists); LanguageTool's absence is normal and only reported, never an error.
+
+The learner-English engine (articles, prepositions, verb forms, noun number from a trigram
+model; issue 21) joins "auto" and "harper" unless ``learner_grammar=False`` (the setting the
+Preferences switch maps to). Without its optional model package it stays in the list as "off",
+so the status bar can say why, and finds nothing.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 from workshop.core.checks.engines.base import Engine, NullEngine
 from workshop.core.checks.engines.harper_engine import HarperEngine
 from workshop.core.checks.engines.languagetool_engine import LanguageToolEngine
+from workshop.core.checks.engines.learner_engine import LearnerEngine
 from workshop.core.checks.service import CheckService
 from workshop.core.errors import UserError
 
@@ -16,9 +22,12 @@ ENGINE_CHOICES = ("auto", "harper", "languagetool", "none")
 
 
 def build_engines(
-    engine: str = "auto", lt_server_url: str = "", dialect: str = "american"
+    engine: str = "auto",
+    lt_server_url: str = "",
+    dialect: str = "american",
+    learner_grammar: bool = True,
 ) -> list[Engine]:
-    """Engines for ``engine``, most trusted first.
+    """Engines for ``engine``, most trusted first (the learner engine last: least trusted).
 
     Raises:
         UserError: an unknown name, or "languagetool" asked for explicitly but not available.
@@ -31,8 +40,9 @@ def build_engines(
         return [NullEngine()]
     harper = HarperEngine(dialect=dialect)
     languagetool = LanguageToolEngine(server_url=lt_server_url)
+    learner: list[Engine] = [LearnerEngine()] if learner_grammar else []
     if engine == "harper":
-        return [harper] if harper.availability().ok else [NullEngine()]
+        return ([harper] if harper.availability().ok else [NullEngine()]) + learner
     if engine == "languagetool":
         state = languagetool.availability()
         if not state.ok:
@@ -43,11 +53,14 @@ def build_engines(
         engines.append(harper)
     if languagetool.availability().ok:
         engines.append(languagetool)
-    return engines or [NullEngine()]
+    return (engines or [NullEngine()]) + learner
 
 
 def build_service(
-    engine: str = "auto", lt_server_url: str = "", dialect: str = "american"
+    engine: str = "auto",
+    lt_server_url: str = "",
+    dialect: str = "american",
+    learner_grammar: bool = True,
 ) -> CheckService:
     """A :class:`CheckService` over :func:`build_engines` (not warmed: call ``warm()``)."""
-    return CheckService(build_engines(engine, lt_server_url, dialect))
+    return CheckService(build_engines(engine, lt_server_url, dialect, learner_grammar))

@@ -39,8 +39,10 @@ def explain_failure(output: str) -> str:
     if "java" in text:
         return "LanguageTool needs Java 17 or newer; install Java, then try again."
     if any(word in text for word in ("connection", "resolve", "network", "urlopen", "timed out")):
-        return ("The download could not connect. Check your internet connection, or set the "
-                "address of a LanguageTool server in Preferences instead.")
+        return (
+            "The download could not connect. Check your internet connection, or set the "
+            "address of a LanguageTool server in Preferences instead."
+        )
     if "space" in text:
         return "The disk is full; free about 300 MB and try again."
     last = [line for line in output.strip().splitlines() if line.strip()]

@@ -25,6 +25,7 @@ from workshop.core.checks.finding import (
 )
 from workshop.core.checks.rules import run_document_rules, run_paragraph_rules
 from workshop.core.checks.rules.meta import RuleContext
+from workshop.core.checks.single_word_fix import Frequency
 from workshop.core.checks.stats import Stats, compute_stats
 from workshop.core.checks.textspans import paragraphs
 from workshop.core.checks.verdict import Verdict, judge
@@ -196,8 +197,7 @@ class CheckService:
                 )
             if not quick:
                 rule_found.extend(
-                    f.shifted(paragraph.start)
-                    for f in self._rules_check(paragraph.text, context)
+                    f.shifted(paragraph.start) for f in self._rules_check(paragraph.text, context)
                 )
         if not quick:
             rule_found.extend(run_document_rules(text, context))
@@ -206,12 +206,20 @@ class CheckService:
         ignored_keys = frozenset(ignored)
         kept = [
             f
-            for f in spelling_policy.review(positioned, text, vocabulary)
+            for f in spelling_policy.review(positioned, text, vocabulary, self._frequency())
             if f.key not in ignored_keys
         ]
         kept.sort(key=sort_key)
         stats = compute_stats(text, context.ari_target, layout_pages=not quick)
         return CheckResult(kept, stats, tuple(e.name for e in self.engines), quick=quick)
+
+    def _frequency(self) -> Frequency | None:
+        """A loaded language model's word frequencies (the learner engine's), if any."""
+        for engine in self.engines:
+            frequency = getattr(engine, "word_frequency", None)
+            if callable(frequency) and engine.availability().ok:
+                return frequency  # type: ignore[no-any-return]
+        return None
 
     def _sync_words(self, user: frozenset[str]) -> None:
         with self._words_lock:

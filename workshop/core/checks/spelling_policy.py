@@ -18,7 +18,8 @@ would damage the statement. So, per finding:
 - a clinical-looking word (-itis, -ectomy, -cillin, -mab …) keeps only fixes one typing slip
   away (a listed clinical word, or the engine's own) and is otherwise advice;
 - any other unknown word keeps the engine's finding, with a listed clinical word one slip away
-  offered first ("troponn" → "troponin").
+  offered first ("troponn" → "troponin"), and a common word one edit away first when the
+  engine offers only a split ("aplying" → "applying", not "a plying": :mod:`single_word_fix`).
 Listed names, brands and codes are never offered as the fix of a different word: the engine
 knows them once imported and would offer "Warangal" for "barangay".
 The check service calls :func:`review` on every result.
@@ -33,6 +34,7 @@ from dataclasses import replace
 from workshop.core.checks import spelling_context, word_shapes
 from workshop.core.checks.finding import LANGUAGE_CATEGORIES, Finding
 from workshop.core.checks.near_words import osa_distance
+from workshop.core.checks.single_word_fix import Frequency, prefer_single_word
 from workshop.core.checks.spelling_context import SpellingContext
 from workshop.core.checks.spelling_variants import american_variant, americanise
 from workshop.core.checks.vocabulary import Vocabulary
@@ -51,19 +53,32 @@ _MIN_BRITISH_LENGTH = 7
 _NOWHERE = spelling_context.read("")
 
 
-def review(findings: Iterable[Finding], text: str, vocabulary: Vocabulary) -> list[Finding]:
-    """The findings to show, with spelling findings judged against the whole ``text``."""
+def review(
+    findings: Iterable[Finding],
+    text: str,
+    vocabulary: Vocabulary,
+    frequency: Frequency | None = None,
+) -> list[Finding]:
+    """The findings to show, with spelling findings judged against the whole ``text``.
+
+    ``frequency`` (a language model's unigram log10 probability, when one is loaded) tells a
+    common word from a rare one, for one-word fixes of typos the engine would split.
+    """
     context = spelling_context.read(text)
     kept: list[Finding] = []
     for finding in findings:
-        judged = _judge(finding, text, context, vocabulary)
+        judged = _judge(finding, text, context, vocabulary, frequency)
         if judged is not None:
             kept.append(judged)
     return kept
 
 
 def _judge(
-    finding: Finding, text: str, context: SpellingContext, vocabulary: Vocabulary
+    finding: Finding,
+    text: str,
+    context: SpellingContext,
+    vocabulary: Vocabulary,
+    frequency: Frequency | None = None,
 ) -> Finding | None:
     if finding.category not in LANGUAGE_CATEGORIES or not finding.excerpt.strip():
         return finding
@@ -77,7 +92,10 @@ def _judge(
     if end > start and context.in_code(start, end):
         return None
     if finding.category == "spelling":
-        return _judge_spelling(finding, word, context, vocabulary)
+        judged = _judge_spelling(finding, word, context, vocabulary)
+        if judged is None or judged.severity == "advice":
+            return judged
+        return prefer_single_word(judged, word, frequency)
     if _case_lint_on_listed_form(finding, vocabulary):
         return None
     return finding
@@ -150,9 +168,7 @@ def _with_suggestions(finding: Finding, suggestions: tuple[str, ...]) -> Finding
     return replace(finding, suggestions=suggestions, message=message)
 
 
-def _without_other_names(
-    word: str, finding: Finding, vocabulary: Vocabulary
-) -> tuple[str, ...]:
+def _without_other_names(word: str, finding: Finding, vocabulary: Vocabulary) -> tuple[str, ...]:
     """The engine's fixes minus listed names that are not ``word`` misspelled.
 
     "Tylenl" keeps "Tylenol" (one slip); "barangay" loses "Warangal", and "Sylheti" (the
@@ -173,9 +189,7 @@ def _probable_name(word: str, start: int, context: SpellingContext) -> bool:
     return not context.capital_expected_at(start) or context.is_name_elsewhere(word)
 
 
-def _name_slips(
-    word: str, suggestions: Iterable[str], vocabulary: Vocabulary
-) -> tuple[str, ...]:
+def _name_slips(word: str, suggestions: Iterable[str], vocabulary: Vocabulary) -> tuple[str, ...]:
     """Fixes one slip away from a capitalised word that is then not a name after all.
 
     A listed name one slip away is that name misspelled ("Tylenl" → "Tylenol", "Lahroe" →

@@ -14,9 +14,34 @@ from collections.abc import Iterable
 # "author", "tour", "hour" and "four" end in -our in both spellings.
 _OUR_STEMS = "|".join(
     (
-        "ard", "arm", "behavi", "cand", "clam", "col", "demean", "endeav", "fav", "ferv",
-        "flav", "glam", "harb", "hon", "hum", "lab", "neighb", "od", "parl", "rig", "rum",
-        "sav", "savi", "splend", "tum", "val", "vap", "vig",
+        "ard",
+        "arm",
+        "behavi",
+        "cand",
+        "clam",
+        "col",
+        "demean",
+        "endeav",
+        "fav",
+        "ferv",
+        "flav",
+        "glam",
+        "harb",
+        "hon",
+        "hum",
+        "lab",
+        "neighb",
+        "od",
+        "parl",
+        "rig",
+        "rum",
+        "sav",
+        "savi",
+        "splend",
+        "tum",
+        "val",
+        "vap",
+        "vig",
     )
 )
 # Regular British → American correspondences (applied to both words before comparing).

@@ -73,8 +73,9 @@ def char_level(characters: int, limit: int) -> str:
     return "near" if characters >= fraction * limit else "ok"
 
 
-def compute_stats(text: str, ari_target: float | None = None, *,
-                  layout_pages: bool = True) -> Stats:
+def compute_stats(
+    text: str, ari_target: float | None = None, *, layout_pages: bool = True
+) -> Stats:
     """All counters for ``text`` (the page estimate imports reportlab on its first call).
 
     ``layout_pages=False`` counts pages by words instead of laying the text out: the first,

@@ -16,7 +16,7 @@ from workshop.core.checks.finding import Finding
 from workshop.core.checks.rules.meta import eras_config, make
 from workshop.core.checks.textspans import word_count
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 CHARS_RULE = "eras.length.chars"
 WORDS_RULE = "eras.length.words"
 

@@ -93,7 +93,7 @@ def _practitioners() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=32)
 def _practitioner_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
-    """"become a surgeon", "train as a pediatrician": the noun as what the applicant will be."""
+    """ "become a surgeon", "train as a pediatrician": the noun as what the applicant will be."""
     before = phrase_pattern(load_json("specialties.json")["practitioner_before"]).pattern
     return re.compile(rf"{before}\s+(?P<a>{phrase_pattern(nouns).pattern})", re.IGNORECASE)
 
@@ -108,19 +108,27 @@ def _target_aliases(specialty: str) -> set[str]:
 
 def _target_nouns(specialty: str) -> set[str]:
     aliases = _target_aliases(specialty)
-    return {noun.lower() for name, nouns in _practitioners().items()
-            if name.lower() in aliases for noun in nouns}
+    return {
+        noun.lower()
+        for name, nouns in _practitioners().items()
+        if name.lower() in aliases
+        for noun in nouns
+    }
 
 
-def _goal_matches(name: str, aliases: tuple[str, ...], mine_nouns: set[str],
-                  text: str) -> list[re.Match[str]]:
+def _goal_matches(
+    name: str, aliases: tuple[str, ...], mine_nouns: set[str], text: str
+) -> list[re.Match[str]]:
     """Where ``text`` states specialty ``name`` (or its practitioner) as the applicant's goal.
 
     A practitioner noun that ends one of the target's ("surgeon" for an orthopaedic surgery
     copy) is the target's own."""
     matches = list(_goal_pattern(aliases).finditer(text))
-    nouns = tuple(noun for noun in _practitioners().get(name, ())
-                  if not any(own.endswith(noun.lower()) for own in mine_nouns))
+    nouns = tuple(
+        noun
+        for noun in _practitioners().get(name, ())
+        if not any(own.endswith(noun.lower()) for own in mine_nouns)
+    )
     if nouns:
         matches += list(_practitioner_pattern(nouns).finditer(text))
     return matches
