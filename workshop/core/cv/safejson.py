@@ -68,7 +68,7 @@ def parse_json_bytes(data: bytes, *, where: str = "", max_depth: int = MAX_DEPTH
     if not text.strip():
         raise UserError("the file is empty", where=where)
     try:
-        value = json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise UserError(
             f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}", where=where,
@@ -80,6 +80,17 @@ def parse_json_bytes(data: bytes, *, where: str = "", max_depth: int = MAX_DEPTH
         raise UserError(f"not valid JSON: {exc}", where=where) from None
     _check_shape(value, where, max_depth, max_items)
     return value
+
+
+MAX_INT_DIGITS = 30
+"""No number in a CV has more digits (a phone number is text); Python's own limit would
+otherwise surface as "use sys.set_int_max_str_digits()"."""
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"a number {len(text):,} digits long is not allowed")
+    return int(text)
 
 
 def _reject_constant(name: str) -> Any:

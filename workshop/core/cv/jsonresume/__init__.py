@@ -10,11 +10,14 @@ from workshop.core.cv.jsonresume.exporter import (
     write_json_resume,
 )
 from workshop.core.cv.jsonresume.importer import cv_from_json_resume, import_json_resume
+from workshop.core.cv.jsonresume.into_workspace import ResumeImport, import_json_resume_into
 
 __all__ = [
+    "ResumeImport",
     "cv_from_json_resume",
     "export_json_resume",
     "export_json_resume_report",
     "import_json_resume",
+    "import_json_resume_into",
     "write_json_resume",
 ]

@@ -29,9 +29,9 @@ def date_out(date: MonthYear | None) -> str | None:
 
 def date_in(text: str | None) -> MonthYear | None:
     """Read a validated JSON Resume date (the day is dropped: CVs use months)."""
-    if not text:
-        return None
-    return MonthYear.parse(text[:7])
+    if not text or not text.strip():
+        return None  # empty or missing: for an end date, ongoing
+    return MonthYear.parse(text.strip()[:7])
 
 
 # -- locations ------------------------------------------------------------------------------------

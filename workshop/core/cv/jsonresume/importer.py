@@ -14,6 +14,7 @@ from typing import Any
 
 from workshop.core.cv.dates import PRESENT, MonthYear
 from workshop.core.cv.jsonresume import codec
+from workshop.core.cv.jsonresume.content import check_text, require_resume_content
 from workshop.core.cv.jsonresume.schema import validate
 from workshop.core.cv.model import (
     CLINICAL_TYPE_LABELS,
@@ -52,23 +53,27 @@ def import_json_resume(path: Path | str) -> tuple[CV, list[str]]:
         The CV (ids assigned) and notes on what could not be mapped, each naming its field.
 
     Raises:
-        UserError: unreadable, too large, not UTF-8, not JSON, too deeply nested, or not a valid
-            JSON Resume; ``where`` is the field path and the hint names the file.
+        UserError: unreadable, too large, not UTF-8, not JSON, too deeply nested, not a valid
+            JSON Resume, no résumé content (a job description, ``basic`` for ``basics``), or
+            text with a broken character; ``where`` is the field path.
     """
     file = Path(path)
     data = read_json_file(file)
     try:
+        check_text(data)
+        require_resume_content(data, validate(data))  # a file that is no résumé changes nothing
         return cv_from_json_resume(data)
     except UserError as exc:
         raise UserError(
             exc.message, where=exc.where,
-            hint=f"{file.name} is not a valid JSON Resume (v1.0.0) file; fix that field and "
-            "import again.",
+            hint=exc.hint or f"{file.name} is not a valid JSON Resume (v1.0.0) file; fix "
+            "that field and import again.",
         ) from None
 
 
 def cv_from_json_resume(doc: Any) -> tuple[CV, list[str]]:
     """Map a parsed JSON Resume document to a CV (see :func:`import_json_resume`)."""
+    check_text(doc)
     extra = validate(doc)
     notes: list[str] = []
     for path in extra:

@@ -103,6 +103,8 @@ def _check(spec: Any, value: Any, path: str, extra: list[str]) -> None:
         if not isinstance(value, str):
             raise UserError(f"expected text, got {_name(value)}", where=path)
     elif spec == DATE:
+        if value == "" or (isinstance(value, str) and not value.strip()):
+            return  # an empty date is a missing one (an end date: ongoing), as tools write it
         if not isinstance(value, str) or not DATE_RE.match(value):
             raise UserError(
                 f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {_name(value)}", where=path,
