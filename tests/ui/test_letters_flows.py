@@ -94,9 +94,11 @@ def test_due_dashboard_uses_the_injected_today(qtbot, page: LettersPage,
     assert "never sends e-mail" in page.due_tab.note.text()
 
     card = by_request[ids["due_1"]]
-    assert card.text is not None and "ROSSI00002" in card.text.toPlainText()
+    # Asked, not yet answered: the card's text follows up (it never thanks for agreeing).
+    assert card.text is not None and "would you be willing" in card.text.toPlainText()
+    assert "agreed" not in card.text.toPlainText()
     card.copy_button.click()
-    assert "ROSSI00002" in QGuiApplication.clipboard().text()
+    assert "Subject: Following up" in QGuiApplication.clipboard().text()
     card.mail_button.click()
     assert dialogs["urls"] and dialogs["urls"][-1].startswith("mailto:m.rossi@example.org?")
 
@@ -259,3 +261,39 @@ def test_export_for_review_writes_docx(qtbot, page: LettersPage, tmp_path: Path,
     written = done.args[0]
     assert written.suffix == ".docx" and written.exists()
     assert written.read_bytes()[:2] == b"PK"
+
+
+def test_no_mail_program_copies_the_text_and_says_so(qtbot, page: LettersPage,
+                                                     dialogs: dict[str, list],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg,no-untyped-def]
+    ids = _add_dashboard_data(page)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    page.today = lambda: DAY
+    page.refresh_due()
+    card = next(c for c in page.due_tab.cards if c.item.request.id == ids["due_1"])
+    QGuiApplication.clipboard().setText("")
+    assert card.open_mail() is False
+    assert dialogs["information"] and "copied" in dialogs["information"][-1]
+    assert "m.rossi@example.org" in dialogs["information"][-1]
+    assert QGuiApplication.clipboard().text().startswith("Subject: Following up")
+    assert not dialogs["warning"]
+
+
+def test_packet_panel_e_mail_follows_the_status(qtbot, page: LettersPage,
+                                                dialogs: dict[str, list],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg,no-untyped-def]
+    ids = _add_dashboard_data(page)
+    tab = page.writers_tab
+    writer_id = next(w.id for w in WriterRepository(page.workspace.conn).all()
+                     if "Rossi" in w.name)
+    tab.reload(select=writer_id)
+    panel = tab.requests
+    planned = panel.store.request(ids["due_7"])
+    panel.packet.load(tab.current(), planned)
+    assert "ask whether they will write" in panel.packet.email_purpose.text()
+    panel.packet.copy_request_email()
+    text = QGuiApplication.clipboard().text()
+    assert "would be willing" in text and "agreeing" not in text
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    panel.packet.open_request_email()
+    assert dialogs["information"] and "copied" in dialogs["information"][-1]

@@ -303,3 +303,37 @@ def test_flagged_case_blocks_the_packet_until_confirmed(qtbot, sample_page: Lett
     # An edit re-opens the gate.
     cases.table.item(row, 1).setText("Mr. John Smith, 68, MRN 4471920, heart failure")
     assert cases.confirm_button.isVisibleTo(cases)
+
+
+def test_salutation_is_derived_shown_and_follows_the_name_order(
+        qtbot, empty_page: LettersPage) -> None:  # type: ignore[no-untyped-def]
+    page = empty_page
+    stored = WriterRepository(page.workspace.conn).add(LetterWriter(name="Dr. Zhang Wei"))
+    page.writers_tab.reload(select=stored.id)
+    form = page.writers_tab.form
+    assert "Dear Dr. Wei," in form.salutation_shown.text()  # no country yet: given name first
+    form.edits["country"].setText("China")
+    finish(form.edits["country"])
+    assert "Dear Dr. Zhang," in form.salutation_shown.text()
+    assert form.edits["salutation"].placeholderText() == "Dear Dr. Zhang"
+    index = form.name_order.findData("given_first")
+    form.name_order.setCurrentIndex(index)
+    form.name_order.activated.emit(index)
+    assert "Dear Dr. Wei," in form.salutation_shown.text()
+    saved = WriterRepository(page.workspace.conn).get(stored.id or 0)
+    assert saved.name_order.value == "given_first"
+    form.edits["salutation"].setText("Professor Zhang")
+    finish(form.edits["salutation"])
+    assert "Dear Professor Zhang," in form.salutation_shown.text()
+    assert "derived" in form.salutation_shown.text()
+
+
+def test_new_request_defaults_to_the_applicants_specialty(qtbot, empty_page: LettersPage) -> None:  # type: ignore[no-untyped-def]
+    page = empty_page
+    page.workspace.profile.update(target_specialty="Pediatrics")
+    stored = WriterRepository(page.workspace.conn).add(LetterWriter(
+        name="Dr. Ana Silva", specialty="Cardiology"))
+    page.writers_tab.reload(select=stored.id)
+    assert page.writers_tab.requests.add_request()
+    made = RequestRepository(page.workspace.conn).all(writer_id=stored.id)
+    assert [r.target_specialty for r in made] == ["Pediatrics"]

@@ -56,11 +56,16 @@ def test_dashboard_lists_only_what_is_due(writer) -> None:  # type: ignore[no-un
         (1, "overdue"), (2, "due_1"), (7, "due_7"), (3, "due_7")]
     overdue = items[0]
     assert overdue.days_left == -3 and overdue.action == "remind"
-    assert "3 days ago" in overdue.reminder_text and "SAMPLE0001" in overdue.reminder_text
+    # Asked, no answer yet: a follow-up that asks again, never "you kindly agreed".
+    assert "3 days ago" in overdue.reminder_text and "would you be willing" in overdue.reminder_text
+    assert "agreed" not in overdue.reminder_text
+    assert "On May 2, 2026 I wrote" in overdue.reminder_text
     assert overdue.reminder_text.startswith("Dear Dr. Iyer,")
-    assert "LoR Portal" in overdue.reminder_text
-    assert "Yasmin Farouk El-Sayed" in overdue.subject
-    assert "tomorrow, August 10, 2026" in items[1].reminder_text
+    assert "Yasmin Farouk El-Sayed" in overdue.subject and "Following up" in overdue.subject
+    agreed = items[1]
+    assert "tomorrow, August 10, 2026" in agreed.reminder_text
+    assert "kindly agreed" in agreed.reminder_text and "SAMPLE0002" in agreed.reminder_text
+    assert "LoR Portal" in agreed.reminder_text and "due August 10, 2026" in agreed.subject
     planned = items[2]
     assert planned.action == "ask" and planned.reminder_text == "" and planned.mailto_url == ""
 
@@ -98,9 +103,9 @@ def test_user_template_overrides_and_bad_placeholder(tmp_path: Path,
                                                      writer) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "reminder.txt").write_text("Subject: Hi ${writer_name}\nDue ${due_date}.\n",
                                            encoding="utf-8")
-    item = due_dashboard([writer], [_request(1, TODAY)], PROFILE, TODAY,
-                         template_dir=tmp_path)[0]
+    agreed = _request(1, TODAY, Status.AGREED)
+    item = due_dashboard([writer], [agreed], PROFILE, TODAY, template_dir=tmp_path)[0]
     assert item.subject == "Hi Dr. Ananya Iyer" and item.reminder_text == "Due August 9, 2026.\n"
     (tmp_path / "reminder.txt").write_text("Dear ${nickname}", encoding="utf-8")
     with pytest.raises(UserError, match=r"\$\{nickname\}"):
-        due_dashboard([writer], [_request(1, TODAY)], PROFILE, TODAY, template_dir=tmp_path)
+        due_dashboard([writer], [agreed], PROFILE, TODAY, template_dir=tmp_path)

@@ -11,9 +11,11 @@ import pytest
 from workshop.core.errors import UserError
 from workshop.core.export import packet_document
 from workshop.core.letters import (
+    LetterEvent,
     LetterRequest,
     LetterType,
     LetterWriter,
+    Status,
     build_packet_zip,
     case_summary,
     packet_parts,
@@ -25,8 +27,11 @@ from .conftest import PROFILE, make_writer
 def _pair(**kw: object) -> tuple[LetterWriter, LetterRequest]:
     w = make_writer()
     w.id = 1
+    agreed = [LetterEvent(Status.ASKED, dt.date(2026, 5, 2)),
+              LetterEvent(Status.AGREED, dt.date(2026, 5, 4))]
     fields: dict[str, object] = {"writer_id": 1, "id": 9, "target_specialty": "Internal Medicine",
-                                 "letter_id": "SAMPLE0001IM", "due": dt.date(2026, 8, 15)}
+                                 "letter_id": "SAMPLE0001IM", "due": dt.date(2026, 8, 15),
+                                 "events": agreed}
     fields.update(kw)
     return w, LetterRequest(**fields)  # type: ignore[arg-type]
 
@@ -54,7 +59,11 @@ def test_not_waived_and_missing_id_are_said_plainly() -> None:
                  standardized_form="SLOE")
     parts = packet_parts(w, r, PROFILE)
     assert "have not waived" in parts["cover_letter"]
-    assert "(Letter ID to follow)" in parts["cover_letter"]
+    assert "I will send it to you as soon as I have it" in parts["cover_letter"]
+    assert "Letter ID" not in parts["request_email_subject"]
+    assert "to follow" not in parts["cover_letter"] + parts["request_email"]
+    assert "please let me know when an upload would suit you" in parts["cover_letter"].lower()
+    assert "Please upload by" not in parts["request_form"]  # no empty rows for the writer
     assert parts["request_form"]["Letter type"] == "Standardized (SLOE)"
     assert any("No ERAS Letter ID" in x for x in parts["warnings"])
     assert any("No due date" in x for x in parts["warnings"])
@@ -74,7 +83,9 @@ def test_case_summary_sheet() -> None:
     assert "My role: drafted the admission note." in sheet["body"]
     assert "What you saw: reviewed my note on rounds." in sheet["body"]
     w.cases = []
-    assert "No cases recorded yet" in case_summary(w)["body"]
+    body = case_summary(w)["body"]  # writer-facing: no applicant hint
+    assert "No cases recorded" not in body and "Add the patients" not in body
+    assert "short call" in body
 
 
 def test_parts_feed_the_documents_engine() -> None:

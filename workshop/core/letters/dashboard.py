@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
-from workshop.core.letters.facts import letter_facts, load_template, phrases, render, split_subject
+from workshop.core.letters.facts import letter_facts, phrases
 from workshop.core.letters.model import AWAITING_WRITER, LetterRequest, LetterWriter, Status
-from workshop.core.letters.wording import common_values, long_date
+from workshop.core.letters.wording import long_date
 
 Bucket = Literal["overdue", "due_1", "due_7"]
 
@@ -79,14 +79,19 @@ def mailto_url(to: str, subject: str, body: str) -> str:
 
 def reminder(writer: LetterWriter, request: LetterRequest, profile: Mapping[str, Any],
              today: dt.date, *, template_dir: Path | None = None) -> tuple[str, str]:
-    """(subject, body) of the polite reminder for one request (from reminder.txt)."""
+    """(subject, body) of the polite reminder for one request.
+
+    A writer who agreed gets reminder.txt ("the letter you kindly agreed to write"); one who
+    was asked and has not answered gets follow_up.txt, which asks again instead.
+    """
     if request.due is None:
         raise ValueError("a reminder needs a due date")
-    values = common_values(writer, request, profile)
-    values["due_phrase"] = due_phrase(request.due, (request.due - today).days)
-    text = render(load_template("reminder.txt", template_dir), values, name="reminder.txt")
-    subject, body = split_subject(text)
-    return subject, body.strip() + "\n"
+    from workshop.core.letters.emails import email_for
+
+    kind = "follow_up" if request.status is Status.ASKED else "reminder"
+    email = email_for(writer, request, profile, kind=kind, today=today,
+                      template_dir=template_dir)
+    return email.subject, email.body
 
 
 def due_dashboard(writers: Iterable[LetterWriter], requests: Iterable[LetterRequest],

@@ -30,6 +30,7 @@ class LetterFacts:
     waiver_no: str
     waiver_explanation: str
     lor_portal_instructions: str
+    lor_portal_instructions_no_id: str = ""
 
 
 def _toml(path: Path) -> dict[str, Any]:
@@ -55,6 +56,7 @@ def letter_facts() -> LetterFacts:
         waiver_no=str(raw["waiver_no"]),
         waiver_explanation=str(raw["waiver_explanation"]),
         lor_portal_instructions=str(raw["lor_portal_instructions"]).strip(),
+        lor_portal_instructions_no_id=str(raw.get("lor_portal_instructions_no_id", "")).strip(),
     )
 
 

@@ -60,6 +60,20 @@ _LABELS = {
     Status.DECLINED: "declined",
 }
 
+class NameOrder(StrEnum):
+    """How a writer's name is written: decides which word is the family name."""
+
+    AUTO = "auto"
+    GIVEN_FIRST = "given_first"
+    FAMILY_FIRST = "family_first"
+
+    @property
+    def label(self) -> str:
+        return {"auto": "Automatic (from country and native name)",
+                "given_first": "Given name first (Ananya Iyer)",
+                "family_first": "Family name first (Zhang Wei, Nagy Péter)"}[self.value]
+
+
 # The ordered pipeline; DECLINED sits outside it.
 PIPELINE: tuple[Status, ...] = (
     Status.PLANNED, Status.ASKED, Status.AGREED, Status.PACKET_SENT, Status.UPLOADED,
@@ -126,6 +140,7 @@ class LetterWriter:
         setting: what the work was called ("Internal Medicine externship"); fills the
             "what you supervised" phrase of the templates.
         salutation: overrides the derived "Dear Dr. Iyer".
+        name_order: which word of ``name`` is the family name (see ``letters.salutation``).
     """
 
     name: str
@@ -144,9 +159,11 @@ class LetterWriter:
     setting: str = ""
     salutation: str = ""
     notes: str = ""
+    name_order: NameOrder = NameOrder.AUTO
     id: int | None = None
 
     def __post_init__(self) -> None:
+        self.name_order = NameOrder(self.name_order)
         self.name = self.name.strip()
         if not self.name:
             raise UserError("A letter writer needs a name.", hint="Type the name as you would "

@@ -21,7 +21,8 @@ from typing import Any
 
 from workshop.core.errors import UserError
 from workshop.core.letters.deidentify import flagged_cases
-from workshop.core.letters.facts import letter_facts, load_template, render, split_subject
+from workshop.core.letters.emails import email_for, tidy
+from workshop.core.letters.facts import letter_facts, load_template, render
 from workshop.core.letters.model import LetterRequest, LetterWriter, parse_case_date
 from workshop.core.letters.wording import NO_LETTER_ID, common_values, long_date
 
@@ -50,9 +51,9 @@ def case_summary(writer: LetterWriter) -> dict[str, str]:
         if case.observed.strip():
             text += f" What you saw: {case.observed.strip().rstrip('.')}."
         lines.append(text)
-    if not writer.cases:
-        lines.append("No cases recorded yet. Add the patients and projects you shared with this "
-                     "writer so the letter can cite concrete moments.")
+    if not writer.cases:  # writer-facing: no applicant hint here (the app warns separately)
+        lines.append("I would be glad to go over the patients and work we shared in a short "
+                     "call, whenever it suits you.")
     return {"title": title, "body": "\n\n".join(lines)}
 
 
@@ -67,7 +68,7 @@ def request_form(writer: LetterWriter, request: LetterRequest,
                  profile: Mapping[str, Any]) -> dict[str, str | bool]:
     """The Letter Request Form details block, label → value, in the order ERAS shows them."""
     applicant = str(profile.get("full_name") or "").strip()
-    return {
+    rows: dict[str, str | bool] = {
         "Applicant": applicant,
         "Letter ID": request.letter_id or NO_LETTER_ID,
         "Letter writer": writer.display_name,
@@ -80,6 +81,7 @@ def request_form(writer: LetterWriter, request: LetterRequest,
         "Please upload by": long_date(request.due) if request.due else "",
         "Upload through": "ERAS Letter of Recommendation Portal (LoR Portal)",
     }
+    return {label: value for label, value in rows.items() if value != ""}  # no empty rows
 
 
 def packet_parts(writer: LetterWriter, request: LetterRequest, profile: Mapping[str, Any], *,
@@ -105,10 +107,9 @@ def packet_parts(writer: LetterWriter, request: LetterRequest, profile: Mapping[
         raise UserError(f"Request {request.id} is not for {writer.name}.",
                         where="writer packet")
     values = common_values(writer, request, profile)
-    cover = render(load_template("cover_letter.txt", template_dir), values,
-                   name="cover_letter.txt").strip() + "\n"
-    subject, email = split_subject(render(load_template("request_email.txt", template_dir),
-                                          values, name="request_email.txt"))
+    cover = tidy(render(load_template("cover_letter.txt", template_dir), values,
+                         name="cover_letter.txt"))
+    email = email_for(writer, request, profile, template_dir=template_dir)
     warnings: list[str] = []
     if not request.letter_id:
         warnings.append("No ERAS Letter ID yet: create the letter entry in MyERAS and enter its "
@@ -124,8 +125,10 @@ def packet_parts(writer: LetterWriter, request: LetterRequest, profile: Mapping[
                         "confirm it is de-identified (Cases tab) before building the packet.")
     return {
         "cover_letter": cover,
-        "request_email_subject": subject,
-        "request_email": email.strip() + "\n",
+        "request_email_subject": email.subject,
+        "request_email": email.body,
+        "email_kind": email.kind,
+        "email_purpose": email.purpose,
         "case_summary": case_summary(writer),
         "request_form": request_form(writer, request, profile),
         "waiver_explanation": letter_facts().waiver_explanation,

@@ -18,6 +18,7 @@ from workshop.core.letters.model import (
     LetterRequest,
     LetterType,
     LetterWriter,
+    NameOrder,
     Relationship,
     Status,
     WriterCase,
@@ -87,7 +88,9 @@ def writer_from_dict(data: Mapping[str, Any], where: str = "writer") -> LetterWr
             worked_from=_month(data.get("worked_from"), f"{where}.worked_from"),
             worked_to=_month(data.get("worked_to"), f"{where}.worked_to"),
             cases=cases, setting=_text(data, "setting", where),
-            salutation=_text(data, "salutation", where), notes=_text(data, "notes", where))
+            salutation=_text(data, "salutation", where), notes=_text(data, "notes", where),
+            name_order=_choice(NameOrder, data.get("name_order") or "auto",
+                               f"{where}.name_order"))
     except UserError as exc:
         raise UserError(exc.message, hint=exc.hint, where=exc.where or where) from exc
 
@@ -121,7 +124,7 @@ def writer_to_dict(writer: LetterWriter) -> dict[str, Any]:
         "title": writer.title, "specialty": writer.specialty, "institution": writer.institution,
         "country": writer.country, "is_us": writer.is_us, "email": writer.email,
         "phone": writer.phone, "relationship": writer.relationship.value,
-        "setting": writer.setting,
+        "setting": writer.setting, "name_order": writer.name_order.value,
         "worked_from": writer.worked_from.to_str() if writer.worked_from else "",
         "worked_to": writer.worked_to.to_str() if writer.worked_to else "",
         "cases": [{"when": c.when, "summary": c.summary, "role": c.role, "observed": c.observed}

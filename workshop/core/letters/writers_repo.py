@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Any
 
 from workshop.core.cv.dates import MonthYear
 from workshop.core.errors import UserError
 from workshop.core.letters._db import one, rows, transaction
 from workshop.core.letters.deidentify import case_hash
-from workshop.core.letters.model import LetterWriter, Relationship, WriterCase
+from workshop.core.letters.model import LetterWriter, NameOrder, Relationship, WriterCase
 
 _FIELDS = ("name", "native_name", "title", "specialty", "institution", "country", "is_us",
            "email", "phone", "relationship", "worked_from", "worked_to", "setting", "salutation",
@@ -19,6 +20,9 @@ _FIELDS = ("name", "native_name", "title", "specialty", "institution", "country"
 # Confirmations that a case is de-identified, by writer, as text hashes. Kept in the workspace
 # settings table (no schema change): {"<writer id>": ["<case hash>", ...]}.
 CONFIRMATIONS_KEY = "letters.deidentified_cases"
+# Writers whose name order is not automatic: {"<writer id>": "family_first" | "given_first"}.
+# Also a settings value until the letter_writers table gets a name_order column.
+NAME_ORDER_KEY = "letters.name_order"
 
 
 def _month(text: str) -> MonthYear | None:
@@ -50,6 +54,7 @@ class WriterRepository:
             writer_id = int(cursor.lastrowid or 0)
             self._save_cases(writer_id, writer.cases)
             self._save_confirmations(writer_id, writer.cases)
+            self._save_name_order(writer_id, writer.name_order)
         return self.get(writer_id)
 
     def update(self, writer: LetterWriter) -> LetterWriter:
@@ -65,6 +70,7 @@ class WriterRepository:
             self._conn.execute("DELETE FROM writer_cases WHERE writer_id = ?", (writer.id,))
             self._save_cases(writer.id, writer.cases)
             self._save_confirmations(writer.id, writer.cases)
+            self._save_name_order(writer.id, writer.name_order)
         return self.get(writer.id)
 
     def confirm_deidentified(self, writer_id: int, number: int) -> LetterWriter:
@@ -86,22 +92,47 @@ class WriterRepository:
             self._write_confirmations(known)
         return self.get(writer_id)
 
-    def _confirmations(self) -> dict[str, list[str]]:
-        row = one(self._conn, "SELECT value FROM settings WHERE key = ?", (CONFIRMATIONS_KEY,))
+    def _setting(self, key: str) -> dict[str, Any]:
+        row = one(self._conn, "SELECT value FROM settings WHERE key = ?", (key,))
         if row is None:
             return {}
         try:
             value = json.loads(row["value"])
         except (TypeError, json.JSONDecodeError):
             return {}
-        return ({str(k): [str(h) for h in v] for k, v in value.items() if isinstance(v, list)}
-                if isinstance(value, dict) else {})
+        return value if isinstance(value, dict) else {}
 
-    def _write_confirmations(self, value: dict[str, list[str]]) -> None:
+    def _write_setting(self, key: str, value: dict[str, Any]) -> None:
         self._conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?)"
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (CONFIRMATIONS_KEY, json.dumps(value, sort_keys=True)))
+            (key, json.dumps(value, sort_keys=True, ensure_ascii=False)))
+
+    def _confirmations(self) -> dict[str, list[str]]:
+        return {str(k): [str(h) for h in v] for k, v in self._setting(CONFIRMATIONS_KEY).items()
+                if isinstance(v, list)}
+
+    def _write_confirmations(self, value: dict[str, list[str]]) -> None:
+        self._write_setting(CONFIRMATIONS_KEY, value)
+
+    def _name_orders(self) -> dict[str, NameOrder]:
+        found = {}
+        for key, value in self._setting(NAME_ORDER_KEY).items():
+            try:
+                found[str(key)] = NameOrder(value)
+            except ValueError:
+                continue
+        return found
+
+    def _save_name_order(self, writer_id: int, order: NameOrder) -> None:
+        known = {k: v.value for k, v in self._name_orders().items()}
+        if known.get(str(writer_id), NameOrder.AUTO.value) == order.value:
+            return
+        if order is NameOrder.AUTO:
+            known.pop(str(writer_id), None)
+        else:
+            known[str(writer_id)] = order.value
+        self._write_setting(NAME_ORDER_KEY, known)
 
     def _save_confirmations(self, writer_id: int, cases: list[WriterCase]) -> None:
         """Keep confirmations of cases whose text is unchanged; drop the rest."""
@@ -180,6 +211,7 @@ class WriterRepository:
             known = self._confirmations()
             if known.pop(str(writer_id), None) is not None:
                 self._write_confirmations(known)
+            self._save_name_order(writer_id, NameOrder.AUTO)
 
     def _writer(self, row: sqlite3.Row) -> LetterWriter:
         confirmed = set(self._confirmations().get(str(row["id"]), []))
@@ -194,7 +226,8 @@ class WriterRepository:
             relationship=Relationship(row["relationship"]),
             worked_from=_month(row["worked_from"]), worked_to=_month(row["worked_to"]),
             cases=cases, setting=row["setting"], salutation=row["salutation"],
-            notes=row["notes"])
+            notes=row["notes"],
+            name_order=self._name_orders().get(str(row["id"]), NameOrder.AUTO))
 
 
 def _confirmed(case: WriterCase, hashes: set[str]) -> WriterCase:

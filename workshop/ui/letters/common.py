@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFocusEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QWidget
 
 from workshop.ui.widgets import button  # noqa: F401 - the Letters tabs import it from here
@@ -67,6 +67,23 @@ class NotesEdit(QPlainTextEdit):
 def refuse(parent: QWidget | None, title: str, message: str) -> None:
     """Show a refusal from the core (its message already says what to do)."""
     QMessageBox.warning(parent, title, message)
+
+
+def open_mail_or_copy(parent: QWidget | None, url: str, subject: str, body: str,
+                      to: str = "") -> bool:
+    """Open a ``mailto:`` draft; when no mail program takes it, copy the text and say so.
+
+    Returns:
+        True when a mail program opened the draft, False when the text was copied instead.
+    """
+    if QDesktopServices.openUrl(QUrl(url)):
+        return True
+    QGuiApplication.clipboard().setText(f"Subject: {subject}\n\n{body}")
+    where = f" and send it to {to}" if to else ""
+    QMessageBox.information(parent, "E-mail text copied",
+                            "No e-mail program opened the draft, so the e-mail text (with its "
+                            f"subject line) was copied instead. Paste it into your mail{where}.")
+    return False
 
 
 def to_qdate(day: dt.date) -> QDate:

@@ -7,8 +7,8 @@ hands a ``mailto:`` draft to the user's own mail program, and the user presses S
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,7 +26,7 @@ from workshop.ui.letters.common import (
     button,
     days_phrase,
     escape,
-    refuse,
+    open_mail_or_copy,
     short_date,
     wrapped,
 )
@@ -139,11 +139,8 @@ class DueCard(QFrame):
                                             f"{self.item.reminder_text}")
 
     def open_mail(self) -> bool:
-        opened = QDesktopServices.openUrl(QUrl(self.item.mailto_url))
-        if not opened:
-            refuse(self, "No e-mail program", "No e-mail program opened the draft. Use "
-                   "“Copy reminder” and paste it into your mail instead.")
-        return bool(opened)
+        return open_mail_or_copy(self, self.item.mailto_url, self.item.subject,
+                                 self.item.reminder_text, self.item.writer.email)
 
     def _show(self) -> None:
         writer_id, request_id = self.item.writer.id, self.item.request.id

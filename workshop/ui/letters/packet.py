@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -27,7 +27,13 @@ from workshop.core.letters.dashboard import mailto_url
 from workshop.core.letters.in_workspace import prepare_packet, record_packet, render_packet
 from workshop.core.letters.model import LetterRequest, LetterWriter, Status
 from workshop.core.letters.packet import packet_parts
-from workshop.ui.letters.common import button, refuse, short_date, wrapped
+from workshop.ui.letters.common import (
+    button,
+    open_mail_or_copy,
+    refuse,
+    short_date,
+    wrapped,
+)
 from workshop.ui.letters.store import PACKETS, LettersStore
 
 FILTERS = {".pdf": "PDF packet, bookmarked (*.pdf)", ".zip": "Word files in a .zip (*.zip)"}
@@ -53,10 +59,12 @@ class PacketPanel(QWidget):
         self.build_button = button("Build packet…", self.build_dialog,
                                    "One PDF (cover letter, CV, statement, case summary, Letter "
                                    "Request Form details) or a .zip of .docx files")
-        self.copy_button = button("Copy request e-mail", self.copy_request_email,
-                                  "Copy the request e-mail text to paste into your mail")
-        self.mail_button = button("Open request in e-mail", self.open_request_email,
+        self.copy_button = button("Copy e-mail", self.copy_request_email,
+                                  "Copy the e-mail for this step to paste into your mail")
+        self.mail_button = button("Open in e-mail", self.open_request_email,
                                   "Opens a draft in your own mail program; you press Send")
+        self.email_purpose = wrapped("", "What the e-mail is for")
+        self.email_purpose.setStyleSheet("color: #5d6d7e;")
         self.warnings = wrapped("", "Before sending the packet")
         self.warnings.setStyleSheet("color: #9a7d0a;")
         self.history = QTableWidget(0, 4)
@@ -76,6 +84,7 @@ class PacketPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        layout.addWidget(self.email_purpose)
         layout.addWidget(self.warnings)
         layout.addWidget(self.history, 1)
         self.load(None, None)
@@ -86,16 +95,20 @@ class PacketPanel(QWidget):
         declined = request is not None and request.status is Status.DECLINED
         ready = writer is not None and request is not None and not declined
         self.build_button.setEnabled(ready and not self.busy)
-        self.copy_button.setEnabled(ready)
-        self.mail_button.setEnabled(ready and bool(writer and writer.email))
+        self.copy_button.setEnabled(writer is not None and request is not None)
+        self.mail_button.setEnabled(request is not None and bool(writer and writer.email))
         self.warnings.setText("")
         self.warnings.hide()
         if declined:
             self.warnings.setText("This letter was declined: no packet is needed.")
             self.warnings.show()
-        if ready:
+        self.email_purpose.setText("")
+        if writer is not None and request is not None:
             try:
-                notes = self._parts()["warnings"]
+                parts = self._parts()
+                notes = list(parts["warnings"]) if ready else []  # type: ignore[call-overload]
+                self.email_purpose.setText(f"E-mail for this step ({request.status.label}): "
+                                           f"{parts['email_purpose']}.")
             except UserError as exc:
                 notes = [str(exc)]
             self.warnings.setText("\n".join(f"• {n}" for n in notes))
@@ -151,17 +164,16 @@ class PacketPanel(QWidget):
             return
         QGuiApplication.clipboard().setText(f"Subject: {parts['request_email_subject']}\n\n"
                                             f"{parts['request_email']}")
-        self.message.emit("Request e-mail copied.")
+        self.message.emit("E-mail copied.")
 
     def open_request_email(self) -> None:
         parts = self._email_parts()
         if parts is None or self.writer is None:
             return
-        url = mailto_url(self.writer.email, str(parts["request_email_subject"]),
-                         str(parts["request_email"]))
-        if not QDesktopServices.openUrl(QUrl(url)):
-            refuse(self, "No e-mail program", "No e-mail program opened the draft. Use "
-                   "“Copy request e-mail” and paste it into your mail instead.")
+        subject, body = str(parts["request_email_subject"]), str(parts["request_email"])
+        url = mailto_url(self.writer.email, subject, body)
+        if not open_mail_or_copy(self, url, subject, body, self.writer.email):
+            self.message.emit("No e-mail program opened: the e-mail text was copied.")
 
     # -- building -------------------------------------------------------------------------
     def default_path(self, suffix: str = ".pdf") -> Path:

@@ -144,7 +144,8 @@ class RequestsPanel(QWidget):
     def add_request(self) -> bool:
         if self.writer is None or self.writer.id is None:
             return False
-        specialty = self.writer.specialty.strip() or "General"
+        # The letter speaks to the specialty the applicant applies in, not the writer's own.
+        specialty = str(self.store.profile().get("target_specialty") or "").strip() or "General"
         outcome = self.store.add_request(LetterRequest(writer_id=self.writer.id,
                                                        target_specialty=specialty))
         if not outcome:

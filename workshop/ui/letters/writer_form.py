@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from workshop.core.cv.dates import MonthYear
 from workshop.core.errors import UserError
-from workshop.core.letters.model import LetterWriter, Relationship
+from workshop.core.letters.model import LetterWriter, NameOrder, Relationship
+from workshop.core.letters.salutation import derived_salutation, salutation
 from workshop.ui.letters.common import NotesEdit, RefusalLabel
 from workshop.ui.letters.store import LettersStore
 from workshop.ui.save_state import SaveState
@@ -47,11 +49,12 @@ _RIGHT = (
     ("email", "E-mail:", "name@hospital.org"),
     ("phone", "Phone:", "optional"),
     ("setting", "Setting:", "what you did together, e.g. IM externship"),
-    ("salutation", "Salutation:", "derived from the name, e.g. Dear Dr. Iyer"),
+    ("salutation", "Salutation:", "empty: the derived one below"),
 )
 _TIPS = {
     "setting": "Fills “what you supervised” in the request e-mail and the cover letter.",
-    "salutation": "Leave empty to use “Dear Dr. <surname>”.",
+    "salutation": "Leave empty to use the salutation derived from the family name and title "
+                  "(shown below); type your own to override it.",
     "native_name": "Shown beside the name, e.g. in the packet and the listing.",
 }
 
@@ -88,6 +91,24 @@ class WriterForm(QWidget):
             self.relationship.addItem(text, value.value)
         self.relationship.activated.connect(lambda _i: self.save())
         right.insertRow(2, "Relationship:", self.relationship)
+        self.name_order = QComboBox()
+        self.name_order.setAccessibleName("Name order")
+        self.name_order.setToolTip("Which word of the name is the family name: Chinese, Korean, "
+                                   "Japanese and Hungarian names are often written family "
+                                   "name first (Zhang Wei → Dear Dr. Zhang).")
+        for order in NameOrder:
+            self.name_order.addItem(order.label, order.value)
+        self.name_order.activated.connect(lambda _i: self.save())
+        left.insertRow(1, "Name order:", self.name_order)
+        self.salutation_shown = QLabel("")
+        self.salutation_shown.setAccessibleName("Salutation the e-mails use")
+        self.salutation_shown.setWordWrap(True)
+        self.salutation_shown.setStyleSheet("color: #5d6d7e;")
+        right.addRow("", self.salutation_shown)
+        for attr in ("name", "native_name", "title", "country", "salutation"):
+            self.edits[attr].textChanged.connect(lambda _t: self.show_salutation())
+        self.is_us.toggled.connect(lambda _on: self.show_salutation())
+        self.name_order.currentIndexChanged.connect(lambda _i: self.show_salutation())
         self.worked_from = QLineEdit()
         self.worked_from.setAccessibleName("Worked together from")
         self.worked_from.setPlaceholderText("Mar 2024")
@@ -126,7 +147,7 @@ class WriterForm(QWidget):
         self.writer = writer
         self.refusal.clear_text()
         widgets = [*self.edits.values(), self.is_us, self.relationship, self.worked_from,
-                   self.worked_to, self.notes]
+                   self.worked_to, self.notes, self.name_order]
         for widget in widgets:
             widget.blockSignals(True)
         for attr, edit in self.edits.items():
@@ -140,8 +161,11 @@ class WriterForm(QWidget):
                                  writer.worked_from else "")
         self.worked_to.setText(writer.worked_to.display() if writer and writer.worked_to else "")
         self.notes.setPlainText(writer.notes if writer else "")
+        order = self.name_order.findData((writer.name_order if writer else NameOrder.AUTO).value)
+        self.name_order.setCurrentIndex(max(order, 0))
         for widget in widgets:
             widget.blockSignals(False)
+        self.show_salutation()
         self.setEnabled(writer is not None and not self.store.read_only)
 
     # -- saving ---------------------------------------------------------------------------
@@ -158,7 +182,27 @@ class WriterForm(QWidget):
             relationship=Relationship(self.relationship.currentData()),
             worked_from=_month(self.worked_from.text(), "worked together from"),
             worked_to=_month(self.worked_to.text(), "worked together until"),
-            notes=self.notes.toPlainText().strip())
+            notes=self.notes.toPlainText().strip(),
+            name_order=NameOrder(self.name_order.currentData()))
+
+    def show_salutation(self) -> None:
+        """Show the salutation the e-mails will use, as the fields stand (derived or typed)."""
+        if self.writer is None:
+            self.salutation_shown.setText("")
+            return
+        try:
+            candidate = self.from_fields()
+        except UserError:
+            return
+        used = salutation(candidate)
+        derived = derived_salutation(candidate)
+        if used == derived:
+            self.salutation_shown.setText(f"E-mails open with “{used},” (from the family name "
+                                          "and title).")
+        else:
+            self.salutation_shown.setText(f"E-mails open with “{used},” (typed; derived: "
+                                          f"“{derived}”).")
+        self.edits["salutation"].setPlaceholderText(derived)
 
     def save(self) -> bool:
         """Save the fields if they differ from the stored writer; False when refused."""
