@@ -13,6 +13,7 @@ Prints the margins to copy into ``resources/checks/learner_lm.json``.
 from __future__ import annotations
 
 import argparse
+import itertools
 import pickle
 import sys
 from pathlib import Path
@@ -35,7 +36,9 @@ KEYS = (
     "verb-form",
     "noun-number",
 )
-GRID = [x / 4 for x in range(4, 41)] + [float("inf")]
+inf = float("inf")
+GRID = [x / 4 for x in range(4, 41)] + [inf]
+FLOORS = [-x / 2 for x in range(8, 25)] + [inf]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,22 +67,23 @@ def main(argv: list[str] | None = None) -> int:
 
     cache = Path(args.cache) if args.cache else None
     if cache and cache.exists():
-        rows = pickle.loads(cache.read_bytes())
+        flags = pickle.loads(cache.read_bytes())
     else:
-        rows = collect(lines, tuning, base_flag, model, protected)
+        flags = [[base_flag(detokenize(column[i])) for column in lines] for i in tuning]
         if cache:
-            cache.write_bytes(pickle.dumps(rows))
+            cache.write_bytes(pickle.dumps(flags))
+    rows = collect(lines, tuning, flags, model, protected)
     base = evaluate(rows, dict.fromkeys(KEYS, float("inf")))
     print(f"baseline (tuning half): recall {base[0]:.3f}, false flags {fmt(base[1])}")
     for budget in args.budget:
         best: tuple[float, dict[str, float]] | None = None
-        for start in (3.0, 4.0, 5.0, 6.0, float("inf")):
-            for weight in (0.0, 0.25, 0.5):
-                margins = {**dict.fromkeys(KEYS, start), "prior": weight}
+        for start in (4.0, 6.0, inf):
+            for weight, floor in itertools.product((0.0, 0.25, 0.5), (-6.0, -8.0, inf)):
+                margins = {**dict.fromkeys(KEYS, start), "prior": weight, "floor": floor}
                 score = objective(evaluate(rows, margins), base, budget)
-                for _round in range(3):
-                    for key in KEYS:
-                        for value in GRID:
+                for _round in range(2):
+                    for key in (*KEYS, "floor"):
+                        for value in GRID if key != "floor" else FLOORS:
                             trial = {**margins, key: value}
                             trial_score = objective(evaluate(rows, trial), base, budget)
                             if trial_score > score + 1e-9:
@@ -93,19 +97,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def collect(
-    lines: list[list[str]], tuning: list[int], base_flag: Any, model: Any, protected: frozenset[str]
+    lines: list[list[str]],
+    tuning: list[int],
+    flags: list[list[bool]],
+    model: Any,
+    protected: frozenset[str],
 ) -> list[Any]:
     """Per tuning line: erroneous?, and (checker flag, learner candidates) for each text."""
     rows = []
-    for i in tuning:
+    for i, line_flags in zip(tuning, flags, strict=True):
         texts = [detokenize(column[i]) for column in lines]
         erroneous = lines[0][i].strip() != lines[1][i].strip()
-        rows.append(
-            (
-                erroneous,
-                [(base_flag(t), detector.candidates(t, model, protected)) for t in texts],
-            )
-        )
+        cells = [
+            (flag, detector.candidates(t, model, protected))
+            for flag, t in zip(line_flags, texts, strict=True)
+        ]
+        rows.append((erroneous, cells))
     return rows
 
 

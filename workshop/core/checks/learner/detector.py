@@ -23,6 +23,7 @@ ENGINE_NAME = "learner-lm"
 #: One sentence with an error of each class, checked at warm-up to fill the caches.
 WARM_TEXT = "He have went to an clinic for discuss about two patient."
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
+_SAME_WORD_KINDS = frozenset({"noun-number", "verb-form"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class Candidate:
     #: log10 P(replacement) - log10 P(original) on their own: how much of the gain is only
     #: that the replacement is a commoner word (0 for a deletion).
     prior: float = 0.0
+    #: log10 probability of the original's window (the word and the two after it): only an
+    #: improbable original is worth questioning (``margins["floor"]``).
+    before: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -115,11 +119,15 @@ def candidates(
     """Every variant of every word that beats the original (gain > 0), to be :func:`select`-ed."""
     found: list[Candidate] = []
     toks = _joined(tokens(text))
+    index = {t.start: i for i, t in enumerate(toks)}
     for run in _runs(toks):
         words = run.words
         for i, token in enumerate(run.tokens):
-            if token is None or token.lower in protected:
+            if token is None:
                 continue
+            # A listed clinical word or a user's word may change number or form ("two
+            # patient" → "patients": the same word), never become another word.
+            same_word_only = token.lower in protected
             word = words[i]
             if word != token.lower or not model.known(word):
                 continue
@@ -127,29 +135,32 @@ def candidates(
                 continue  # before an unknown word (or a comma) only the left side would vote
             before = model.score(words, i, i + 3)
             for alt in alternatives(word):
+                if same_word_only and alt.kind not in _SAME_WORD_KINDS:
+                    continue
                 if any(not model.known(w) for w in alt.words):
                     continue
                 variant = words[:i] + list(alt.words) + words[i + 1 :]
                 gain = model.score(variant, i, i + len(alt.words) + 2) - before
                 if gain > 0:
-                    cand = _candidate(text, toks, token, alt.kind, alt.words, gain)
+                    cand = _candidate(text, toks, index[token.start], alt.kind, alt.words, gain)
+                    prior = 0.0
                     if alt.words:
                         prior = model.score(alt.words, 0, 1) - model.score([word], 0, 1)
-                        cand = replace(cand, prior=prior)
+                    cand = replace(cand, prior=prior, before=before)
                     found.append(cand)
     return found
 
 
 def _candidate(
-    text: str, toks: list[Token], token: Token, kind: str, words: tuple[str, ...], gain: float
+    text: str, toks: list[Token], index: int, kind: str, words: tuple[str, ...], gain: float
 ) -> Candidate:
+    token = toks[index]
     if words:
         replacement = " ".join(words)
         if token.text[:1].isupper():
             replacement = replacement[:1].upper() + replacement[1:]
         return Candidate(kind, token.start, token.end, token.text, replacement, gain, token.start)
     # Deleting a word: take the space after it (or before it, at the end) with it.
-    index = toks.index(token)
     if index + 1 < len(toks) and toks[index + 1].is_word:
         end = toks[index + 1].start
         return Candidate(kind, token.start, end, text[token.start : end], "", gain, token.start)
@@ -165,11 +176,15 @@ def margin_key(cand: Candidate) -> str:
 def select(found: Iterable[Candidate], margins: Mapping[str, float]) -> list[Candidate]:
     """Per word the variant furthest over its margin; of two touching words the stronger.
 
-    ``margins["prior"]`` discounts the part of a gain that is only word frequency.
+    ``margins["prior"]`` discounts the part of a gain that is only word frequency;
+    ``margins["floor"]`` leaves alone an original whose window is likelier than that.
     """
     best: dict[int, tuple[float, Candidate]] = {}
     weight = margins.get("prior", 0.0)
+    floor = margins.get("floor", float("inf"))
     for cand in found:
+        if cand.before > floor:
+            continue
         over = cand.gain - weight * cand.prior - margins.get(margin_key(cand), float("inf"))
         if over > 0 and (cand.at not in best or over > best[cand.at][0]):
             best[cand.at] = (over, cand)

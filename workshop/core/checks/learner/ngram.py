@@ -22,6 +22,7 @@ from typing import Any
 #: log10(1.0001): pocketsphinx's log base to log10.
 _TO_LOG10 = 4.342727686266964e-05
 _UNKNOWN_FLOOR = -500_000_000
+_MAX_MEMO = 50_000  # n-gram scores remembered (about 5 MB at most)
 SENTENCE_START = "<s>"
 SENTENCE_END = "</s>"
 
@@ -51,6 +52,7 @@ class LanguageModel:
         self._model = model
         self._lock = threading.RLock()
         self._known: dict[str, bool] = {}
+        self._probs: dict[tuple[str, ...], int] = {}
 
     @classmethod
     def load(cls, path: str | None = None) -> LanguageModel:
@@ -80,23 +82,31 @@ class LanguageModel:
         """Sum of log10 P(word | two before it) for ``words[start:end]``.
 
         Unknown words contribute nothing and cut the history of the words after them.
+        Results are memoised by n-gram: a paragraph asks for the same ones many times.
         """
-        total = 0.0
-        model = self._model
-        with self._lock:
-            for j in range(max(start, 0), min(end, len(words))):
-                word = words[j]
-                if not self.known(word) or word == SENTENCE_START:
-                    continue
-                query = [word]
-                for back in (1, 2):
-                    if j - back < 0:
-                        break
-                    prev = words[j - back]
-                    if not self.known(prev):
-                        break
-                    query.append(prev)
-                    if prev == SENTENCE_START:
-                        break
-                total += model.prob(query)
+        total = 0
+        first = max(start, 0)
+        known = [self.known(w) for w in words[max(first - 2, 0) : end]]
+        offset = max(first - 2, 0)
+        probs = self._probs
+        for j in range(first, min(end, len(words))):
+            word = words[j]
+            if not known[j - offset] or word == SENTENCE_START:
+                continue
+            if j >= 1 and known[j - 1 - offset]:
+                prev = words[j - 1]
+                if prev != SENTENCE_START and j >= 2 and known[j - 2 - offset]:
+                    query: tuple[str, ...] = (word, prev, words[j - 2])
+                else:
+                    query = (word, prev)
+            else:
+                query = (word,)
+            value = probs.get(query)
+            if value is None:
+                with self._lock:
+                    value = self._model.prob(list(query))
+                if len(probs) > _MAX_MEMO:
+                    probs.clear()
+                probs[query] = value
+            total += value
         return total * _TO_LOG10
