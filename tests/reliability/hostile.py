@@ -143,3 +143,40 @@ def shared_strings(megabytes: int) -> Callable[[IO[bytes]], None]:
 
 
 XLSX_BILLION_LAUGHS = BILLION_LAUGHS.replace("w:document", "worksheet").encode()
+
+
+def strict_docx_bytes(text: str = "A real paragraph.") -> bytes:
+    """A valid Strict OOXML .docx: a python-docx file with its names rewritten to Strict, as
+    Word's 'Strict Open XML Document' writes them."""
+    source = zipfile.ZipFile(io.BytesIO(valid_docx_bytes(text)))
+    pairs = [
+        (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+         b"extended-properties",
+         b"http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties"),
+        (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+         b"http://purl.oclc.org/ooxml/officeDocument/relationships"),
+        (b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+         b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties"),
+        (b"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+         b"http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes"),
+        (b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+         b"http://purl.oclc.org/ooxml/officeDocument/math"),
+        (b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+         b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
+        (b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+         b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing"),
+        (b"http://schemas.openxmlformats.org/drawingml/2006/main",
+         b"http://purl.oclc.org/ooxml/drawingml/main"),
+    ]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.endswith((".xml", ".rels")):
+                for transitional, strict in pairs:
+                    data = data.replace(transitional, strict)
+                if item.filename == "word/document.xml":
+                    data = data.replace(b"<w:document ", b'<w:document w:conformance="strict" ',
+                                        1)
+            target.writestr(item, data)
+    return out.getvalue()

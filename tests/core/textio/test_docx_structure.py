@@ -14,6 +14,7 @@ import pytest
 from tests.core.textio.docx_builder import (
     MULTILEVEL_NUM,
     NAMES,
+    NS,
     STRUCTURED_TEXT,
     add_multilevel_numbering,
     append_xml,
@@ -23,6 +24,7 @@ from tests.core.textio.docx_builder import (
     text_box_run,
 )
 from tests.core.textio.test_reader import write_docx_body
+from tests.reliability import hostile
 from workshop.core.errors import UserError
 from workshop.core.textio import LineKind, TitleSource, read_statement, read_statement_file
 
@@ -246,12 +248,56 @@ def test_images_only_docx_says_what_it_holds(tmp_path: Path) -> None:
     assert "only images" in info.value.hint
 
 
-def test_text_box_only_docx_says_to_move_the_text(tmp_path: Path) -> None:
+def test_a_statement_laid_out_in_text_boxes_is_read_from_them(tmp_path: Path) -> None:
     document = docx.Document()
     append_xml(document.add_paragraph(), text_box_run("All my statement"))
-    with pytest.raises(UserError, match="empty") as info:
-        read_statement(save(document, tmp_path / "box.docx"))
-    assert "text boxes" in info.value.hint
+    append_xml(document.add_paragraph(), text_box_run("Its second part"))
+    imported = read_statement(save(document, tmp_path / "box.docx"), title="Mine")
+    assert imported.text == "All my statement\n\nIts second part"  # each box once, in order
+    lines = {line.kind: line.text for line in imported.report.lines()}
+    assert "2 text boxes: their text was imported" in lines[LineKind.CONVERTED]
+    assert not any("text box" in line.text for line in imported.report.lines()
+                   if line.kind is LineKind.LEFT_OUT)
+
+
+def test_footnote_text_is_reported_as_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "notes.docx"
+    path.write_bytes(structured_statement())
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("word/footnotes.xml", FOOTNOTES)
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+    _replace_part(path, "word/_rels/document.xml.rels", rels.replace(
+        "</Relationships>", '<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+        "</Relationships>"))
+    report = read_statement(path).report
+    assert report.counts.footnote_texts == ["See the 2023 sepsis audit."]
+    assert any("“See the 2023 sepsis audit.”" in line.text for line in report.lines()
+               if line.kind is LineKind.LEFT_OUT)
+
+
+FOOTNOTES = (
+    f'<w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+    '</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>See the 2023 sepsis '
+    "audit.</w:t></w:r></w:p></w:footnote></w:footnotes>")
+
+
+def _replace_part(path: Path, name: str, text: str) -> None:
+    with zipfile.ZipFile(path) as source:
+        items = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in items:
+            if info.filename != name:
+                target.writestr(info, data)
+        target.writestr(name, text)
+
+
+def test_strict_ooxml_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "strict.docx"
+    path.write_bytes(hostile.strict_docx_bytes("Written in Strict Open XML."))
+    assert b"purl.oclc.org/ooxml/wordprocessingml/main" in zipfile.ZipFile(path).read(
+        "word/document.xml")
+    assert read_statement_file(path) == "Written in Strict Open XML."
 
 
 def test_a_docx_with_only_its_title(tmp_path: Path) -> None:

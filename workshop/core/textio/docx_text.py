@@ -10,7 +10,8 @@ line break, so the structure Word draws is kept in those two terms: a heading is
 paragraph, a list is one paragraph of "• item" or "1. item" lines, a table is one line per row
 with its cells separated by :data:`~workshop.core.textio.report.TABLE_SEPARATOR`. What plain
 text cannot hold (images, text boxes, footnotes, comments, the page header) is left out and
-counted, so the import report can say so.
+counted, so the import report can say so; a footnote's text is kept for the report. A document
+whose only text is in text boxes (a layout template) is read from its boxes instead.
 """
 
 from __future__ import annotations
@@ -78,7 +79,10 @@ def read_docx(path: Path | str | bytes, where: str = "") -> DocxContent:
     reader = _BodyReader(StyleSheet(_related_element(part, "styles")),
                          ListNumbering(_related_element(part, "numbering")))
     reader.read(document.element.body)
+    if not any(block.text.strip() for block in reader.blocks) and reader.boxes:
+        reader.read_boxes()  # a layout of text boxes: the boxes are the statement
     reader.counts.headers_footers = _header_footer_texts(part)
+    reader.counts.footnote_texts = _note_texts(part, "footnotes") + _note_texts(part, "endnotes")
     return DocxContent(tuple(reader.blocks), reader.counts, _properties_title(document))
 
 
@@ -116,6 +120,7 @@ class _BodyReader:
         self._comments: set[str] = set()
         self._lists = 0
         self._list_id = ""
+        self.boxes: list[Any] = []
 
     def read(self, container: Any) -> None:
         for child in container.iterchildren():
@@ -128,6 +133,13 @@ class _BodyReader:
                 content = child.find(f"{W}sdtContent")
                 self.read(content if content is not None else child)
         self.counts.comments = len(self._comments)
+
+    def read_boxes(self) -> None:
+        """Read the text boxes met in the body as body text, in the order they appeared."""
+        boxes, self.boxes = self.boxes, []
+        for box in boxes:
+            self.read(box)
+        self.counts.text_boxes_imported = True
 
     def _paragraph(self, paragraph: Any) -> None:
         text = self.text(paragraph)
@@ -246,6 +258,38 @@ class _BodyReader:
             text = " ".join(" ".join(lines).split())
             if text:
                 self.counts.text_boxes.append(text)
+                if not any(box is seen or _inside(box, seen) for seen in self.boxes):
+                    self.boxes.append(box)
+
+
+def _inside(element: Any, container: Any) -> bool:
+    return any(parent is container for parent in element.iterancestors())
+
+
+def _note_texts(part: Any, kind: str) -> list[str]:
+    """The text of each footnote (or endnote), separators left out, so the report can show
+    what the notes said."""
+    from docx.oxml import parse_xml
+
+    texts: list[str] = []
+    for rel in part.rels.values():
+        if rel.reltype != REL + kind or rel.is_external:
+            continue
+        element = getattr(rel.target_part, "element", None)
+        if element is None:
+            try:
+                element = parse_xml(rel.target_part.blob)
+            except Exception:  # noqa: BLE001 - a damaged notes part: the notes are only reported
+                return texts
+        note_tag = f"{W}{kind[:-1]}"
+        for note in element.iter(note_tag):
+            if note.get(f"{W}type") in ("separator", "continuationSeparator",
+                                        "continuationNotice"):
+                continue
+            text = " ".join("".join(t.text or "" for t in note.iter(f"{W}t")).split())
+            if text:
+                texts.append(text)
+    return texts
 
 
 def _rows(table: Any) -> list[list[Any]]:

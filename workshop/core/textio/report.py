@@ -61,6 +61,8 @@ class ContentCounts:
     page_breaks: int = 0
     images: int = 0
     text_boxes: list[str] = field(default_factory=list)
+    text_boxes_imported: bool = False
+    footnote_texts: list[str] = field(default_factory=list)
     headers_footers: list[str] = field(default_factory=list)
     footnotes: int = 0
     endnotes: int = 0
@@ -162,6 +164,11 @@ def _converted(c: ContentCounts) -> list[ReportLine]:
                    "dropped.")
     if c.page_breaks:
         out.append(f"{_n(c.page_breaks, 'page break')} became paragraph breaks.")
+    if c.text_boxes_imported:
+        count = len(c.text_boxes)
+        out.append(f"The document's text is in {_n(count, 'text box', 'text boxes')}: "
+                   f"{'its' if count == 1 else 'their'} text was imported as paragraphs, in "
+                   "the order the boxes appear; check that order.")
     return [ReportLine(LineKind.CONVERTED, text) for text in out]
 
 
@@ -170,7 +177,7 @@ def _left_out(c: ContentCounts) -> list[ReportLine]:
     if c.images:
         out.append(f"{_n(c.images, 'image')} {_were(c.images)} left out (ERAS takes text "
                    "only).")
-    if c.text_boxes:
+    if c.text_boxes and not c.text_boxes_imported:
         count = len(c.text_boxes)
         out.append(f"{_n(count, 'text box', 'text boxes')} {_were(count)} left out "
                    f"({_quoted(c.text_boxes)}): copy the text into the statement if it "
@@ -184,8 +191,9 @@ def _left_out(c: ContentCounts) -> list[ReportLine]:
     if notes:
         kind = _join([_n(n, word) for n, word in ((c.footnotes, "footnote"),
                                                   (c.endnotes, "endnote")) if n])
-        out.append(f"{kind} {_were(notes)} left out (ERAS has none): work anything important "
-                   "into the text.")
+        said = f" ({_quoted(c.footnote_texts)})" if c.footnote_texts else ""
+        out.append(f"{kind} {_were(notes)} left out{said} (ERAS has none): work anything "
+                   "important into the text.")
     if c.comments:
         out.append(f"{_n(c.comments, 'comment')} {_were(c.comments)} left out.")
     if c.hidden_runs:

@@ -17,6 +17,7 @@ from typing import Any
 
 from workshop.core.errors import UserError
 from workshop.core.textio.bounded_zip import DOCX_LIMITS, check_zip
+from workshop.core.textio.strict_ooxml import is_strict, to_transitional
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -101,6 +102,8 @@ def open_document(source: Path | str | bytes, where: str = "", *,
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    if is_strict(data):
+        data = to_transitional(data)
     try:
         return docx.Document(io.BytesIO(data)), label
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
