@@ -181,6 +181,10 @@ def soak_versions(window, count: int) -> dict[str, object]:  # type: ignore[no-u
     def exec_once(dialog: QDialog) -> int:
         dialog.show()
         QApplication.processEvents()
+        model = dialog.left_pick.model()
+        while model.canFetchMore():  # scroll to the end of the history, a page at a time
+            model.fetchMore()
+            QApplication.processEvents()
         shown["items"] = dialog.left_pick.count()
         dialog.left_pick.setCurrentIndex(min(5, dialog.left_pick.count() - 1))
         QApplication.processEvents()

@@ -14,6 +14,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -47,11 +49,14 @@ PAGE_SIZE = 100
 #: Two texts with at most this many words together are compared at once, on the GUI thread
 #: (a few milliseconds); longer ones on a worker thread.
 INLINE_DIFF_WORDS = 300
+#: A long diff starts this long after the pick, once the dialog has painted.
+DIFF_DELAY_MS = 40
 _STYLE = {
     "same": "{}",
     "removed": "<span style='background:#f9d0cc; text-decoration:line-through'>{}</span>",
     "added": "<span style='background:#cdeccf'>{}</span>",
 }
+_FIXED_WIDTH = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -158,8 +163,12 @@ class VersionsDialog(QDialog):
         self.setAccessibleName("Versions")
         self.resize(1100, 700)
         self.left_pick = QComboBox()
+        self.left_pick.setSizeAdjustPolicy(_FIXED_WIDTH)  # not sized by reading every row
+        self.left_pick.setMinimumContentsLength(40)
         self.left_pick.setAccessibleName("Older version")
         self.right_pick = QComboBox()
+        self.right_pick.setSizeAdjustPolicy(_FIXED_WIDTH)
+        self.right_pick.setMinimumContentsLength(40)
         self.right_pick.setAccessibleName("Newer version")
         self.left_view = QTextBrowser()
         self.left_view.setAccessibleName("Older text")
@@ -218,12 +227,19 @@ class VersionsDialog(QDialog):
         self.left_view.setPlainText(left)
         self.right_view.setPlainText(right)
         self.summary.setText("Comparing…")
+        # Pure Python: while it runs it shares the GIL with the GUI thread, so it starts once
+        # the dialog has painted its texts rather than competing with that first paint.
+        QTimer.singleShot(DIFF_DELAY_MS, lambda: self._start_diff(generation, left, right))
+
+    def _start_diff(self, generation: int, left: str, right: str) -> None:
+        if generation != self._generation:
+            return  # superseded before it started
         self.operations.run(lambda: word_diff(left, right), parent=self,
                             on_done=lambda diff: self._show_diff(generation, diff))
 
     def _show_diff(self, generation: int, diff: WordDiff) -> None:
-        if generation != self._generation:
-            return  # a newer pick is being compared
+        if not shiboken6.isValid(self.left_view) or generation != self._generation:
+            return  # deleted without being closed (a test's teardown), or a newer pick
         self.left_view.setHtml(segments_html(diff.left))
         self.right_view.setHtml(segments_html(diff.right))
         self.summary.setText("No differences." if diff.unchanged else
@@ -231,7 +247,8 @@ class VersionsDialog(QDialog):
         self.diff_shown.emit()
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt override
-        self.operations.discard(self)  # a diff still running is not delivered to a closed dialog
+        self._generation += 1  # a diff not started yet never starts
+        self.operations.discard(self)  # one running is not delivered to a closed dialog
         super().done(result)
 
     def restore_left(self) -> None:
