@@ -6,11 +6,13 @@ install exists); LanguageTool's absence is normal and only reported, never an er
 The learner-English engine (articles, prepositions, verb forms, noun number from a trigram
 model; issue 21) joins "auto" and "harper" unless ``learner_grammar=False`` (the setting the
 Preferences switch maps to). Without its optional model package it stays in the list as "off",
-so the status bar can say why, and finds nothing.
+so the status bar can say why, and finds nothing. The Link Grammar hint joins them only where
+its optional parser imports; elsewhere it is not mentioned at all.
 """
 
 from __future__ import annotations
 
+from workshop.core.checks.engines import linkgrammar_engine
 from workshop.core.checks.engines.base import Engine, NullEngine
 from workshop.core.checks.engines.harper_engine import HarperEngine
 from workshop.core.checks.engines.languagetool_engine import LanguageToolEngine
@@ -41,6 +43,7 @@ def build_engines(
     harper = HarperEngine(dialect=dialect)
     languagetool = LanguageToolEngine(server_url=lt_server_url)
     learner: list[Engine] = [LearnerEngine()] if learner_grammar else []
+    learner += linkgrammar_engine.build()  # only where the optional parser is installed
     if engine == "harper":
         return ([harper] if harper.availability().ok else [NullEngine()]) + learner
     if engine == "languagetool":
