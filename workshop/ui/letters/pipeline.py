@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,11 +25,10 @@ from workshop.ui.letters.common import (
     MUTED_COLOUR,
     button,
     escape,
-    from_qdate,
     refuse,
     short_date,
-    to_qdate,
 )
+from workshop.ui.letters.dates import FORMAT_HINT, DateField
 from workshop.ui.letters.store import LettersStore
 
 CURRENT_COLOUR = "#1f618d"
@@ -104,11 +102,10 @@ class PipelineView(QWidget):
         self.request: LetterRequest | None = None
         self.writer_name = ""
         self.bar = StepsBar()
-        self.on_date = QDateEdit()
+        self.on_date = DateField(store.today)
         self.on_date.setAccessibleName("Date of the next step")
-        self.on_date.setCalendarPopup(True)
-        self.on_date.setDisplayFormat("MMM d, yyyy")
-        self.on_date.setToolTip("The day it happened (not the day you record it).")
+        self.on_date.setToolTip(f"The day it happened (not the day you record it). "
+                                f"{FORMAT_HINT}")
         self.next_button = button("Mark as …", self.advance_next, name="Record the next step")
         self.decline_button = button("Declined…", self.decline,
                                      "Record that the writer cannot write this letter",
@@ -132,7 +129,7 @@ class PipelineView(QWidget):
         self.request = request
         self.writer_name = writer_name
         self.bar.show_request(request)
-        self.on_date.setDate(to_qdate(self.store.today()))
+        self.on_date.set_value(self.store.today())
         current = request.status if request else None
         declined = current is Status.DECLINED
         following = self.next_status()
@@ -179,7 +176,7 @@ class PipelineView(QWidget):
     def _advance(self, status: Status) -> bool:
         assert self.request is not None and self.request.id is not None
         outcome = self.store.advance(self.request.id, status.value,
-                                     from_qdate(self.on_date.date()))
+                                     self.on_date.value() or self.store.today())
         if not outcome:
             refuse(self, "Step not recorded", outcome.error)
             return False

@@ -7,16 +7,16 @@ and the stored ID stays as it was.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QRadioButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,14 +26,13 @@ from workshop.core.letters.model import LetterRequest, LetterType
 from workshop.ui.letters.common import (
     NotesEdit,
     RefusalLabel,
-    from_qdate,
     specialty_names,
-    to_qdate,
     wrapped,
 )
+from workshop.ui.letters.dates import FORMAT_HINT, NO_DATE, DateField
 from workshop.ui.letters.store import LettersStore
 
-NO_DUE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "No due date"
+NO_DUE = NO_DATE  # the date edit's empty state, shown as "No due date"
 DUE_SAVE_DELAY_MS = 400
 
 
@@ -91,17 +90,24 @@ class RequestForm(QWidget):
                                   "entry. Each Letter ID is used once.")
         self.letter_id.editingFinished.connect(lambda: self.save_field("letter_id"))
         self.letter_id_refusal = RefusalLabel("Why the Letter ID was refused")
-        self.due = QDateEdit()
+        self.due = DateField(store.today, "No due date")
         self.due.setAccessibleName("Due date")
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("MMM d, yyyy")
-        self.due.setMinimumDate(NO_DUE)
-        self.due.setSpecialValueText("No due date")
+        self.due.setToolTip(f"{FORMAT_HINT} Delete empties it.")
+        self.due_clear = QToolButton()
+        self.due_clear.setText("No date")
+        self.due_clear.setAccessibleName("No due date")
+        self.due_clear.setToolTip("Remove the due date")
+        self.due_clear.clicked.connect(self.due.clear_value)
+        due_row = QHBoxLayout()
+        due_row.setContentsMargins(0, 0, 0, 0)
+        due_row.addWidget(self.due)
+        due_row.addWidget(self.due_clear)
+        due_row.addStretch(1)
         self.due_timer = QTimer(self)
         self.due_timer.setSingleShot(True)
         self.due_timer.setInterval(DUE_SAVE_DELAY_MS)
         self.due_timer.timeout.connect(lambda: self.save_field("due"))
-        self.due.dateChanged.connect(lambda _d: self.due_timer.start())
+        self.due.edited.connect(self.due_timer.start)
         self.notes = NotesEdit()
         self.notes.setAccessibleName("Request notes")
         self.notes.setPlaceholderText("Notes for yourself about this letter")
@@ -117,7 +123,7 @@ class RequestForm(QWidget):
         form.addRow(self.waiver_note)
         form.addRow("Letter ID:", self.letter_id)
         form.addRow("", self.letter_id_refusal)
-        form.addRow("Due:", self.due)
+        form.addRow("Due:", due_row)
         form.addRow("Notes:", self.notes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,7 +131,7 @@ class RequestForm(QWidget):
         layout.addWidget(self.refusal)
         self._inputs: list[QWidget] = [self.specialty, self.letter_type, self.form_name,
                                        self.chair, self.waived_yes, self.waived_no,
-                                       self.letter_id, self.due, self.notes]
+                                       self.letter_id, self.due, self.due_clear, self.notes]
         self.load(None)
 
     # -- loading --------------------------------------------------------------------------
@@ -144,7 +150,7 @@ class RequestForm(QWidget):
             self.chair.setChecked(request.department_chair)
             (self.waived_yes if request.waived else self.waived_no).setChecked(True)
             self.letter_id.setText(request.letter_id)
-            self.due.setDate(to_qdate(request.due) if request.due else NO_DUE)
+            self.due.set_value(request.due)
             self.notes.setPlainText(request.notes)
         for widget in self._inputs:
             widget.blockSignals(False)
@@ -167,8 +173,7 @@ class RequestForm(QWidget):
         if field == "letter_id":
             return self.letter_id.text().strip()
         if field == "due":
-            day = self.due.date()
-            return None if day == NO_DUE else from_qdate(day)
+            return self.due.value()
         if field == "notes":
             return self.notes.toPlainText().strip()
         raise KeyError(field)
