@@ -8,6 +8,9 @@ re-importing the file updates events instead of duplicating them, and a DTSTAMP 
 Reminders are VALARMs relative to the all-day start, set for 9 a.m. local time on the day
 (``N`` days before), since a reminder at midnight is one nobody sees. Reminders whose day has
 already gone by at export time are left out, so an old deadline does not ring at once.
+
+Interview notes (the applicant's impressions of a program) stay out of the file unless the
+caller asks for them: a calendar is often shared or synced, and those notes are private.
 """
 
 from __future__ import annotations
@@ -21,15 +24,21 @@ from typing import Final
 from workshop import APP_NAME, __version__
 from workshop.core.atomic import atomic_write_bytes
 from workshop.core.season.events import STATUS_LABELS, TimelineEvent
+from workshop.core.textio.bidi import strip_bidi_controls
 
 CRLF: Final = "\r\n"
 MAX_OCTETS: Final = 75
 UID_DOMAIN: Final = "residency-workshop.invalid"
 REMIND_HOUR: Final = 9  # local time on the reminder's day
+#: Kinds of date whose note is private: an interview's note is the applicant's impressions of
+#: the program (from the program's interview notes), not a reminder meant for a calendar.
+PRIVATE_NOTE_KINDS: Final = frozenset({"interview"})
 
 
 def escape_text(value: str) -> str:
-    """Escape a TEXT value (RFC 5545 section 3.3.11)."""
+    """Escape a TEXT value (RFC 5545 section 3.3.11), bidi controls removed (a calendar shows
+    them raw, and an override can disguise a title) without gluing words."""
+    value = strip_bidi_controls(value)
     return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
@@ -61,7 +70,7 @@ def event_uid(event: TimelineEvent) -> str:
     return f"{digest}@{UID_DOMAIN}"
 
 
-def _description(event: TimelineEvent) -> str:
+def _description(event: TimelineEvent, include_private: bool = False) -> str:
     parts = []
     if event.status in ("estimated", "not-confirmed"):
         label = "Estimated date" if event.status == "estimated" else (
@@ -69,7 +78,7 @@ def _description(event: TimelineEvent) -> str:
         parts.append(f"{label}. Known: {event.when}" if event.when else f"{label}.")
     elif event.when:
         parts.append(event.when)
-    if event.note:
+    if event.note and (include_private or event.kind not in PRIVATE_NOTE_KINDS):
         parts.append(event.note)
     if event.source:
         parts.append(f"Source: {event.source}")
@@ -117,7 +126,7 @@ def _alarms(event: TimelineEvent, today: _dt.date) -> list[str]:
 
 def timeline_to_ics(events: Iterable[TimelineEvent], *, now: _dt.datetime,
                     name: str = "Residency application season",
-                    today: _dt.date | None = None) -> str:
+                    today: _dt.date | None = None, include_private: bool = False) -> str:
     """The calendar as text with CRLF line ends; every event is all-day, spans included.
 
     Args:
@@ -125,6 +134,9 @@ def timeline_to_ics(events: Iterable[TimelineEvent], *, now: _dt.datetime,
         now: the DTSTAMP; a naive value is taken as UTC.
         name: the calendar's display name (X-WR-CALNAME, which most apps show).
         today: reminders whose day is before it are left out (default: ``now``'s day).
+        include_private: also write the notes of :data:`PRIVATE_NOTE_KINDS` dates (interview
+            notes). Off by default: a calendar file is often shared or synced to a server,
+            and those notes are private.
     """
     utc = now.replace(tzinfo=_dt.UTC) if now.tzinfo is None else now.astimezone(_dt.UTC)
     stamp = utc.strftime("%Y%m%dT%H%M%SZ")
@@ -146,7 +158,7 @@ def timeline_to_ics(events: Iterable[TimelineEvent], *, now: _dt.datetime,
             f"DTEND;VALUE=DATE:{(event.last_day + _dt.timedelta(days=1)).strftime('%Y%m%d')}",
             f"SUMMARY:{escape_text(_summary(event))}",
         ]
-        description = _description(event)
+        description = _description(event, include_private)
         if description:
             lines.append(f"DESCRIPTION:{escape_text(description)}")
         lines += [
@@ -162,16 +174,18 @@ def timeline_to_ics(events: Iterable[TimelineEvent], *, now: _dt.datetime,
 
 def export_timeline_ics(events: Iterable[TimelineEvent], path: Path | str, *,
                         now: _dt.datetime | None = None,
-                        today: _dt.date | None = None) -> Path:
+                        today: _dt.date | None = None,
+                        include_private: bool = False) -> Path:
     """Write the timeline to ``path`` as .ics, atomically.
 
     Args:
         now: the DTSTAMP (default: the clock, as the moment the file is made).
         today: the day that decides which reminders are still ahead (default: ``now``'s).
+        include_private: see :func:`timeline_to_ics` (private notes are left out by default).
 
     Raises:
         WriteFailed: the previous file is unchanged.
     """
     moment = now or _dt.datetime.now(_dt.UTC)
-    text = timeline_to_ics(events, now=moment, today=today)
+    text = timeline_to_ics(events, now=moment, today=today, include_private=include_private)
     return atomic_write_bytes(path, text.encode("utf-8"), mode=0o644)
