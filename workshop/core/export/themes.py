@@ -264,6 +264,10 @@ def _read(path: Path) -> dict[str, Any]:
     except RecursionError as exc:
         raise UserError("The theme file nests too deeply to be a theme.",
                         where=str(path)) from exc
+    except ValueError as exc:  # a number of thousands of digits (Python's own limit)
+        raise UserError("The theme file holds a number thousands of digits long; no theme "
+                        "setting needs one.", hint="Fix that value in a text editor.",
+                        where=str(path)) from exc
 
 
 def _read_with_extends(
