@@ -231,3 +231,10 @@ def test_commitment_wording_is_flagged() -> None:
     assert commitment_findings("Thank you for the conversation.") == []
     text = " ".join(r.text for r in rules())
     assert "report it to the NRMP" in text and "http" not in text
+
+
+def test_cancellation_names_the_platform(sample_ws: Workspace) -> None:
+    row = _by_name(sample_ws, "Pinecrest")
+    facts = service.letter_facts(sample_ws, row.program, row.invitation)
+    letter = template("cancellation", row.invitation, facts, TODAY)
+    assert isinstance(letter, Letter) and "released the date in the ERAS scheduler" in letter.body

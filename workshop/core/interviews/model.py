@@ -68,9 +68,10 @@ MESSAGE_KIND_LABELS: Final[dict[str, str]] = {
 
 @dataclass
 class Slot:
-    """A date offered or chosen: wall-clock start (and end) in ``time_zone``.
+    """A date offered or chosen: wall-clock start (and end) on ``day`` in ``time_zone``.
 
-    ``starts`` without a time (``time`` is None) is an offered day whose hours are not known.
+    Without ``start_time`` it is a day whose hours are not known yet; ``end_time`` is on the
+    same day.
     """
 
     day: _dt.date

@@ -78,6 +78,10 @@ def template(kind: str, invitation: Invitation, facts: LetterFacts, today: _dt.d
         return Unavailable(kind, title, "Declining is for an invitation you have not "
                                         "scheduled; cancel a scheduled interview instead.")
     platform = PLATFORM_LABELS.get(invitation.platform, "") if invitation.platform else ""
+    if invitation.platform == "eras-scheduler":
+        platform = "the ERAS scheduler"
+    elif invitation.platform == "other":
+        platform = invitation.platform_note or "the scheduling platform"
     values = {"program": facts.program, "applicant": facts.applicant or "[your name]",
               "specialty": facts.specialty or "residency", "track": facts.track,
               "date": facts.date, "platform": platform or "the scheduling platform"}

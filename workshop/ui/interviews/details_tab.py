@@ -20,6 +20,7 @@ from workshop.core.interviews.zones import parse_date
 from workshop.core.programs.model import Program
 from workshop.ui.interviews.common import (
     NOTE_STYLE,
+    WARN_STYLE,
     combo,
     line,
     select,
@@ -44,6 +45,8 @@ class DetailsTab(QWidget):
         self.invitation: Invitation | None = None
         self.program: Program | None = None
         self.status_line = wrapped("", "font-weight: bold;", "Current status")
+        self.when = wrapped("", "", "Interview time")
+        self.own_conflicts = wrapped("", WARN_STYLE, "Conflicts of this interview")
         self.history = wrapped("", NOTE_STYLE, "Status history")
         self.next_status = combo("New status", [])
         self.status_date = line("Status date", "YYYY-MM-DD")
@@ -94,6 +97,8 @@ class DetailsTab(QWidget):
                             f"<i>(Source: {before.source}.)</i>", NOTE_STYLE, "NRMP rule")
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_line)
+        layout.addWidget(self.when)
+        layout.addWidget(self.own_conflicts)
         layout.addLayout(status_row)
         layout.addWidget(self.history)
         layout.addLayout(form)
@@ -108,6 +113,22 @@ class DetailsTab(QWidget):
         self.history.setText("History: " + "; ".join(
             f"{STATUS_LABELS[e.status]} {e.on.isoformat()}" + (f" ({e.note})" if e.note else "")
             for e in invitation.events) if invitation.events else "No dated events yet.")
+        chosen = invitation.chosen
+        view = self.page.view
+        zone_name = view.applicant_zone if view else ""
+        if chosen is not None:
+            program_time, your_time = service.slot_times(chosen, zone_name)
+            same = chosen.time_zone == zone_name
+            self.when.setText(f"Interview: {program_time} ({chosen.time_zone})"
+                              + (f" — {your_time} for you" if your_time and not same else ""))
+        else:
+            self.when.setText(f"Reply by {invitation.respond_by.isoformat()}: no date chosen "
+                              "yet." if invitation.respond_by and invitation.status == "invited"
+                              else "No date chosen.")
+        mine = [c.text for c in (view.conflicts if view else [])
+                if invitation.program_id in c.program_ids]
+        self.own_conflicts.setText("\n".join("⚠ " + t for t in mine))
+        self.own_conflicts.setVisible(bool(mine))
         self.next_status.clear()
         for status in sorted(NEXT.get(invitation.status, ()),
                              key=lambda s: list(STATUS_LABELS).index(s)):

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core.interviews import in_workspace as service
+from workshop.core.interviews.guidance import rule
 from workshop.core.interviews.model import (
     CHANNEL_LABELS,
     MESSAGE_KIND_LABELS,
     Message,
 )
 from workshop.core.interviews.zones import parse_date
-from workshop.core.interviews.guidance import rule
 from workshop.ui.interviews.common import NOTE_STYLE, combo, line, text_box, wrapped
 from workshop.ui.widgets import button
 
@@ -49,7 +49,7 @@ class LogTab(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._show_body)
         self.table.setMinimumHeight(110)
-        self.body_view = text_box("Message text", "", 60)
+        self.body_view = text_box("Message text", "", 60, 110)
         self.body_view.setReadOnly(True)
 
         self.on = line("Message date", "YYYY-MM-DD")

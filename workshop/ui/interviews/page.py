@@ -260,8 +260,11 @@ class InterviewsPage(PageBase):
         for rule in rules():
             layout.addWidget(wrapped(f"<b>{rule.title}</b><br>{rule.text}<br>"
                                      f"<i>Source: {rule.source}.</i>", "", rule.title))
-        layout.addWidget(wrapped("The Interviews section shows the first two rules beside each "
-                                 "invitation and the rest with the letters after an interview.",
+        layout.addWidget(wrapped("They also appear where you need them: the first beside each "
+                                 "invitation (Details), the commitment rule with thank-you and "
+                                 "update letters, the breach rule beside the communication log "
+                                 "(Messages), the notice rule with a cancellation, and the "
+                                 "program's policy when it rules out a thank-you note.",
                                  NOTE_STYLE, "Where the rules appear"))
         layout.addStretch(1)
         return widget
