@@ -220,6 +220,8 @@ def test_review_round_trip_applies_an_accepted_change(qtbot, page: LettersPage, 
     tab.items.setCurrentItem(changes[0])
     assert "taxi driver" in tab.detail.text()
     changes[0].setCheckState(Qt.CheckState.Checked)
+    said: list[str] = []
+    tab.message.connect(said.append)
     with qtbot.waitSignal(page.document_changed) as blocker:
         assert tab.apply()
     assert blocker.args == [doc.id]
@@ -229,6 +231,11 @@ def test_review_round_trip_applies_an_accepted_change(qtbot, page: LettersPage, 
     assert versions[0].name == "Before review from reviewed by Iyer.docx"
     assert "bus driver" in page.workspace.documents.version(versions[0].id).body
     assert tab.change_entries() == []  # applied: nothing left to accept
+    summary = tab.summary.text()
+    assert "1 change accepted, 1 comment" in summary, summary
+    assert said and said[-1].startswith("1 change accepted and written into"), said
+    assert "could not be placed" not in summary and "lost" not in summary
+    assert dialogs["information"] == []
 
 
 def test_review_refusals_are_shown(qtbot, page: LettersPage, tmp_path: Path,

@@ -16,6 +16,13 @@ from workshop.core.review.roundtrip import (
     import_review,
     read_review,
 )
+from workshop.core.review.summary import (
+    ReviewCounts,
+    applied_text,
+    problems_text,
+    review_counts,
+    summary_text,
+)
 
 __all__ = [
     "Anchor",
@@ -23,12 +30,17 @@ __all__ = [
     "AnchoredChange",
     "AnchoredComment",
     "ReviewComment",
+    "ReviewCounts",
     "ReviewImport",
     "ReviewedDocument",
     "TrackedChange",
     "anchor_review",
     "apply_change",
+    "applied_text",
     "apply_decisions",
     "import_review",
+    "problems_text",
     "read_review",
+    "review_counts",
+    "summary_text",
 ]

@@ -36,8 +36,12 @@ from workshop.core.review import (
     AnchoredComment,
     ReviewImport,
     anchor_review,
+    applied_text,
     apply_decisions,
     import_review,
+    problems_text,
+    review_counts,
+    summary_text,
 )
 from workshop.ui.letters.common import button, escape, refuse, wrapped
 from workshop.ui.letters.store import LettersStore
@@ -263,13 +267,12 @@ class ReviewTab(QWidget):
             review = self.review = anchor_review(review.document, doc.body)
         self.draft.setPlainText(review.draft)
         comments, changes = review.comments, review.changes
-        lost = review.lost
+        counts = review_counts(review, self.applied_changes)
+        problems = problems_text(counts)
         self.summary.setText(
-            f"<b>{self.source_name}</b>: {len(comments)} comment{'s' * (len(comments) != 1)}, "
-            f"{len(changes)} change{'s' * (len(changes) != 1)}; shares "
+            f"<b>{escape(self.source_name)}</b>: {escape(summary_text(counts))}; shares "
             f"{review.similarity:.0%} of its text with the draft."
-            + (f" <span style='color:#c0392b'>{lost} could not be placed (anchor lost).</span>"
-               if lost else ""))
+            + (f" <span style='color:#c0392b'>{escape(problems)}</span>" if problems else ""))
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         for comment in comments:
             entry = QListWidgetItem(f"{describe_comment(comment)}\n    "
@@ -289,7 +292,7 @@ class ReviewTab(QWidget):
                 flags |= Qt.ItemFlag.ItemIsUserCheckable
                 entry.setCheckState(Qt.CheckState.Unchecked)
                 entry.setToolTip("Tick to accept this change; leave it unticked to reject it.")
-            elif change.anchor.lost:
+            elif change.anchor.lost and not done:
                 entry.setForeground(QColor("#c0392b"))
                 entry.setToolTip("Its place in the draft is lost: make this edit by hand.")
             else:
@@ -409,9 +412,8 @@ class ReviewTab(QWidget):
         self.applied_changes.update(item.change.index for item in accepted)
         self.review = anchor_review(self.review.document, new_text)
         self.show_review()
-        self.message.emit(f"Applied {len(accepted)} change{'s' * (len(accepted) != 1)} to "
-                          f"{doc.title}; the previous text is kept as the version "
-                          f"“{version}”.")
+        self.message.emit(applied_text(len(accepted), len(decisions) - len(accepted),
+                                       doc.title or "the statement", version))
         self.applied.emit(doc.id)
         return True
 
