@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QLabel,
@@ -19,9 +21,17 @@ from PySide6.QtWidgets import (
 from workshop.core.errors import UserError
 from workshop.core.interviews.zones import offered_zones
 
-NOTE_STYLE = "color: #5a5a5a; font-size: 9pt;"
-WARN_STYLE = "color: #8a5a00;"
-PROBLEM_STYLE = "color: #922b21;"
+
+def _dark() -> bool:
+    """The app runs with a dark palette (the page is built after the scheme is applied)."""
+    return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+_DARK = _dark()
+#: Readable on the palette in use (contrast above 4.5:1 on light and dark windows).
+NOTE_STYLE = f"color: {'#b8b8b8' if _DARK else '#5a5a5a'}; font-size: 9pt;"
+WARN_STYLE = f"color: {'#f0b85a' if _DARK else '#8a5a00'};"
+PROBLEM_STYLE = f"color: {'#ff8a80' if _DARK else '#922b21'};"
 
 
 def line(name: str, placeholder: str = "", text: str = "") -> QLineEdit:
