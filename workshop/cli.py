@@ -1,8 +1,9 @@
 """The ``workshop`` command: no arguments opens the app; subcommands work headless.
 
-Errors follow one rule: a :class:`UserError` prints one clear line on stderr and exits 1; a usage
-mistake exits 2 (argparse); anything else is a bug, reported in one line unless ``--debug`` asks
-for the traceback.
+Errors follow one rule: a :class:`UserError` prints one clear line on stderr and exits 1 (and,
+for ``--format json``, a ``{"error": ..., "hint": ...}`` object on stdout); a usage mistake exits
+2 (argparse); anything else is a bug, reported in one line unless ``--debug`` asks for the
+traceback. Library warnings are silenced unless ``--debug``.
 """
 
 from __future__ import annotations
@@ -138,14 +139,57 @@ def _open_app(args: argparse.Namespace) -> int:
     return run_app(workspace=args.workspace)
 
 
+def _sentence(text: str) -> str:
+    """``text`` ending as a sentence, so a message and its hint never run together."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…:)”\"'" else text + "."
+
+
+def render_error(exc: UserError) -> str:
+    """One line: where, what is wrong (as a sentence), what to do."""
+    what = _sentence(exc.message)
+    parts = [f"{exc.where}: {what}" if exc.where else what]
+    if exc.hint:
+        parts.append(_sentence(exc.hint))
+    return " ".join(parts)
+
+
+def _json_wanted(args: argparse.Namespace) -> bool:
+    return getattr(args, "format", None) == "json"
+
+
+def _print_json_error(error: str, hint: str = "", where: str = "") -> None:
+    """The failure as a JSON object on stdout, for scripts that asked for ``--format json``."""
+    import json
+
+    payload = {"error": error, "hint": hint}
+    if where:
+        payload["where"] = where
+    print(json.dumps(payload, ensure_ascii=False))
+
+
+def _quiet_library_warnings() -> None:
+    """Library warnings (openpyxl's "Data Validation extension is not supported", ...) are for
+    developers; the user gets our messages only. ``--debug`` shows them again."""
+    import logging
+    import warnings
+
+    warnings.simplefilter("ignore")
+    logging.captureWarnings(True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", _open_app)
+    if not getattr(args, "debug", False):
+        _quiet_library_warnings()
     try:
         return handler(args)
     except UserError as exc:
-        print(f"workshop: {exc}", file=sys.stderr)
+        if _json_wanted(args):
+            _print_json_error(_sentence(exc.message), _sentence(exc.hint), exc.where)
+        print(f"workshop: {render_error(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("workshop: interrupted", file=sys.stderr)
@@ -158,6 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if _json_wanted(args):
+            _print_json_error(f"internal error: {type(exc).__name__}",
+                              "This is a bug: run again with --debug and report what it prints.")
         if args.debug:
             traceback.print_exc()
         else:
