@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workshop.core.drills import recordings
+from workshop.core.drills.answer_feedback import FILLERS_NOTE, AnswerFeedback, analyze_recording
 from workshop.core.drills.attempts import Attempt
 from workshop.core.drills.in_workspace import DrillsStore
 from workshop.core.drills.plans import DrillItem, DrillPlan
@@ -50,6 +51,7 @@ from workshop.ui.interview.countdown import dial_state
 from workshop.ui.interview.drill_view import DrillView
 from workshop.ui.interview.recorder import AudioRecorder, Player
 from workshop.ui.interview.speech import Speaker
+from workshop.ui.operations import Operations
 
 TICK_MS = 100
 KEEP, DISCARD, STAY = "keep", "discard", "stay"
@@ -94,11 +96,15 @@ class DrillController(QObject):
     escape = Signal()
     full_screen = Signal()
     message = Signal(str)
+    feedback_ready = Signal(object)  # AnswerFeedback, or the sentence saying why there is none
 
     def __init__(self, view: DrillView, *, store: DrillsStore,
                  workspace_path: Path, today: Callable[[], dt.date], speaker: Speaker,
-                 read_only: bool = False, parent: QObject | None = None) -> None:
+                 read_only: bool = False, runner: Operations | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner
+        self._feedback_for: Path | None = None
         self.view = view
         self.store = store
         self.workspace_path = workspace_path
@@ -280,6 +286,7 @@ class DrillController(QObject):
                 self.recording_rel = None
                 self.view.recording.setText("")
                 self.view.play_button.hide()
+                self._clear_feedback()
                 self.view.rubric_box.hide()
                 self.view.look_for.hide()
             elif isinstance(event, PhaseChanged):
@@ -356,6 +363,7 @@ class DrillController(QObject):
         self.view.rubric_box.hide()
         self.view.recording.setText("")
         self.view.play_button.hide()
+        self._clear_feedback()
         self.recording_rel = None
         self.view.notes.load(q.id)
         self.view.setFocus()  # a new question: the keys drive the drill, not the last field
@@ -421,7 +429,7 @@ class DrillController(QObject):
 
     def _start_recording(self, item: DrillItem) -> None:
         path = recordings.new_recording_path(self.workspace_path, item.question.id,
-                                             self.wall_clock())
+                                             self.wall_clock(), suffix=self.recorder.suffix())
         self.view.recording.setText("● Recording…")
         self.recorder.start(path)
 
@@ -433,6 +441,42 @@ class DrillController(QObject):
         self.recording_rel = recordings.relative_name(self.workspace_path, path)
         self.view.recording.setText("Recording saved for this take.")
         self.view.play_button.show()
+        self.analyze_take(path)
+
+    # -- feedback on the recorded take ---------------------------------------------------------
+
+    def analyze_take(self, path: Path) -> None:
+        """Estimate pace and pauses of the take at ``path`` off the GUI thread."""
+        self._feedback_for = path
+        self.view.show_feedback("Analyzing this take…")
+
+        def done(result: object) -> None:
+            if self._feedback_for == path:
+                self._on_feedback(result)
+
+        def failed(message: str) -> None:
+            if self._feedback_for == path:
+                self._on_feedback(message)
+
+        if self.runner is None:
+            try:
+                done(analyze_recording(path))
+            except UserError as exc:
+                failed(str(exc))
+            return
+        self.runner.run(lambda: analyze_recording(path), on_done=done, on_failed=failed,
+                        parent=self)
+
+    def _on_feedback(self, result: object) -> None:
+        if isinstance(result, AnswerFeedback):
+            self.view.show_feedback("<br>".join(result.lines()), note=FILLERS_NOTE)
+        else:
+            self.view.show_feedback(f"Feedback is not available: {result}")
+        self.feedback_ready.emit(result)
+
+    def _clear_feedback(self) -> None:
+        self._feedback_for = None
+        self.view.show_feedback("")
 
     def _on_record_failed(self, message: str) -> None:
         self.record = False  # do not fail again on every question of this drill

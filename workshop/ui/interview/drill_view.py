@@ -13,6 +13,8 @@ also hands the keys back to the drill.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -134,6 +136,12 @@ class DrillView(QWidget):
         rec_row = QHBoxLayout()
         rec_row.addWidget(self.recording, 1)
         rec_row.addWidget(self.play_button)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setObjectName("sideText")
+        self.feedback.setAccessibleName("Feedback on this take")
+        self.feedback.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback.hide()
         self.notes = notes
         self.side = QFrame()
         self.side.setObjectName("drillSide")
@@ -146,6 +154,7 @@ class DrillView(QWidget):
         self.outline_hint.setWordWrap(True)
         sv.addWidget(self.outline_hint)
         sv.addLayout(rec_row)
+        sv.addWidget(self.feedback)
         sv.addWidget(self.look_for)
         sv.addStretch(1)
         self.side.setMinimumWidth(300)
@@ -181,6 +190,18 @@ class DrillView(QWidget):
         self.side.setVisible(not on)
         self.full_button.setText("Exit full screen (F11)" if on else "Full screen (F11)")
         self.full_button.setAccessibleName("Exit full screen" if on else "Full screen")
+
+    def show_feedback(self, text: str, *, note: str = "") -> None:
+        """The feedback on the recorded take ("" hides it); always headed "approximate"."""
+        if not text:
+            self.feedback.clear()
+            self.feedback.hide()
+            return
+        body = html.escape(text).replace("&lt;br&gt;", "<br>")
+        extra = f"<br><span style='color:#6b7280'>{html.escape(note)}</span>" if note else ""
+        self.feedback.setText("<b>Feedback on this take</b> <span style='color:#6b7280'>· "
+                              f"approximate</span><br>{body}{extra}")
+        self.feedback.show()
 
     def set_status(self, text: str, *, warn: bool = False) -> None:
         self.status.setText(text)

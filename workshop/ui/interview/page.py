@@ -80,7 +80,7 @@ class InterviewPage(PageBase):
         self.drill = DrillController(self.view, store=self.store,
                                      workspace_path=self.workspace.path,
                                      today=lambda: self.today(), speaker=self.speaker,
-                                     read_only=read_only, parent=self)
+                                     read_only=read_only, runner=self.runner, parent=self)
         titles = {c.id: c.title for c in self.bank.categories}
         self.dashboard = Dashboard(self.runner, self.workspace.path, lambda: self.today(),
                                    titles)

@@ -6,6 +6,11 @@ openings of the page never record. On a computer without a microphone
 reports "Audio device is null" and leaves an empty file. Both cases end the same way: the
 reason is shown, the empty file is deleted (:mod:`workshop.core.drills.recordings`), and the
 drill carries on timing the answer.
+
+Takes are recorded as 16 kHz mono PCM WAV where Qt can encode it (about 1.9 MB a minute): the
+offline feedback (:mod:`workshop.core.drills.answer_feedback`) reads WAV with the standard
+library, and this Qt build cannot encode Opus at all (it used to fall back to its default
+format under an ".ogg" name). Elsewhere the recorder keeps the old Ogg/Opus request.
 """
 
 from __future__ import annotations
@@ -20,6 +25,16 @@ from workshop.core.errors import UserError
 
 NO_MICROPHONE = "No microphone found: answers are timed but not recorded."
 NO_SPEAKER = "No speaker or headphones found, so the recording cannot be played here."
+SAMPLE_RATE = 16_000
+
+
+def wav_supported() -> bool:
+    """Whether Qt can record PCM WAV here (imports QtMultimedia)."""
+    from PySide6.QtMultimedia import QMediaFormat
+
+    fmt = QMediaFormat(QMediaFormat.FileFormat.Wave)
+    fmt.setAudioCodec(QMediaFormat.AudioCodec.Wave)
+    return bool(fmt.isSupported(QMediaFormat.ConversionMode.Encode))
 
 
 def audio_inputs() -> list[Any]:
@@ -60,6 +75,13 @@ class AudioRecorder(QObject):
         """True between :meth:`start` and the end of the take."""
         return self._path is not None
 
+    def suffix(self) -> str:
+        """The file type the next take is recorded as: ".wav" where possible."""
+        try:
+            return ".wav" if wav_supported() else recordings.DEFAULT_SUFFIX
+        except ImportError:
+            return recordings.DEFAULT_SUFFIX
+
     def probe(self) -> tuple[bool, str]:
         """Whether a microphone exists, and if not, the sentence to show."""
         try:
@@ -91,8 +113,14 @@ class AudioRecorder(QObject):
         self._session.setAudioInput(self._input)
         self._recorder = QMediaRecorder(self)
         self._session.setRecorder(self._recorder)
-        fmt = QMediaFormat(QMediaFormat.FileFormat.Ogg)
-        fmt.setAudioCodec(QMediaFormat.AudioCodec.Opus)
+        if path.suffix == ".wav":
+            fmt = QMediaFormat(QMediaFormat.FileFormat.Wave)
+            fmt.setAudioCodec(QMediaFormat.AudioCodec.Wave)
+            self._recorder.setAudioSampleRate(SAMPLE_RATE)
+            self._recorder.setAudioChannelCount(1)
+        else:
+            fmt = QMediaFormat(QMediaFormat.FileFormat.Ogg)
+            fmt.setAudioCodec(QMediaFormat.AudioCodec.Opus)
         if fmt.isSupported(QMediaFormat.ConversionMode.Encode):
             self._recorder.setMediaFormat(fmt)
         self._recorder.setQuality(QMediaRecorder.Quality.NormalQuality)
