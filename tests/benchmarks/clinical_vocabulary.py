@@ -107,8 +107,11 @@ def measure(service: CheckService, show: bool = False) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every finding counted")
+    parser.add_argument(
+        "--no-learner", action="store_true", help="without the learner language-model engine"
+    )
     args = parser.parse_args(argv)
-    service = build_service("harper")
+    service = build_service("harper", learner_grammar=not args.no_learner)
     for name, line in measure(service, show=args.show).items():
         print(f"{name:>10}: {line}")
     return 0

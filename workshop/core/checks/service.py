@@ -25,7 +25,7 @@ from workshop.core.checks.finding import (
 )
 from workshop.core.checks.rules import run_document_rules, run_paragraph_rules
 from workshop.core.checks.rules.meta import RuleContext
-from workshop.core.checks.single_word_fix import Frequency
+from workshop.core.checks.single_word_fix import shipped_frequency
 from workshop.core.checks.stats import Stats, compute_stats
 from workshop.core.checks.textspans import paragraphs
 from workshop.core.checks.verdict import Verdict, judge
@@ -157,6 +157,7 @@ class CheckService:
         run_paragraph_rules(WARM_TEXT, RuleContext())
         run_document_rules(WARM_TEXT, RuleContext())
         Vocabulary.build(frozenset())
+        shipped_frequency("applying")
         compute_stats(WARM_TEXT)
 
     def clear_cache(self) -> None:
@@ -206,20 +207,12 @@ class CheckService:
         ignored_keys = frozenset(ignored)
         kept = [
             f
-            for f in spelling_policy.review(positioned, text, vocabulary, self._frequency())
+            for f in spelling_policy.review(positioned, text, vocabulary, shipped_frequency)
             if f.key not in ignored_keys
         ]
         kept.sort(key=sort_key)
         stats = compute_stats(text, context.ari_target, layout_pages=not quick)
         return CheckResult(kept, stats, tuple(e.name for e in self.engines), quick=quick)
-
-    def _frequency(self) -> Frequency | None:
-        """A loaded language model's word frequencies (the learner engine's), if any."""
-        for engine in self.engines:
-            frequency = getattr(engine, "word_frequency", None)
-            if callable(frequency) and engine.availability().ok:
-                return frequency  # type: ignore[no-any-return]
-        return None
 
     def _sync_words(self, user: frozenset[str]) -> None:
         with self._words_lock:

@@ -3,9 +3,10 @@
 Harper's split-word rule offers the two words a typo can be cut into when both are in its
 dictionary. For a learner's typo one letter from a common word that fix is the wrong one, and
 as the only suggestion it is one click from damaging the sentence. When every suggestion is a
-split, the words one edit away (letter added, dropped, changed or two swapped) that the
-language model finds common (log10 unigram probability ≥ :data:`MIN_LOG10`) are offered first,
-the commonest first; the split stays after them. Without the model nothing changes.
+split, the words one edit away (letter added, dropped, changed or two swapped) that are common
+English (log10 unigram probability ≥ :data:`MIN_LOG10`) are offered first, the commonest first;
+the split stays after them. The frequencies ship in ``resources/wordlists/common_words.txt``
+(19,000 words, built from the CMU Sphinx trigram model), so this needs no optional package.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from __future__ import annotations
 import string
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from workshop.core.checks.finding import Finding
+from workshop.core.resources import resource
 
 #: log10 P(word) as a unigram: "applying" is -4.96, the rare "plying" -6.76.
 MIN_LOG10 = -6.0
@@ -23,6 +26,22 @@ _LETTERS = string.ascii_lowercase
 
 #: log10 unigram probability of a lowercase word, or None when the model does not know it.
 Frequency = Callable[[str], float | None]
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, float]:
+    table: dict[str, float] = {}
+    text = resource("wordlists", "common_words.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _tab, value = line.partition("\t")
+            table[word] = float(value)
+    return table
+
+
+def shipped_frequency(word: str) -> float | None:
+    """log10 unigram probability of a common lowercase word from the shipped list, else None."""
+    return _common_words().get(word)
 
 
 def edits1(word: str) -> set[str]:

@@ -62,19 +62,9 @@ class LearnerEngine:
         if model is None:
             return []
         margins = self._margins or detector.default_margins()
-        found = detector.candidates(text, model, self._protected)
+        floor = margins.get("floor", float("inf"))
+        found = detector.candidates(text, model, self._protected, floor)
         return [detector.to_finding(c) for c in detector.select(found, margins)]
-
-    def word_frequency(self, word: str) -> float | None:
-        """log10 unigram probability of a lowercase word; None if unknown or not loaded yet.
-
-        The spelling policy uses it to prefer "applying" over a split "a plying". It never
-        loads the model: before warm-up it answers None.
-        """
-        model = self._model
-        if model is None or not model.known(word):
-            return None
-        return model.score([word], 0, 1)
 
     def _ensure_model(self) -> LanguageModel | None:
         with self._lock:

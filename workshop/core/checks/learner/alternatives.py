@@ -45,6 +45,25 @@ def _sets() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     )
 
 
+@lru_cache(maxsize=1)
+def _gates() -> dict[str, frozenset[str]]:
+    data = config()
+    return {
+        "verb-form": frozenset(data["verb_form_after"]),
+        "noun-number": frozenset(data["noun_number_after"]),
+    }
+
+
+def allowed(kind: str, previous: str) -> bool:
+    """Whether a variant of class ``kind`` is worth scoring after the word ``previous``.
+
+    Articles and prepositions always are; a verb's form only after a word that decides it
+    (pronoun, modal, auxiliary, "to"), a noun's number only after a numeral or quantifier.
+    """
+    gate = _gates().get(kind)
+    return gate is None or previous in gate
+
+
 def articles() -> frozenset[str]:
     """a, an, the."""
     return _sets()[0]

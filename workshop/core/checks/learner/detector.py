@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from workshop.core.checks.finding import Finding
-from workshop.core.checks.learner.alternatives import alternatives, config
+from workshop.core.checks.learner.alternatives import allowed, alternatives, config
 from workshop.core.checks.learner.ngram import SENTENCE_END, SENTENCE_START, LanguageModel
 from workshop.core.checks.rules.lexicon import Token, tokens
 
@@ -114,7 +114,10 @@ def _runs(toks: list[Token]) -> list[_Run]:
 
 
 def candidates(
-    text: str, model: LanguageModel, protected: frozenset[str] = frozenset()
+    text: str,
+    model: LanguageModel,
+    protected: frozenset[str] = frozenset(),
+    floor: float = float("inf"),
 ) -> list[Candidate]:
     """Every variant of every word that beats the original (gain > 0), to be :func:`select`-ed."""
     found: list[Candidate] = []
@@ -134,8 +137,12 @@ def candidates(
             if i + 1 >= len(words) or not model.known(words[i + 1]):
                 continue  # before an unknown word (or a comma) only the left side would vote
             before = model.score(words, i, i + 3)
+            if before > floor:
+                continue  # a likely original: :func:`select` would drop its variants anyway
             for alt in alternatives(word):
                 if same_word_only and alt.kind not in _SAME_WORD_KINDS:
+                    continue
+                if not allowed(alt.kind, words[i - 1] if i else ""):
                     continue
                 if any(not model.known(w) for w in alt.words):
                     continue
