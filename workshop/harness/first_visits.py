@@ -12,7 +12,8 @@ For each section the report has ``freeze_ms``, ``call_ms`` (the ``show_section``
 the modules the visit imported (grouped by top-level package, with counts) and the resident
 memory before and after. At the end it reports the resident memory of the process and its
 child processes (a LanguageTool server, if one was started), with everything open and the
-checker warm: the figure the memory goal is about.
+checker warm: the figure the memory goal is about. ``revisit`` times showing the statements page
+again, already built: the anchor, what switching sections costs when nothing is built.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ from collections import Counter
 from pathlib import Path
 
 SETTLE_MS = 600
+#: Heavy libraries whose presence the report lists at first paint and at the end.
+HEAVY = ("reportlab", "docx", "openpyxl", "lemminflect", "harper", "PySide6.QtMultimedia",
+         "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtCharts", "pypdf", "uharfbuzz")
+
+
+def heavy_loaded() -> list[str]:
+    return [name for name in HEAVY if name in sys.modules]
 
 
 def rss_mb(pid: int | str = "self") -> float:
@@ -111,6 +119,7 @@ def main(sections: list[str]) -> None:
     def painted() -> None:
         state.setdefault("painted", time.perf_counter())
         report["rss_first_paint_mb"] = round(rss_mb(), 1)
+        report["heavy_at_first_paint"] = heavy_loaded()
 
     window.first_painted.connect(painted)
 
@@ -130,11 +139,13 @@ def main(sections: list[str]) -> None:
         # the checker loads the rules' data after the quick first check: let it settle
         QTimer.singleShot(1500, lambda: visit(0))
 
+    plan = [*keys, "statements"]  # the last: a second visit, the anchor (nothing to build)
+
     def visit(index: int) -> None:
-        if index >= len(keys):
+        if index >= len(plan):
             QTimer.singleShot(300, finish)
             return
-        key = keys[index]
+        key = plan[index]
         before_modules = set(sys.modules)
         before_rss = rss_mb()
         beats.clear()
@@ -148,7 +159,7 @@ def main(sections: list[str]) -> None:
             moments = [start, *beats]
             gaps = [b - a for a, b in zip(moments, moments[1:], strict=False)]
             new = set(sys.modules) - before_modules
-            visits[key] = {
+            (visits if index < len(keys) else report.setdefault("revisit", {}))[key] = {
                 "freeze_ms": round(max(gaps, default=called - start) * 1000, 1),
                 "call_ms": round((called - start) * 1000, 1),
                 "modules": len(new),
@@ -169,6 +180,7 @@ def main(sections: list[str]) -> None:
         report["rss_all_sections_mb"] = round(rss_mb(), 1)
         report["rss_tree_mb"] = round(tree_rss_mb(), 1)
         report["helper_processes"] = len(descendants(os.getpid()))
+        report["heavy_at_end"] = heavy_loaded()
         report["over_50_ms"] = [k for k, v in visits.items()
                                 if float(v["freeze_ms"]) > 50]  # type: ignore[arg-type]
         print(json.dumps(report), flush=True)
