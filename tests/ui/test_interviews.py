@@ -141,6 +141,7 @@ def test_bad_dates_and_zones_get_a_message_and_keep_data(page: InterviewsPage,
     assert "not a time of day" in warnings[-1]
     after = service.repository(page.workspace).for_program(page.selected_program_id() or 0)
     assert after == before
+    assert page.details.invitation == before  # the form's copy was refused, not the loaded one
     page.zone.setCurrentText("Chicago")
     page.apply_zone()
     assert "unknown time zone" in warnings[-1]

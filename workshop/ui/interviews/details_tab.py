@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -181,9 +182,10 @@ class DetailsTab(QWidget):
         self.page.write(act, "Cannot record the status")
 
     def save_details(self) -> None:
-        invitation = self.invitation
-        if invitation is None:
+        if self.invitation is None:
             return
+        # edit a copy: a refused save must leave the loaded invitation as it is stored
+        invitation = copy.deepcopy(self.invitation)
 
         def act() -> object:
             invitation.received_on = parse_date(self.received.text(), "received date")

@@ -7,6 +7,7 @@ program for a commitment (NRMP Match Participation Agreement).
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
@@ -128,10 +129,10 @@ class LettersTab(QWidget):
             self.text.setPlainText(self.current.body)
 
     def save_text(self) -> None:
-        invitation = self.invitation
         kept = KEPT.get(str(self.kind.currentData()))
-        if invitation is None or kept is None:
+        if self.invitation is None or kept is None:
             return
+        invitation = copy.deepcopy(self.invitation)
         setattr(invitation, kept, self.text.toPlainText())
         self.page.write(lambda: service.save_invitation(self.page.workspace, invitation),
                         "Cannot save the text")
