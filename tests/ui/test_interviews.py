@@ -240,3 +240,42 @@ def test_read_only_page_disables_editing(qtbot, tmp_path: Path) -> None:  # type
     assert widget.write(lambda: None, "x") is None
     widget.shutdown()
     ws.close()
+
+
+def test_every_control_has_an_accessible_name(page: InterviewsPage) -> None:
+    from PySide6.QtWidgets import QComboBox, QTableWidget, QTabWidget, QWidget
+
+    from tests.ui.test_main_window import interactive_widgets
+    from workshop.ui.interviews.dialogs import AddInvitationDialog
+
+    view = page.view
+    assert view is not None
+    programs = [r.program for r in view.rows]
+    from workshop.core.interviews.ics_read import read_ics
+
+    proposal = service.ImportProposal(read_ics(FIXTURES / "mixed_forms.ics")[1], [])
+    roots: list[QWidget] = [page, AddInvitationDialog(programs, TODAY, page),
+                            ImportDialog(proposal, programs, "America/Chicago", page)]
+    extra = (QComboBox, QTableWidget, QTabWidget)
+    missing = [f"{type(w).__name__} in {type(root).__name__}"
+               for root in roots
+               for w in [*interactive_widgets(root),
+                         *(x for x in root.findChildren(QWidget) if isinstance(x, extra))]
+               if not w.accessibleName() and not getattr(w, "text", lambda: "")()]
+    assert missing == []
+
+
+def test_import_dialog_asks_for_a_zone_when_the_file_gives_none(page: InterviewsPage) -> None:
+    from workshop.core.interviews.ics_read import read_ics
+
+    floating = read_ics(FIXTURES / "mixed_forms.ics")[1]
+    view = page.view
+    assert view is not None
+    programs = [r.program for r in view.rows]
+    dialog = ImportDialog(service.ImportProposal(floating, []), programs, "America/Chicago",
+                          page)
+    assert dialog.zone.isEnabled() and "No program matched" in dialog.match.text()
+    dialog.zone.setCurrentText("America/Denver")
+    assert "8:00 AM MST" in dialog.preview.text() and "9:00 AM CST for you" in dialog.preview.text()
+    dialog.zone.setCurrentText("Denver")
+    assert "unknown time zone" in dialog.preview.text()
