@@ -279,3 +279,14 @@ def test_import_dialog_asks_for_a_zone_when_the_file_gives_none(page: Interviews
     assert "8:00 AM MST" in dialog.preview.text() and "9:00 AM CST for you" in dialog.preview.text()
     dialog.zone.setCurrentText("Denver")
     assert "unknown time zone" in dialog.preview.text()
+
+
+def test_cancelling_shows_the_notice_rule_and_the_countdown(page: InterviewsPage) -> None:
+    select(page, "Riverside")
+    assert page.details.when.text().endswith("= 11:00 AM–3:00 PM CST for you — in 7 days")
+    page.details.next_status.setCurrentIndex(page.details.next_status.findData("cancelled"))
+    assert "two weeks" in page.details.status_hint.text()
+    assert page.details.status_hint.isVisibleTo(page)
+    page.detail_tabs.setCurrentIndex(3)
+    assert page.letters.kind.currentData() == "cancellation"
+    assert "7 days' notice, less than the two weeks" in page.letters.notes.text()

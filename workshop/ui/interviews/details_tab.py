@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from workshop.core.interviews import in_workspace as service
-from workshop.core.interviews.guidance import rules
+from workshop.core.interviews.guidance import rule, rules
 from workshop.core.interviews.model import (
     MODE_LABELS,
     NEXT,
@@ -54,6 +54,8 @@ class DetailsTab(QWidget):
         self.status_note = line("Status note", "Note (optional)")
         self.record = button("Record status", self.record_status,
                              "Record the new status with its date")
+        self.status_hint = wrapped("", WARN_STYLE, "About this status")
+        self.next_status.currentIndexChanged.connect(lambda _i: self._status_hint())
         status_row = QHBoxLayout()
         status_row.addWidget(self.next_status)
         status_row.addWidget(self.status_date)
@@ -101,6 +103,7 @@ class DetailsTab(QWidget):
         layout.addWidget(self.when)
         layout.addWidget(self.own_conflicts)
         layout.addLayout(status_row)
+        layout.addWidget(self.status_hint)
         layout.addWidget(self.history)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -120,8 +123,12 @@ class DetailsTab(QWidget):
         if chosen is not None:
             program_time, your_time = service.slot_times(chosen, zone_name)
             same = chosen.time_zone == zone_name
+            days = (chosen.day - self.page.today()).days
+            ahead = {0: " — today", 1: " — tomorrow"}.get(days, f" — in {days} days"
+                                                         if days > 1 else "")
             self.when.setText(f"Interview: {program_time} ({chosen.time_zone})"
-                              + (f" — {your_time} for you" if your_time and not same else ""))
+                              + (f" = {your_time} for you" if your_time and not same else "")
+                              + (ahead if invitation.status == "scheduled" else ""))
         else:
             self.when.setText(f"Reply by {invitation.respond_by.isoformat()}: no date chosen "
                               "yet." if invitation.respond_by and invitation.status == "invited"
@@ -141,6 +148,7 @@ class DetailsTab(QWidget):
         if not can_move:
             self.status_line.setText(f"{program.display_name}: {current} (final)")
         self.status_date.setText(self.page.today().isoformat())
+        self._status_hint()
         self.status_note.clear()
         self.received.setText(invitation.received_on.isoformat() if invitation.received_on else "")
         self.respond_by.setText(invitation.respond_by.isoformat() if invitation.respond_by else "")
@@ -155,6 +163,17 @@ class DetailsTab(QWidget):
         self._policy_hint()
         for widget in (self.save, self.remove):
             widget.setEnabled(not self.page.read_only)
+
+    def _status_hint(self) -> None:
+        status = self.next_status.currentData()
+        text = ""
+        if status == "cancelled":
+            text = rule("cancellation-etiquette").text + " The Letters tab has the e-mail."
+        elif status == "declined":
+            text = "Decline in the platform and by e-mail, so another applicant can take the " \
+                   "place. The Letters tab has the e-mail."
+        self.status_hint.setText(text)
+        self.status_hint.setVisible(bool(text) and not self.next_status.isHidden())
 
     def _policy_hint(self) -> None:
         policy = self.policy.currentData()
