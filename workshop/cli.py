@@ -142,7 +142,8 @@ def _open_app(args: argparse.Namespace) -> int:
 def _sentence(text: str) -> str:
     """``text`` ending as a sentence, so a message and its hint never run together."""
     text = text.strip()
-    return text if not text or text[-1] in ".!?…:)”\"'" else text + "."
+    core = text.rstrip("”\"')»")
+    return text if not core or core[-1] in ".!?…:" else text + "."
 
 
 def render_error(exc: UserError) -> str:

@@ -37,7 +37,8 @@ def test_message_and_hint_never_run_together() -> None:
     exc = UserError("the file is empty", hint="Pick another file", where="a.json")
     assert cli.render_error(exc) == "a.json: the file is empty. Pick another file."
     assert cli.render_error(UserError("Done.", hint="")) == "Done."
-    assert cli.render_error(UserError("It says “x”", hint="Fix it.")) == "It says “x” Fix it."
+    assert cli.render_error(UserError("It says “x”", hint="Fix it.")) == "It says “x”. Fix it."
+    assert cli.render_error(UserError("(see “Done.”)")) == "(see “Done.”)"
 
 
 def test_library_warnings_do_not_reach_the_user(capsys: pytest.CaptureFixture[str]) -> None:

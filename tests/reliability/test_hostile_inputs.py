@@ -1,15 +1,19 @@
 """Hostile and broken files into every importer: a clear UserError, in bounded time, no crash.
 
-Importers: statements (.docx/.txt/.md), JSON Resume, theme files, question files, workspace
-files (program CSVs and reviewed .docx have their own suites beside their code). Hangs are
-turned into failures by an alarm rather than by timing assertions.
+Importers: statements (.docx/.txt/.md), workbooks (the .xlsx bounds the programs importer
+applies), JSON Resume, theme files, question files, workspace files (program CSVs and reviewed
+.docx have their own suites beside their code; CSV escaping, the .ics and the CLI's messages
+are in this folder too). Hangs are turned into failures by an alarm rather than by timing
+assertions; tests/benchmarks/hostile_report.py measures time and memory per case.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import signal
 import sqlite3
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +29,7 @@ from workshop.core.errors import UserError
 from workshop.core.export.themes import load_theme
 from workshop.core.storage import open_workspace
 from workshop.core.textio import read_statement_file
+from workshop.core.textio.bounded_zip import check_xlsx
 
 TRIED: Counter[str] = Counter()
 FUZZ = settings(max_examples=60, deadline=None,
@@ -65,6 +70,8 @@ STATEMENT_CASES: dict[str, tuple[str, bytes | None]] = {
     "binary.md": ("md", bytes(range(256)) * 10),
     "xml-garbage.docx": ("docx", hostile.docx_with_document_xml("<w:document><unclosed>")),
     "billion-laughs.docx": ("docx", hostile.docx_with_document_xml(hostile.BILLION_LAUGHS)),
+    "xxe.docx": ("docx", hostile.docx_with_document_xml(hostile.XXE_FILE)),
+    "strict-but-empty.docx": ("docx", hostile.strict_docx_bytes("")),
     "enormous-paragraph.docx": ("docx", hostile.huge_paragraph_docx()),
 }
 
@@ -82,6 +89,58 @@ def test_statement_zip_bomb(tmp_path: Path) -> None:
     assert path.stat().st_size < 2_000_000
     message = refused("statement file", lambda: read_statement_file(path))
     assert "inflate" in message.lower() and "zip bomb" in message.lower()
+
+
+def test_strict_ooxml_statement_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "strict.docx"
+    path.write_bytes(hostile.strict_docx_bytes("My statement in Strict Open XML."))
+    TRIED["statement file"] += 1
+    assert read_statement_file(path) == "My statement in Strict Open XML."
+
+
+def test_entity_declarations_in_any_part_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "styles-attack.docx"
+    source = zipfile.ZipFile(io.BytesIO(hostile.valid_docx_bytes()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = hostile.BILLION_LAUGHS.replace("w:document", "w:styles").encode()
+            target.writestr(item, data)
+    message = refused("statement file", lambda: read_statement_file(path))
+    assert "word/styles.xml" in message and "XML attack" in message
+
+
+XLSX_CASES: dict[str, dict[str, object]] = {
+    "3M-cells-one-row": {"xl/worksheets/sheet1.xml": hostile.wide_row_sheet(3_000_000)},
+    "120k-rows": {"xl/worksheets/sheet1.xml": hostile.many_rows_sheet(120_000)},
+    "shared-strings-200MB": {"xl/sharedStrings.xml": hostile.shared_strings(200)},
+    "billion-laughs": {"xl/worksheets/sheet1.xml": hostile.XLSX_BILLION_LAUGHS},
+    "xxe": {"xl/worksheets/sheet1.xml": hostile.XXE_FILE.replace("w:document",
+                                                                 "worksheet").encode()},
+    "many-texts": {"xl/sharedStrings.xml": b"<sst>" + b"<si><t>x</t></si>" * 600_000
+                   + b"</sst>"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(XLSX_CASES))
+def test_workbook_bombs(tmp_path: Path, name: str) -> None:
+    """What the programs importer calls before openpyxl (see bounded_zip.check_xlsx)."""
+    path = tmp_path / f"{name}.xlsx"
+    path.write_bytes(hostile.xlsx_with_parts(XLSX_CASES[name]))  # type: ignore[arg-type]
+    assert path.stat().st_size < 2_000_000
+    message = refused("workbook", lambda: check_xlsx(path))
+    assert path.name in message and ("Excel" in message or "workbook" in message)
+
+
+@FUZZ
+@given(data=st.binary(max_size=2048))
+def test_random_bytes_workbook(data: bytes) -> None:
+    TRIED["workbook"] += 1
+    try:
+        check_xlsx(b"PK\x03\x04" + data, where="random.xlsx")
+    except UserError as exc:
+        assert str(exc)
 
 
 def test_external_entity_is_not_resolved(tmp_path: Path) -> None:
@@ -118,6 +177,12 @@ JSON_CASES = {
     "wrong-type": json.dumps({"work": "not a list"}).encode(),
     "nul": b'{"basics": {"name": "a\x00b"}}\x00',
     "huge": b'{"basics": {"summary": "' + b"x" * 3_000_000 + b'"}}',
+    "sample-job": json.dumps({"title": "Web Developer", "company": "Microsoft",
+                              "responsibilities": ["x"], "skills": [{"name": "HTML"}]}).encode(),
+    "basic-not-basics": json.dumps({"basic": {"name": "Yasmin"}}).encode(),
+    "empty-object": b"{}",
+    "lone-surrogate": b'{"basics": {"name": "Ya\\ud800smin"}}',
+    "huge-number": b'{"basics": {"name": "Y"}, "n": ' + b"9" * 5000 + b"}",
 }
 
 
@@ -125,7 +190,8 @@ JSON_CASES = {
 def test_json_resume(tmp_path: Path, name: str) -> None:
     path = tmp_path / f"{name}.json"
     path.write_bytes(JSON_CASES[name])
-    refused("JSON Resume", lambda: import_json_resume(path))
+    message = refused("JSON Resume", lambda: import_json_resume(path))
+    assert "sys." not in message and "internal" not in message
 
 
 @FUZZ

@@ -171,7 +171,7 @@ def test_random_work_entries_survive_export_import(
         ("bad_date.json", "work[1].startDate", "expected a date"),
         ("bad_type.json", "skills[0].keywords", "expected a list of text"),
         ("bad_month.json", "education[0].endDate", "month 13"),
-        ("not_object.json", "(top level)", "one JSON object"),
+        ("not_object.json", "not_object.json", "one JSON object"),
     ],
 )
 def test_invalid_files_name_the_field(name: str, where: str, words: str) -> None:

@@ -121,3 +121,9 @@ def test_a_refused_file_leaves_the_cv_and_its_versions_alone(tmp_path: Path,
 def test_no_version_for_an_empty_cv(tmp_path: Path, workspace: Workspace) -> None:
     result = import_json_resume_into(workspace, _write(tmp_path, "first.json", RESUME))
     assert result.kept_version == "" and "previous CV" not in result.summary("first.json")
+
+
+def test_summary_counts_read_as_english(tmp_path: Path, workspace: Workspace) -> None:
+    result = import_json_resume_into(workspace, _write(tmp_path, "one.json", RESUME))
+    assert result.summary("one.json") == ("Imported CV from one.json: 1 experience, "
+                                          "0 education entries, 0 publications.")

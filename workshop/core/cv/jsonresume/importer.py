@@ -65,7 +65,7 @@ def import_json_resume(path: Path | str) -> tuple[CV, list[str]]:
         return cv_from_json_resume(data)
     except UserError as exc:
         raise UserError(
-            exc.message, where=exc.where,
+            exc.message, where=file.name if exc.where == "(top level)" else exc.where,
             hint=exc.hint or f"{file.name} is not a valid JSON Resume (v1.0.0) file; fix "
             "that field and import again.",
         ) from None

@@ -29,12 +29,19 @@ class ResumeImport:
 
     def summary(self, file_name: str) -> str:
         cv = self.cv
-        text = (f"Imported CV from {file_name}: {len(cv.experience)} experiences, "
-                f"{len(cv.education)} education entries, {len(cv.publications)} publications.")
+        counts = ", ".join(_n(len(items), word) for items, word in (
+            (cv.experience, "experience"), (cv.education, "education entry"),
+            (cv.publications, "publication")))
+        text = f"Imported CV from {file_name}: {counts}."
         if self.kept_version:
             text += (f" Your previous CV was kept as the version “{self.kept_version}” "
                      "(CV ▸ Versions to compare or restore it).")
         return text
+
+
+def _n(count: int, word: str) -> str:
+    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    return f"{count} {word if count == 1 else plural}"
 
 
 def has_content(cv: CV) -> bool:
