@@ -86,16 +86,16 @@ class AnswerFeedback:
         else:
             judged = {"fast": f"faster than the {target} target",
                       "slow": f"slower than the {target} target",
-                      "near target": f"within the estimate's margin of the {target} target"}
+                      "near target": f"close to the {target} target"}
             out.append(f"Pace: about {self.wpm:.0f} words a minute (approximate, {margin}, "
-                       f"estimated from syllables): {judged[self.pace]}.")
+                       f"from syllables): {judged[self.pace]}.")
         pauses = a.pauses
         if pauses:
             longest = max(pauses, key=lambda p: p.seconds)
             text = (f"Pauses: {len(pauses)} of {PAUSE_SECONDS:g} s or more; the longest "
                     f"{longest.seconds:.1f} s at {clock_text(longest.start)}")
             if a.long_pauses:
-                text += f"; {len(a.long_pauses)} over {LONG_PAUSE_SECONDS:g} s"
+                text += f" ({len(a.long_pauses)} longer than {LONG_PAUSE_SECONDS:g} s)"
             out.append(text + ".")
         else:
             out.append(f"Pauses: none of {PAUSE_SECONDS:g} s or more.")

@@ -164,6 +164,7 @@ class Dashboard(QWidget):
         self.cards["practised"].show_value(
             str(progress.questions_practised),
             f"{answers} answer{'s' if answers != 1 else ''}"
+            + (f", {progress.unrated} not rated" if progress.unrated else "")
             + (f", {progress.skipped} skipped" if progress.skipped else ""))
         self.cards["due"].show_value(str(progress.due_today), "spaced repetition (Leitner)")
         self.cards["today"].show_value(str(progress.practised_today),

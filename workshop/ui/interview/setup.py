@@ -153,7 +153,8 @@ class DrillSetup(QWidget):
         options.addWidget(self.start_button)
         keys = QLabel("During a drill: <b>Space</b> start / answer now / stop · <b>P</b> pause · "
                       "<b>R</b> retake · <b>S</b> skip · <b>N</b> next · <b>1–5</b> rate · "
-                      "<b>F11</b> full screen · <b>Esc</b> leave")
+                      "<b>F11</b> full screen · <b>Esc</b> leave. Keys act only outside the "
+                      "note and outline: Esc (or Enter in the note) returns to the drill.")
         keys.setObjectName("modeNote")
         keys.setWordWrap(True)
         left = QFrame()
