@@ -143,6 +143,8 @@ def match_score(header: str) -> tuple[int, str | None]:
     words = tokens(header)
     if not words:
         return 0, None
+    if _names_both_visas(words):  # "Visa (J-1/H-1B)", "J1 and H1B": one column, both flags
+        return _EXACT_BONUS * 2, "visa_sponsorship"
     present = set(words)
     best: tuple[int, str | None] = (0, None)
     for key, syn in _SYNONYMS:
@@ -155,6 +157,11 @@ def match_score(header: str) -> tuple[int, str | None]:
         if score > best[0]:
             best = (score, key)
     return best
+
+
+def _names_both_visas(words: tuple[str, ...]) -> bool:
+    joined = "".join(words)
+    return "j1" in joined and ("h1b" in joined or "h1" in joined.replace("j1", ""))
 
 
 def synonym_tokens(key: str, header: str) -> tuple[str, ...]:

@@ -2,8 +2,11 @@
 
 Real spreadsheets have a title above the header, a header split over two rows (a merged group
 cell such as "Requirements" over "Step 2 CK" and "Visa"), empty rows, a BOM, semicolons from a
-European Excel, or Windows-1252 text. This module turns all of that into a :class:`Table`: one
-header per column and the data rows with their spreadsheet row numbers.
+European Excel, or text in a legacy encoding (Windows-1252, MacRoman, Windows-1251 Cyrillic,
+Windows-1256 Arabic, UTF-16 without a BOM), detected with ``charset-normalizer``. This module
+turns all of that into a :class:`Table`: one header per column and the data rows with their
+spreadsheet row numbers. Nothing is dropped without a word: title rows above the header and
+repeated header rows are listed in :attr:`Table.ignored` with the reason.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,6 +42,10 @@ class Table:
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     source: str = ""
     warnings: list[str] = field(default_factory=list)
+    #: Non-empty rows not read as programs: (spreadsheet row, why), e.g. a title row.
+    ignored: list[tuple[int, str]] = field(default_factory=list)
+    #: How the text was decoded ("UTF-8", "Windows-1251 (Cyrillic)"...); "" for .xlsx.
+    encoding: str = ""
 
     @property
     def width(self) -> int:
@@ -65,14 +74,20 @@ def read_table_bytes(data: bytes, name: str, *, sheet: str | None = None) -> Tab
     """Like :func:`read_table` on bytes already in memory (drag and drop, tests)."""
     if len(data) > MAX_BYTES:
         raise _too_big(name, len(data))
+    encoding = ""
     if name.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
         grid = _xlsx_rows(data, name, sheet)
     elif name.lower().endswith(".xls") or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise UserError(f"{name} is an old Excel .xls file (or an encrypted workbook)",
                         hint="Open it in your spreadsheet app and save as .xlsx or CSV.")
     else:
-        grid = _csv_rows(data, name)
-    return build_table(grid, name)
+        grid, encoding = _csv_rows(data, name)
+    table = build_table(grid, name)
+    table.encoding = encoding
+    if encoding and encoding != "UTF-8":
+        table.warnings.append(f"the file is not UTF-8: read as {encoding} text; if letters "
+                              "look wrong, save it from your spreadsheet app as CSV UTF-8")
+    return table
 
 
 def _too_big(name: str, size: int) -> UserError:
@@ -81,14 +96,148 @@ def _too_big(name: str, size: int) -> UserError:
                      hint="Remove other sheets or images, or save only the programs as CSV.")
 
 
+#: Python codec -> the name people know, for the "read as ..." note.
+_ENCODING_NAMES: Final[dict[str, str]] = {
+    "utf_8": "UTF-8", "utf_16": "UTF-16", "utf_16_le": "UTF-16", "utf_16_be": "UTF-16",
+    "utf_32": "UTF-32", "cp1252": "Windows-1252 (Western)", "mac_roman": "MacRoman",
+    "cp1250": "Windows-1250 (Central European)", "cp1251": "Windows-1251 (Cyrillic)",
+    "cp1253": "Windows-1253 (Greek)", "cp1254": "Windows-1254 (Turkish)",
+    "cp1255": "Windows-1255 (Hebrew)", "cp1256": "Windows-1256 (Arabic)",
+    "koi8_r": "KOI8-R (Cyrillic)", "cp866": "DOS Cyrillic (866)", "gb18030": "GB18030 (Chinese)",
+    "gb2312": "GB2312 (Chinese)", "big5": "Big5 (Chinese)", "shift_jis": "Shift JIS (Japanese)",
+    "cp932": "Shift JIS (Japanese)", "euc_jp": "EUC-JP (Japanese)", "cp949": "Korean (949)",
+    "euc_kr": "EUC-KR (Korean)", "cp874": "Windows-874 (Thai)", "tis_620": "TIS-620 (Thai)",
+}
+#: Single-byte code pages spreadsheets are saved in, in order of preference on a tie.
+_CANDIDATES: Final = ("cp1252", "mac_roman", "cp1251", "cp1256", "cp1250", "cp1253", "cp1254",
+                      "cp1255", "koi8_r", "cp866", "mac_cyrillic")
+_TYPOGRAPHIC: Final = frozenset("’‘“”–—…•€«»°·")
+_WORD = re.compile(r"\w+")
+
+
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Excel saves it."""
+    """The text of a CSV file (see :func:`decode_with_name`)."""
+    return decode_with_name(data)[0]
+
+
+def decode_with_name(data: bytes) -> tuple[str, str]:
+    """(text, encoding name): a BOM wins, then UTF-8, then the code page that reads best.
+
+    ``charset-normalizer`` ranks code pages well on long prose but poorly on a sheet that is
+    mostly ASCII with a few names (it named a Windows-1252 sheet "cp775" and an Arabic one
+    "mac_iceland"), so its pick is one candidate among the code pages spreadsheets are saved
+    in, and the one whose non-ASCII words read as words of one script wins (:func:`_score`).
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "UTF-8"
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return data.decode("utf-32", errors="replace"), "UTF-32"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace"), "UTF-16"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    detected = _detect(data)
+    options: list[tuple[str, str]] = []
+    for enc in _CANDIDATES:
+        text = _strict(data, enc)
+        if text is not None:
+            options.append((text, _ENCODING_NAMES.get(enc, enc)))
+    if detected is not None:
+        options.append(detected)
+    if not options:
+        return data.decode("cp1252", errors="replace"), _ENCODING_NAMES["cp1252"]
+    best = max(range(len(options)), key=lambda i: (_score(options[i][0]), -i))
+    return options[best]
+
+
+def _score(text: str) -> int:
+    """How well ``text`` reads: non-ASCII words in one script with a sane letter case count
+    for it; words mixing scripts or cases ("ÈÑäÇã") and stray symbols count against it."""
+    score = 0
+    for word in _WORD.findall(text):
+        if word.isascii():
+            continue
+        letters = [c for c in word if c.isalpha()]
+        scripts = {unicodedata.name(c, "?").split(" ")[0] for c in letters if not c.isascii()}
+        scripts |= {"LATIN"} if any(c.isascii() for c in letters) else set()
+        cased = any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
+        # Latin words carry an accent here and there; Cyrillic or Greek bytes read as Latin
+        # give words made of accented letters only ("Õîðîøàÿ").
+        accented = (scripts == {"LATIN"} and len(word) >= 4
+                    and sum(not c.isascii() for c in word) * 2 > len(word))
+        score += -3 * len(word) if len(scripts) > 1 or cased or accented else len(word)
+    for char in text:
+        if ord(char) < 0x80 or char.isalnum() or char.isspace():
+            continue
+        score += 1 if char in _TYPOGRAPHIC else -3
+    return score
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a dependency of a dependency; see pyproject
+        return None
+    match = from_bytes(data[:200_000] if len(data) > 200_000 else data).best()
+    if match is None:
+        return None
+    enc = match.encoding
+    text = _strict(data, enc)
+    if text is None:
+        return None
+    return text, _ENCODING_NAMES.get(enc, enc.replace("_", "-"))
+
+
+def _looks_like_text(text: str) -> bool:
+    """Lines of printable characters (a binary file "decodes" as UTF-16 into rubbish)."""
+    if not text or "\n" not in text.strip() and len(text) > 200:
+        return False
+    bad = sum(1 for c in text if (not c.isprintable() and c not in "\t\r\n")
+              or unicodedata.category(c) in ("Co", "Cn", "Cs"))
+    return bad <= len(text) // 100
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _looks_like_text(text: str) -> bool:
+    """Lines of printable characters (a binary file "decodes" as UTF-16 into rubbish)."""
+    if not text or "\n" not in text.strip() and len(text) > 200:
+        return False
+    bad = sum(1 for c in text if (not c.isprintable() and c not in "\t\r\n")
+              or unicodedata.category(c) in ("Co", "Cn", "Cs"))
+    return bad <= len(text) // 100
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _latin_only(text: str) -> bool:
+    """True when no letter is outside Latin (then the Latin code pages are compared)."""
+    return all(ord(c) < 0x0370 or c in _TYPOGRAPHIC or not c.isalpha() for c in text)
+
+
+def _latin_score(text: str) -> int:
+    """Letters and typographic punctuation count for a code page; stray symbols against it."""
+    score = 0
+    for char in text:
+        if ord(char) < 0x80:
+            continue
+        if char in _TYPOGRAPHIC or (char.isalpha() and ord(char) < 0x250):
+            score += 2
+        else:
+            score -= 3
+    return score
 
 
 def sniff_delimiter(text: str) -> str:
@@ -104,18 +253,23 @@ def sniff_delimiter(text: str) -> str:
         return best if counts[best] else ","
 
 
-def _csv_rows(data: bytes, name: str) -> list[list[str]]:
+def _csv_rows(data: bytes, name: str) -> tuple[list[list[str]], str]:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UserError(f"{name} is not a text spreadsheet",
-                        hint="Choose a CSV file or an .xlsx workbook.")
-    text = decode(data)
+        detected = _detect(data)  # UTF-16 saved without a BOM has a NUL in every other byte
+        if (detected is None or not detected[1].startswith("UTF-")
+                or not _looks_like_text(detected[0])):
+            raise UserError(f"{name} is not a text spreadsheet",
+                            hint="Choose a CSV file or an .xlsx workbook.")
+        text, encoding = detected
+    else:
+        text, encoding = decode_with_name(data)
     delimiter = sniff_delimiter(text)
     lines = text.splitlines(keepends=True)
     if lines and lines[0].lower().startswith("sep="):
         lines = lines[1:]
     reader = csv.reader(io.StringIO("".join(lines)), delimiter=delimiter)
     try:
-        return _bounded(reader, name)
+        return _bounded(reader, name), encoding
     except csv.Error as exc:
         raise UserError(f"{name} could not be read as CSV: {exc}",
                         hint="Save it again from your spreadsheet app as CSV.") from exc
@@ -194,11 +348,18 @@ def build_table(grid: list[list[str]], name: str = "") -> Table:
             headers = _with_groups(headers, group)
     if scores[best] == 0:
         warnings.append("no known column headers were found; map the columns by hand")
-    rows = [(n, row) for n, row in padded[best + 1:]
-            if [c.casefold() for c in row] != [c.casefold() for c in header]]
+    ignored = [(n, f"above the header (row {header_row}): read as a title, not a program")
+               for n, _row in padded[:best]]
+    rows = []
+    folded = [c.casefold() for c in header]
+    for n, row in padded[best + 1:]:
+        if [c.casefold() for c in row] == folded:
+            ignored.append((n, "repeats the header row"))
+        else:
+            rows.append((n, row))
     _trim_width(headers, rows)
     return Table(headers=headers, header_row=header_row, rows=rows, source=name,
-                 warnings=warnings)
+                 warnings=warnings, ignored=ignored)
 
 
 def _with_groups(headers: list[str], group: list[str]) -> list[str]:

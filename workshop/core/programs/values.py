@@ -25,8 +25,10 @@ NO_LIMIT: Final = frozenset({
     "none", "no", "no minimum", "no min", "no cutoff", "no limit", "any", "not required",
     "no requirement",
 })
-YES: Final = frozenset({"yes", "y", "x", "true", "1", "\u2713", "\u2714", "sponsored", "ok"})
-NO: Final = frozenset({"no", "n", "false", "0", "none", "not sponsored", "\u2717", "\u2718"})
+YES: Final = frozenset({"yes", "y", "x", "true", "1", "\u2713", "\u2714", "\u2705", "\u2611",
+                       "sponsored", "ok", "t", "required", "yes required"})
+NO: Final = frozenset({"no", "n", "false", "0", "none", "not sponsored", "\u2717", "\u2718",
+                      "\u274c", "\u2715", "\u2716", "f", "not required"})
 
 _MONTHS: Final[dict[str, int]] = {}
 for _i, _name in enumerate(("january", "february", "march", "april", "may", "june", "july",
@@ -40,6 +42,11 @@ _SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 _DOTTED = re.compile(r"^(\d{1,2})[.\-](\d{1,2})[.\-](\d{4})$")
 _MONTH_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([a-z]+)\.?,?[\s\-]+(\d{4})$")
+_MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([a-z]+)\.?$")
+_SLASH_NO_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+#: The first month of an application season (June: MyERAS opens); the season ends in May.
+SEASON_START_MONTH: Final = 6
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)$")
 _INT_ADORNED = re.compile(
     r"^(?:>=|\u2265|>|min(?:imum)?\.?:?)?\s*(\d+(?:\.0+)?)\s*"
@@ -47,8 +54,10 @@ _INT_ADORNED = re.compile(
 
 
 def norm(text: str) -> str:
-    """Lower-case and collapse spaces, for comparing a cell with a word list."""
-    return " ".join(text.strip().lower().split())
+    """Lower-case and collapse spaces, for comparing a cell with a word list (an emoji's
+    variation selector and a trailing "!" or "." are dropped: "✔️" is "✔", "Yes." is "yes")."""
+    cleaned = text.replace("\ufe0f", "").strip().lower().rstrip("!.")
+    return " ".join(cleaned.split())
 
 
 def is_blank(text: str) -> bool:
@@ -56,14 +65,19 @@ def is_blank(text: str) -> bool:
     return norm(text) in BLANKS
 
 
-def parse_date(text: str) -> _dt.date | None:
+def parse_date(text: str, *, today: _dt.date | None = None,
+               warn: Warn | None = None) -> _dt.date | None:
     """Read 2026-09-24, 09/24/2026, 24/09/2026, 24.09.2026, Sep 24 2026, 24-Sep-2026.
 
     Slashed dates are read month first (U.S. style) unless the first number is over 12; dotted
-    dates are day first (European style). Two-digit years are 20xx.
+    dates are day first (European style). Two-digit years are 20xx. A date without a year
+    ("Oct 15", "15 Oct", "10/15") is placed in the application season ``today`` falls in (June
+    to May: "Oct 15" in the 2026-27 season is October 15, 2026, "Jan 10" is January 10, 2027),
+    and ``warn`` says so.
 
     Raises:
-        ValueError: quoting the cell and the forms accepted.
+        ValueError: quoting the cell and the forms accepted; a date without a year when no
+            ``today`` is given.
     """
     raw = norm(text)
     if raw in BLANKS:
@@ -82,9 +96,44 @@ def parse_date(text: str) -> _dt.date | None:
             return _dt.date(int(m[3]), _month(m[1]), int(m[2]))
         if m := _DAY_FIRST.match(raw):
             return _dt.date(int(m[3]), _month(m[2]), int(m[1]))
+        month_day = _month_day(raw)
     except ValueError as exc:
         raise ValueError(f"'{text.strip()}' is not a valid date ({exc})") from None
+    if month_day is not None:
+        return _in_season(text.strip(), *month_day, today, warn)
     raise ValueError(f"'{text.strip()}' is not a date; write it like 2026-09-24 or 09/24/2026")
+
+
+def _month_day(raw: str) -> tuple[int, int] | None:
+    """(month, day) of a date written without a year, or None when it is not one."""
+    if m := _MONTH_DAY.match(raw):
+        if m[1].rstrip(".") in _MONTHS:
+            return _MONTHS[m[1].rstrip(".")], int(m[2])
+        return None
+    if m := _DAY_MONTH.match(raw):
+        return (_MONTHS[m[2].rstrip(".")], int(m[1])) if m[2].rstrip(".") in _MONTHS else None
+    if m := _SLASH_NO_YEAR.match(raw):
+        first, second = int(m[1]), int(m[2])
+        return (second, first) if first > 12 else (first, second)
+    return None
+
+
+def _in_season(text: str, month: int, day: int, today: _dt.date | None,
+               warn: Warn | None) -> _dt.date:
+    if today is None:
+        raise ValueError(f"'{text}' has no year; write it like 2026-10-15")
+    from workshop.core.programs.anchor import match_year_for
+
+    match_year = match_year_for(today)
+    year = match_year - 1 if month >= SEASON_START_MONTH else match_year
+    try:
+        found = _dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"'{text}' is not a valid date ({exc})") from None
+    if warn is not None:
+        warn(f"'{text}' has no year: read as {found:%B} {found.day}, {found.year} "
+             f"(the {match_year - 1}-{str(match_year)[2:]} season, June to May)")
+    return found
 
 
 def _month(name: str) -> int:
@@ -131,22 +180,28 @@ def parse_percent(text: str, what: str, warn: Warn) -> float | None:
     return round(value, 2)
 
 
+_VISA_NEGATED = re.compile(r"\b(?:no|not|non|without)\s*[-]?\s*(j\s*-?\s*1|h\s*-?\s*1\s*-?\s*b?)")
+
+
 def parse_visas(text: str, warn: Warn) -> frozenset[str] | None:
-    """"J-1", "J1/H1B", "both", "none" -> a set; "yes" does not say which, so it is not kept."""
+    """"J-1", "J1/H1B", "J1 and H1B", "both", "none", "J-1 only, no H-1B" -> a set; "yes"
+    does not say which, so it is not kept."""
     raw = norm(text)
     if raw in BLANKS:
         return None
     if raw in NO or raw in {"no visa", "no visas", "does not sponsor", "citizens only"}:
         return frozenset()
-    compact = re.sub(r"[\s\-_.]", "", raw)
+    negated = {("J-1" if "j" in m[1] else "H-1B") for m in _VISA_NEGATED.finditer(raw)}
+    compact = re.sub(r"[\s\-_.]", "", _VISA_NEGATED.sub(" ", raw))
     found: set[str] = set()
     if "j1" in compact:
         found.add("J-1")
     if "h1b" in compact or "h1" in compact:
         found.add("H-1B")
-    if compact in {"both", "j1andh1b", "all"}:
+    if compact in {"both", "j1andh1b", "all", "bothvisas", "j1h1b"} or compact.startswith("both"):
         found = {"J-1", "H-1B"}
-    if found:
+    found -= negated
+    if found or negated:
         return frozenset(found)
     if raw in YES:
         warn(f"visa sponsorship '{text.strip()}' does not say which visa; not recorded "
@@ -230,10 +285,11 @@ def parse_usce_months(text: str, warn: Warn) -> tuple[int | None, int | None]:
         return None, None
     if raw in NO_LIMIT or raw in NO:
         return 0, None
-    if raw in YES or raw == "required":
-        warn(f"U.S. clinical experience '{text.strip()}' gives no number of months; "
-             "not recorded (type the months)")
-        return None, None
+    if (raw in YES or raw == "required") and not raw.isdigit():
+        # A hard requirement must not vanish from the fit: kept as "at least 1 month".
+        warn(f"U.S. clinical experience '{text.strip()}' gives no number of months: recorded "
+             "as required (at least 1 month); type the months the program asks for")
+        return 1, None
     m = re.match(r"^(\d+)\s*(?:months?|mos?\.?|m)?(?:\s*(?:within|in)\s*(?:the\s*)?(?:last|past)?"
                  r"\s*(\d+)\s*(?:years?|yrs?|y))?$", raw)
     if m is None:

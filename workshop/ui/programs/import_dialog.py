@@ -2,21 +2,29 @@
 
 The mapping starts from :func:`guess_mapping`; the user changes any column with its combo and
 the preview re-parses at once (no database involved). Rows with errors are tinted and list
-their problems; they are skipped on import and named in the report, so the user can fix the
-sheet and import again (which updates, never duplicates).
+their problems, and every row of the sheet that would not be imported (not only the first
+ones shown) is listed below with its reason, with the rows not read as programs (a title above
+the header, a repeated header). The user fixes the mapping here, or the sheet and imports again
+(which updates, never duplicates), or ticks "import them anyway": after a confirmation, those
+rows come in with the fields in error left empty.
 """
 
 from __future__ import annotations
+
+import datetime as _dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QMessageBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -37,9 +45,13 @@ IGNORE = ""
 class ImportDialog(QDialog):
     """Mapping on top, preview below; ``mapping`` holds the user's choice when accepted."""
 
-    def __init__(self, table: Table, parent: QWidget | None = None) -> None:
+    def __init__(self, table: Table, parent: QWidget | None = None, *,
+                 today: _dt.date | None = None) -> None:
         super().__init__(parent)
         self.table = table
+        self.today = today
+        #: The user confirmed importing rows with errors (bad fields left empty).
+        self.with_errors = False
         self.setWindowTitle(f"Import programs from {table.source or 'spreadsheet'}")
         self.setAccessibleName("Import programs")
         self.resize(1000, 660)
@@ -48,9 +60,10 @@ class ImportDialog(QDialog):
         intro = QLabel(
             f"<b>{len(table.rows)} rows</b> found under the header on row {table.header_row}. "
             "Check which field each of your columns holds (columns set to “ignore” are not "
-            "imported), then look at the preview. Rows with errors are skipped; fix them in "
-            "your spreadsheet and import again: programs already here are updated, not "
-            "duplicated, and fields your sheet has no column for are left as they are.")
+            "imported), then look at the preview. Rows with errors are listed below with the "
+            "reason: fix the mapping here, or fix your spreadsheet and import again (programs "
+            "already here are updated, not duplicated, and fields your sheet has no column for "
+            "are left as they are), or import them anyway with the bad fields left empty.")
         intro.setWordWrap(True)
         self.columns = QTableWidget(table.width, 3)
         self.columns.setAccessibleName("Column mapping")
@@ -85,6 +98,14 @@ class ImportDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Import check")
+        self.skipped = QListWidget()
+        self.skipped.setAccessibleName("Rows not imported")
+        self.skipped.setMaximumHeight(110)
+        self.anyway = QCheckBox("Import rows with errors anyway (the fields in error are left "
+                                "empty)")
+        self.anyway.setAccessibleName("Import rows with errors anyway")
+        self.anyway.setToolTip("You are asked to confirm before they are imported. A row "
+                               "without a program name cannot be imported.")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -111,6 +132,8 @@ class ImportDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.skipped)
+        layout.addWidget(self.anyway)
         layout.addWidget(self.buttons)
         self.refresh_preview()
 
@@ -128,7 +151,8 @@ class ImportDialog(QDialog):
 
     def refresh_preview(self) -> None:
         """Re-parse the first rows with the current mapping and show them."""
-        self.preview = preview_import(self.table, self.mapping, limit=PREVIEW_ROWS)
+        self.preview = preview_import(self.table, self.mapping, limit=PREVIEW_ROWS,
+                                      today=self.today)
         preview = self.preview
         mapped = sorted(self.mapping.items())
         headers = ["Row", "Problems"] + [next(c.header for c in COLUMNS if c.key == key)
@@ -153,17 +177,44 @@ class ImportDialog(QDialog):
         self.rows.resizeColumnsToContents()
         for c in range(self.rows.columnCount()):
             self.rows.setColumnWidth(c, min(self.rows.columnWidth(c), 260))
-        bad = sum(1 for row in preview.rows if row.errors)
+        bad = len(preview.not_importable)
         mapping_problems = check_mapping(self.mapping, self.table.width)
         lines = []
         if mapping_problems:
             lines.append("<span style='color:#c0392b'><b>Cannot import yet:</b> "
                          + "; ".join(mapping_problems) + "</span>")
         elif bad:
-            lines.append(f"<span style='color:#922b21'>{bad} of the first {len(preview.rows)} "
-                         "rows have errors and will be skipped (see the Problems column).</span>")
+            lines.append(f"<span style='color:#922b21'>{bad} of the {preview.total_rows} rows "
+                         "have errors and will not be imported as they are (listed below); "
+                         f"{preview.total_rows - bad} read cleanly.</span>")
         else:
-            lines.append(f"The first {len(preview.rows)} rows read cleanly.")
+            lines.append(f"All {preview.total_rows} rows read cleanly.")
         lines += [f"<span style='color:#8a5a00'>{w}</span>" for w in self.table.warnings]
         self.status.setText("<br>".join(lines))
+        self.skipped.clear()
+        for result in preview.not_importable:
+            anyway = "" if result.partial is not None else " (cannot be imported without one)"
+            self.skipped.addItem(f"row {result.row}: {result.reason}{anyway}")
+        for row, why in preview.ignored:
+            self.skipped.addItem(f"row {row}: {why}")
+        self.skipped.setVisible(self.skipped.count() > 0 and not mapping_problems)
+        self.anyway.setVisible(preview.importable_anyway > 0 and not mapping_problems)
         self.ok.setEnabled(not mapping_problems)
+
+    def accept(self) -> None:
+        """Import; rows with errors come in only after the user confirms it."""
+        preview = self.preview
+        self.with_errors = False
+        if (preview is not None and not self.anyway.isHidden() and self.anyway.isChecked()
+                and preview.importable_anyway):
+            rows = [r for r in preview.not_importable if r.partial is not None]
+            listed = "\n".join(f"row {r.row}: {r.reason}" for r in rows[:8])
+            more = f"\n… and {len(rows) - 8} more" if len(rows) > 8 else ""
+            answer = QMessageBox.question(
+                self, "Import rows with errors?",
+                f"{len(rows)} row{'s' * (len(rows) != 1)} with errors will be imported with "
+                f"the fields in error left empty:\n\n{listed}{more}\n\nImport them?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            self.with_errors = True
+        super().accept()

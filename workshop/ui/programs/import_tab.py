@@ -41,11 +41,18 @@ def _explain(text: str) -> QLabel:
 
 
 def report_text(report: ImportReport) -> str:
-    """The report as the user reads it: the summary, then every skipped row and warning."""
+    """The report as the user reads it: the summary, then every row not imported (with the
+    reason), rows imported with fields left empty, rows not read as programs, and warnings."""
     lines = [f"Import: {report.summary()}."]
-    if report.errors:
-        lines += ["", "Skipped (fix these rows and import again):"]
-        lines += [f"  • {e}" for e in report.errors]
+    if report.not_imported:
+        lines += ["", "Not imported (fix these rows and import again, or import them anyway):"]
+        lines += [f"  • row {row}: {reason}" for row, reason in report.not_imported]
+    if report.with_empty_fields:
+        lines += ["", "Imported with fields left empty:"]
+        lines += [f"  • row {row}: {what}" for row, what in report.with_empty_fields]
+    if report.ignored:
+        lines += ["", "Not read as programs:"]
+        lines += [f"  • row {row}: {why}" for row, why in report.ignored]
     if report.warnings:
         lines += ["", "Warnings (imported as typed):"]
         lines += [f"  • {w}" for w in report.warnings]
@@ -136,15 +143,18 @@ class ImportTab(QWidget):
 
     def _map_and_import(self, path: Path, table: object) -> ImportReport | None:
         self.import_button.setEnabled(not self.page.read_only)
-        dialog = ImportDialog(table, self)  # type: ignore[arg-type]
+        today = self.page.today
+        dialog = ImportDialog(table, self, today=today)  # type: ignore[arg-type]
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         mapping = dict(dialog.mapping)
+        with_errors = dialog.with_errors
         outcome: list[ImportReport] = []
 
         def run() -> None:
             with self.page.workspace.transaction():
-                outcome.append(import_programs(self.page.repo, table, mapping))
+                outcome.append(import_programs(self.page.repo, table, mapping,  # type: ignore[arg-type]
+                                               with_errors=with_errors, today=today))
 
         if not self.page.write(run, "Cannot import the programs"):
             return None
