@@ -127,3 +127,26 @@ def test_openpyxl_reads_what_passes_in_read_only_mode() -> None:
     rows = list(book.active.iter_rows(values_only=True))
     book.close()
     assert rows[0] == ("Program", "NRMP code", "City") and len(rows) == 11
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    (b'<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row>',
+     "a declared size of A1:XFD1048576"),
+    (b'<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>1</v></c></row>',
+     "a cell at XFD1"),
+    (b'<sheetData><row r="900000" spans="1:1"><c r="A900000"><v>1</v></c></row>',
+     "a row numbered 900,000"),
+])
+def test_far_out_cells_that_a_reader_would_pad_are_refused(body: bytes, expected: str) -> None:
+    sheet = (hostile.SHEET_HEAD.removesuffix(b"<sheetData>") + body + hostile.SHEET_TAIL)
+    data = hostile.xlsx_with_parts({"xl/worksheets/sheet1.xml": sheet})
+    assert len(data) < 10_000
+    with pytest.raises(UserError, match=expected):
+        check_xlsx(data)
+
+
+def test_ordinary_references_and_dimension_pass() -> None:
+    sheet = (hostile.SHEET_HEAD.removesuffix(b"<sheetData>")
+             + b'<dimension ref="A1:C3"/><sheetData><row r="3"><c r="$C$3" s="1"><v>1</v></c>'
+             + b"</row>" + hostile.SHEET_TAIL)
+    check_xlsx(hostile.xlsx_with_parts({"xl/worksheets/sheet1.xml": sheet}))

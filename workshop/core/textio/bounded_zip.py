@@ -9,8 +9,8 @@ a fraction of a second and a few megabytes whatever the file claims. Declared si
 bounded by the same numbers.
 
 ``check_zip`` is the general check; ``check_xlsx`` adds what only a workbook needs (cells per
-sheet, columns per row, the shared-strings part). Both raise :class:`UserError` saying what is
-wrong and what to do.
+sheet, columns per row, a declared size or a cell reference far out, the shared-strings part).
+Both raise :class:`UserError` saying what is wrong and what to do.
 """
 
 from __future__ import annotations
@@ -205,7 +205,18 @@ def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str,
 
 # -- worksheets, streamed -------------------------------------------------------------------------
 
-_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c|si)[\s>/]")
+_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c|si|dimension)([\s/][^<>]*)?>")
+_REF = re.compile(rb"""\sr\s*=\s*["']\$?([A-Za-z]{0,3})\$?(\d{1,9})["']""")
+_DIMENSION = re.compile(rb"""\sref\s*=\s*["']([^"']*)["']""")
+_CELL = re.compile(r"\$?([A-Za-z]{1,3})?\$?(\d{1,9})?")
+
+
+def column_number(letters: str) -> int:
+    """``"A"`` -> 1, ``"XFD"`` -> 16384."""
+    number = 0
+    for char in letters.upper():
+        number = number * 26 + ord(char) - 64
+    return number
 
 
 def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> IO[bytes]:
@@ -234,14 +245,14 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str,
                 cut = data.rfind(b"<")
                 cut = len(data) if cut < 0 else cut
             for match in _MARK.finditer(data, 0, cut):
-                visit.tag(match.group(1))
+                visit.tag(match.group(1), match.group(2) or b"")
             carry = data[cut:]
             if not chunk:
                 return
 
 
 class _Visitor:
-    def tag(self, name: bytes) -> None:  # pragma: no cover - interface
+    def tag(self, name: bytes, attrs: bytes) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
 
@@ -254,13 +265,14 @@ class _SheetCounter(_Visitor):
         self.rows = 0
         self.in_row = 0
 
-    def tag(self, name: bytes) -> None:
+    def tag(self, name: bytes, attrs: bytes) -> None:
         limits = self.limits
         if name == b"row":
             self.rows += 1
             self.in_row = 0
             if self.rows > limits.max_rows:
                 self._refuse(f"more than {limits.max_rows:,} rows")
+            self._position(attrs)
         elif name == b"c":
             self.cells += 1
             self.in_row += 1
@@ -268,6 +280,36 @@ class _SheetCounter(_Visitor):
                 self._refuse(f"a row with more than {limits.max_columns:,} cells")
             if self.cells > limits.max_cells:
                 self._refuse(f"more than {limits.max_cells:,} cells")
+            self._position(attrs)
+        elif name == b"dimension":
+            found = _DIMENSION.search(attrs)
+            if found:
+                self._dimension(found.group(1).decode("ascii", "replace"))
+
+    def _position(self, attrs: bytes) -> None:
+        """A cell or row far out (``XFD1048576``) makes a reader fill every cell before it."""
+        found = _REF.search(attrs)
+        if found is None:
+            return
+        letters, digits = found.group(1).decode("ascii"), int(found.group(2))
+        self._far(column_number(letters) if letters else 0, digits, f"a cell at "
+                  f"{letters}{digits}" if letters else f"a row numbered {digits:,}")
+
+    def _dimension(self, ref: str) -> None:
+        last = ref.split(":")[-1]
+        match = _CELL.fullmatch(last.strip())
+        if match is None:
+            return
+        letters, digits = match.group(1) or "", match.group(2)
+        self._far(column_number(letters) if letters else 0, int(digits) if digits else 0,
+                  f"a declared size of {ref}")
+
+    def _far(self, column: int, row: int, what: str) -> None:
+        limits = self.limits
+        if column > limits.max_columns or row > limits.max_rows:
+            self._refuse(f"{what}, beyond {limits.max_rows:,} rows of "
+                         f"{limits.max_columns:,} columns (a reader would fill every empty "
+                         "cell up to it)")
 
     def _refuse(self, what: str) -> None:
         raise UserError(f"The sheet {self.sheet} holds {what}; a program list has a few "
@@ -281,7 +323,7 @@ class _StringCounter(_Visitor):
         self.label = label
         self.count = 0
 
-    def tag(self, name: bytes) -> None:
+    def tag(self, name: bytes, attrs: bytes) -> None:
         if name == b"si":
             self.count += 1
             if self.count > self.limits.max_shared_strings:
