@@ -348,6 +348,7 @@ def not_yet_interviewed(ws: Workspace) -> None:
     """The sample comes with interviews done; these tests start from none."""
     ws.conn.execute("DELETE FROM program_events WHERE status IN "
                     "('interviewed', 'ranked', 'matched')")
+    ws.conn.execute("UPDATE interview_invitations SET impression = '{}'")
     ws.conn.execute("UPDATE programs SET status = 'applied' WHERE status IN "
                     "('interviewed', 'ranked', 'matched')")
 

@@ -28,7 +28,7 @@ from workshop.core.app_settings import AppSettings
 
 
 class FirstRunDialog(QDialog):
-    """Creates the first workspace and offers the clearly-labelled sample applicant."""
+    """Creates the first workspace and offers the clearly labeled sample applicant."""
 
     def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -79,7 +79,7 @@ class LanguageToolDownload(QDialog):
             self.state = "cancelled"
             self.process.kill()
             self.process.waitForFinished(5000)
-            self.label.setText("Download cancelled. Nothing was changed.")
+            self.label.setText("Download canceled. Nothing was changed.")
             self.start_button.setEnabled(True)
             return
         self.reject()

@@ -108,7 +108,7 @@ def test_mix_warnings() -> None:
                               "strong fit": 0}
     assert len(summary.warnings) == 4
     assert summary.warnings[0].startswith("1 of 8 programs have too little recorded")
-    assert summary.warnings[1].startswith("Only 0 of your 5 labelled programs")
+    assert summary.warnings[1].startswith("Only 0 of your 5 labeled programs")
     assert "reach" in mix_chart(summary) and mix_summary([]).warnings == []
 
 

@@ -144,3 +144,16 @@ def test_supplemental_lists_round_trip_through_the_store() -> None:
     settings.data[ranking_store.RANK_SHEET_KEY]["supplemental"] = {"2": [4, 4]}
     with pytest.raises(UserError, match="damaged"):
         ranking_store.load_rank_sheet(settings)
+
+
+def test_interview_impressions_fill_ratings_never_override_them() -> None:
+    from workshop.core.programs.ranking import RankSheet, seed_from_impressions
+
+    sheet = RankSheet()
+    sheet.ratings[1] = {"culture": 2}
+    touched = seed_from_impressions(sheet, {1: {"culture": 5, "faculty": 4},
+                                            2: {"faculty": 3, "unknown-factor": 5},
+                                            3: {"faculty": 9}})
+    assert sheet.ratings[1] == {"culture": 2, "faculty": 4}  # the rank list's rating wins
+    assert sheet.ratings[2] == {"faculty": 3}
+    assert 3 not in sheet.ratings and touched == {1, 2}

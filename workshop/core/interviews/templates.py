@@ -73,7 +73,7 @@ def template(kind: str, invitation: Invitation, facts: LetterFacts, today: _dt.d
                                         "first.")
     if kind == "cancellation" and invitation.status not in ("scheduled", "waitlisted"):
         return Unavailable(kind, title, "Only a scheduled interview (or a waitlist place) can "
-                                        "be cancelled.")
+                                        "be canceled.")
     if kind == "decline" and invitation.status not in ("invited", "waitlisted"):
         return Unavailable(kind, title, "Declining is for an invitation you have not "
                                         "scheduled; cancel a scheduled interview instead.")

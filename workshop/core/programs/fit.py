@@ -160,7 +160,7 @@ def mix_summary(results: Iterable[FitResult]) -> MixSummary:
 
     A realistic list mixes reach, target and safety programs (FACTS.md, "List building"; here
     "strong fit" stands for safety); the warnings fire when programs lack the data for a label,
-    when under half of the labelled programs are targets or strong fits, when a list of five or
+    when under half of the labeled programs are targets or strong fits, when a list of five or
     more labelled programs has no strong fit, and when over a fifth are not eligible.
     """
     counts = dict.fromkeys(FIT_LABELS, 0)
@@ -176,7 +176,7 @@ def mix_summary(results: Iterable[FitResult]) -> MixSummary:
                         "recorded for a label: add their requirements before counting on "
                         "them.")
     if labelled and good < labelled * MIN_TARGET_STRONG_SHARE:
-        warnings.append(f"Only {good} of your {labelled} labelled programs are targets or "
+        warnings.append(f"Only {good} of your {labelled} labeled programs are targets or "
                         "strong fits; a realistic list mixes reach and target programs with "
                         "some where you meet every stated requirement.")
     if labelled >= MIN_LIST_FOR_STRONG_WARNING and counts["strong fit"] == 0:

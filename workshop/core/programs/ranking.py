@@ -20,7 +20,7 @@ import csv
 import datetime as _dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -363,3 +363,22 @@ def rank_list_report(programs: Sequence[Program], sheet: RankSheet,
                      for rank, p in enumerate(advanced_order(programs, sheet), 1)],
         "warnings": supplemental_warnings(programs, sheet),
     }
+
+
+def seed_from_impressions(sheet: RankSheet, rated: Mapping[int, Mapping[str, int]]) -> set[int]:
+    """Take the ratings given right after each interview (the Interviews section) as this
+    sheet's ratings for the factors not rated here yet; returns the programs that gained any.
+
+    A rating typed in the rank list always wins: impressions only fill gaps, so what the
+    applicant felt on the day is not lost and never overrides a later, considered rating.
+    """
+    touched: set[int] = set()
+    for program_id, ratings in rated.items():
+        mine = sheet.ratings.setdefault(program_id, {})
+        for factor, value in ratings.items():
+            if factor in sheet.factors and factor not in mine and 1 <= int(value) <= 5:
+                mine[factor] = int(value)
+                touched.add(program_id)
+        if not mine:
+            del sheet.ratings[program_id]
+    return touched

@@ -55,7 +55,7 @@ def visa_line(inputs: ChecklistInputs) -> str:
     """Which visa items are shown, and why (the CV's visa status)."""
     if not inputs.visa_known:
         return ("Your CV does not say which visa you need (CV, visa status): the J-1 and H-1B "
-                "items are all shown, each labelled.")
+                "items are all shown, each labeled.")
     if not inputs.visa_needs:
         return "Your CV says you need no visa: visa items are hidden."
     return (f"Visa items for the {' and '.join(inputs.visa_needs)} shown, from your CV's visa "

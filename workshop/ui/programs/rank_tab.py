@@ -44,6 +44,7 @@ from workshop.core.programs.ranking import (
     export_rank_list_csv,
     final_order,
     rankable,
+    seed_from_impressions,
     suggest_order,
 )
 from workshop.core.programs.snapshot import ProgramsData
@@ -203,6 +204,10 @@ class RankTab(QWidget):
                 self.sheet = RankSheet()
             elif not self.page.write(lambda: self._reset(), "Cannot reset the rank list"):
                 return
+        from workshop.core.interviews.impressions import impressions
+
+        seed_from_impressions(self.sheet, {pid: imp.ratings for pid, imp in
+                                           impressions(self.page.workspace).items()})
         self.programs = rankable(data.programs, self.sheet)
         self.all_programs = list(data.programs)
         self.stack.setCurrentIndex(1 if self.programs else 0)
