@@ -39,7 +39,7 @@ class FeedbackSettings:
     target_min_wpm: int = 140
     target_max_wpm: int = 160
     syllables_per_word: float = 1.5
-    error_fraction: float = 0.2
+    error_fraction: float = 0.25
 
 
 @dataclass(frozen=True, slots=True)
