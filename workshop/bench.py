@@ -392,7 +392,8 @@ def format_table(rows: list[Row]) -> str:
     lines += [line(c).rstrip() for c in cells]
     met = [r for r in rows if r.ok is not None]
     lines.append("")
-    missed = [r.name.split(":")[0].strip() for r in met if not r.ok]
+    missed = [r.name.strip() if len(r.name.strip()) <= 40 else r.name.strip()[:39] + "…"
+              for r in met if not r.ok]
     lines.append(f"goals met: {len(met) - len(missed)} of {len(met)}"
                  + (f"; missed: {'; '.join(missed)}" if missed else ""))
     return "\n".join(lines)

@@ -26,7 +26,7 @@ def test_table_has_anchor_ratio_goal_and_says_which_goals_are_met() -> None:
     head = table.splitlines()[0].split()
     assert head[:2] == ["operation", "this"] and "anchor" in head and "ratio" in head
     assert "1.50×" in table and "MISSED" in table
-    assert table.splitlines()[-1] == "goals met: 1 of 2; missed: memory"
+    assert table.splitlines()[-1] == "goals met: 1 of 2; missed: memory: all open"
 
 
 def test_process_memory_helpers_read_proc() -> None:
