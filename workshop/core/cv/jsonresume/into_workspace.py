@@ -35,7 +35,7 @@ class ResumeImport:
         text = f"Imported CV from {file_name}: {counts}."
         if self.kept_version:
             text += (f" Your previous CV was kept as the version “{self.kept_version}” "
-                     "(CV ▸ Versions to compare or restore it).")
+                     "(Versions… on the CV page compares or restores it).")
         return text
 
 
