@@ -6,8 +6,9 @@ install exists); LanguageTool's absence is normal and only reported, never an er
 The learner-English engine (articles, prepositions, verb forms, noun number from a trigram
 model; issue 21) joins "auto" and "harper" when ``learner_grammar=True`` (the setting a
 Preferences switch maps to). It is off by default: on the held-out half of JFLEG dev it added
-less recall than false flags (see ``resources/checks/learner_lm.json``). Without its optional model package it stays in the list as "off",
-so the status bar can say why, and finds nothing. The Link Grammar hint joins them only where
+less recall than false flags (see ``resources/checks/learner_lm.json``). Switched on without its
+optional model package it stays in the list as "off", so the status bar can say why, and finds
+nothing. The Link Grammar hint joins them only where
 its optional parser imports; elsewhere it is not mentioned at all.
 """
 
