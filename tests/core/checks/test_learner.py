@@ -164,3 +164,47 @@ def test_model_loads_at_warm_up_not_at_construction() -> None:
     assert engine._model is None
     CheckService([engine]).warm_engines()
     assert engine._model is not None
+
+
+def test_spans_stay_inside_any_text(warm_learner: LearnerEngine) -> None:
+    """Hypothesis: whatever the text (Unicode, punctuation, hyphens), spans are valid."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    low = _low(warm_learner)
+    words = st.sampled_from(
+        [
+            "the",
+            "a",
+            "an",
+            "of",
+            "on",
+            "in",
+            "patient",
+            "patients",
+            "have",
+            "went",
+            "café",
+            "Öztürk",
+            "-",
+            ",",
+            ".",
+            "?",
+            " ",
+            "  ",
+            "\n",
+            "two",
+            "discuss",
+            "about",
+            "I",
+        ]
+    )
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(words, max_size=25).map(" ".join))
+    def check(text: str) -> None:
+        for finding in low.check(text):
+            assert 0 <= finding.start < finding.end <= len(text)
+            assert text[finding.start : finding.end].strip()
+
+    check()
