@@ -3,10 +3,11 @@
 Run as ``python -m workshop.harness.first_visits [SECTION ...]``; prints one JSON line. The real
 main window is shown offscreen on the sample workspace, as the app starts it (the statements page
 built one turn after the first paint, the checker warming meanwhile). After the first underlines,
-each other section is shown once with ``window.show_section(key)``. A 1 ms heartbeat timer runs
-on the GUI thread; the freeze of a visit is the longest gap between two moments the thread was
-free, from the call until 600 ms later, so the page build, its first paint and any work it posts
-to the next turns all count, and a check delivered meanwhile (another thread's work) does not.
+the rules' data and the full check, each other section is shown once with
+``window.show_section(key)``. A 1 ms heartbeat timer runs on the GUI thread; the freeze of a
+visit is the longest gap between two moments the thread was free, from the call until 600 ms
+later, so the page build, its first paint and any work it posts to the next turns all count,
+and a check delivered meanwhile (another thread's work) does not.
 
 For each section the report has ``freeze_ms``, ``call_ms`` (the ``show_section`` call itself),
 the modules the visit imported (grouped by top-level package, with counts) and the resident
@@ -132,12 +133,26 @@ def main(sections: list[str]) -> None:
         report["rss_statements_mb"] = round(rss_mb(), 1)
         page.first_underlines.connect(underlined)  # type: ignore[attr-defined]
 
+    window.checker.status.connect(
+        lambda text: state.setdefault("warm", time.perf_counter())
+        if "starting" not in text else None)
+
     def underlined() -> None:
         if "underlined" in state:
             return
         state["underlined"] = time.perf_counter()
-        # the checker loads the rules' data after the quick first check: let it settle
-        QTimer.singleShot(1500, lambda: visit(0))
+        QTimer.singleShot(100, wait_warm)
+
+    def wait_warm() -> None:
+        """The rules' data loads after the quick first check, then the full check runs: the
+        visits start once both are done, so their memory and freezes are theirs alone."""
+        checker = window.checker
+        if "warm" not in state or checker._running or checker._waiting:  # noqa: SLF001
+            QTimer.singleShot(100, wait_warm)
+            return
+        report["rss_checker_warm_mb"] = round(rss_mb(), 1)
+        report["heavy_when_warm"] = heavy_loaded()
+        QTimer.singleShot(500, lambda: visit(0))
 
     plan = [*keys, "statements"]  # the last: a second visit, the anchor (nothing to build)
 
@@ -177,6 +192,7 @@ def main(sections: list[str]) -> None:
             (state["statements_built"] - state["painted"]) * 1000)
         report["underlines_after_paint_ms"] = round((state["underlined"] - state["painted"])
                                                     * 1000)
+        report["warm_after_paint_ms"] = round((state["warm"] - state["painted"]) * 1000)
         report["rss_all_sections_mb"] = round(rss_mb(), 1)
         report["rss_tree_mb"] = round(tree_rss_mb(), 1)
         report["helper_processes"] = len(descendants(os.getpid()))
