@@ -337,3 +337,4 @@ def test_new_request_defaults_to_the_applicants_specialty(qtbot, empty_page: Let
     assert page.writers_tab.requests.add_request()
     made = RequestRepository(page.workspace.conn).all(writer_id=stored.id)
     assert [r.target_specialty for r in made] == ["Pediatrics"]
+    assert page.writers_tab.detail.tabText(0) == "Letter requests (1)"  # the count follows

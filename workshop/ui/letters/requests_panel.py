@@ -33,6 +33,8 @@ class RequestsPanel(QWidget):
     """Every request of one writer, one at a time."""
 
     message = Signal(str)
+    #: The number of requests shown, after every load (the tab title counts them).
+    counted = Signal(int)
 
     def __init__(self, store: LettersStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +113,7 @@ class RequestsPanel(QWidget):
         self.empty.setVisible(writer is not None and not self.requests)
         self.scroll.setVisible(bool(self.requests))
         self._on_picked()
+        self.counted.emit(len(self.requests))
 
     def current_id(self) -> int | None:
         data = self.picker.currentData()

@@ -90,6 +90,9 @@ class WritersTab(QWidget):
         self.detail = QTabWidget()
         self.detail.setAccessibleName("Selected writer")
         self.detail.addTab(self.requests, "Letter requests")
+        self.requests.counted.connect(
+            lambda n: self.detail.setTabText(0, f"Letter requests ({n})" if self.current()
+                                             else "Letter requests"))
         self.detail.addTab(self.form, "Writer details")
         self.detail.addTab(self.cases, "Cases worked together")
         splitter = QSplitter(Qt.Orientation.Vertical)
