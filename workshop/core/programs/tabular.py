@@ -206,40 +206,6 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _looks_like_text(text: str) -> bool:
-    """Lines of printable characters (a binary file "decodes" as UTF-16 into rubbish)."""
-    if not text or "\n" not in text.strip() and len(text) > 200:
-        return False
-    bad = sum(1 for c in text if (not c.isprintable() and c not in "\t\r\n")
-              or unicodedata.category(c) in ("Co", "Cn", "Cs"))
-    return bad <= len(text) // 100
-
-
-def _strict(data: bytes, encoding: str) -> str | None:
-    try:
-        return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
-
-
-def _latin_only(text: str) -> bool:
-    """True when no letter is outside Latin (then the Latin code pages are compared)."""
-    return all(ord(c) < 0x0370 or c in _TYPOGRAPHIC or not c.isalpha() for c in text)
-
-
-def _latin_score(text: str) -> int:
-    """Letters and typographic punctuation count for a code page; stray symbols against it."""
-    score = 0
-    for char in text:
-        if ord(char) < 0x80:
-            continue
-        if char in _TYPOGRAPHIC or (char.isalpha() and ord(char) < 0x250):
-            score += 2
-        else:
-            score -= 3
-    return score
-
-
 def sniff_delimiter(text: str) -> str:
     """Comma, semicolon, tab or pipe: the one that splits the first lines most consistently."""
     lines = [ln for ln in text.splitlines()[:30] if ln.strip()]
