@@ -7,7 +7,7 @@ trap 'rm -rf "$tmp"' EXIT
 export QT_QPA_PLATFORM=offscreen WORKSHOP_HOME="$tmp/home"
 .venv/bin/workshop init "$tmp/sample.workshop" --sample >/dev/null
 mkdir -p docs/screenshots
-for section in statements cv letters interview programs exports; do
+for section in statements cv letters interviews interview programs exports; do
   .venv/bin/workshop --workspace "$tmp/sample.workshop" screenshot --section "$section" \
     --out "docs/screenshots/$section.png"
 done

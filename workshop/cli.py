@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from workshop import APP_NAME, __version__
-from workshop.core.errors import UserError
+from workshop.core.errors import UserError, as_sentence
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -140,10 +140,7 @@ def _open_app(args: argparse.Namespace) -> int:
 
 
 def _sentence(text: str) -> str:
-    """``text`` ending as a sentence, so a message and its hint never run together."""
-    text = text.strip()
-    core = text.rstrip("”\"')»")
-    return text if not core or core[-1] in ".!?…:" else text + "."
+    return as_sentence(text)
 
 
 def render_error(exc: UserError) -> str:

@@ -28,20 +28,14 @@ def test_programs_csv_round_trip_through_the_importer() -> None:
     assert [row[column] for _, row in table.rows] == PAYLOADS
 
 
-@pytest.mark.xfail(strict=True, reason="checks/rules/eras_safe.make_eras_safe must call "
-                   "textio.bidi.strip_bidi_controls first (the table maps them to '')")
 def test_eras_safe_fix_keeps_words_apart() -> None:
     assert make_eras_safe("at\u2067Cairo\u2069today") == "at Cairo today"
 
 
-@pytest.mark.xfail(strict=True, reason="cv/eras.eras_safe must call "
-                   "textio.bidi.strip_bidi_controls first (it drops every Cf character)")
 def test_cv_eras_text_keeps_words_apart() -> None:
     assert eras.eras_safe("at\u2067Cairo\u2069today") == "at Cairo today"
 
 
-@pytest.mark.xfail(strict=True, reason="commands/import_.py must use "
-                   "cv.jsonresume.import_json_resume_into (keeps the CV it replaces)")
 def test_cli_jsonresume_import_keeps_the_previous_cv(tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     ws = str(tmp_path / "ws.workshop")

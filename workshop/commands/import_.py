@@ -41,15 +41,13 @@ def run(args: argparse.Namespace) -> int:
         for line in [*report.errors, *report.warnings]:
             print(f"  {line}")
         return 1 if report.errors and not (report.created or report.updated) else 0
-    from workshop.core.cv.in_workspace import save_workspace_cv
-    from workshop.core.cv.jsonresume import import_json_resume
+    from workshop.core.cv.jsonresume import import_json_resume_into
 
-    cv, notes = import_json_resume(args.file)
+    # A non-empty CV is kept as a version before the import replaces it (and the summary
+    # says so); a file with no résumé in it is refused before anything is written.
     with open_for_writing(args) as ws:
-        doc = save_workspace_cv(ws, cv)
-        ws.documents.save_version(doc.id, f"Imported from {args.file.name}")
-    print(f"Imported CV from {args.file.name}: {len(cv.experience)} experiences, "
-          f"{len(cv.education)} education entries, {len(cv.publications)} publications.")
-    for note in notes:
+        result = import_json_resume_into(ws, args.file)
+    print(result.summary(args.file.name))
+    for note in result.notes:
         print(f"  note: {note}")
     return 0

@@ -18,10 +18,18 @@ class UserError(Exception):
         self.where = where
 
     def __str__(self) -> str:
-        parts = [f"{self.where}: {self.message}" if self.where else self.message]
+        message = as_sentence(self.message)
+        parts = [f"{self.where}: {message}" if self.where else message]
         if self.hint:
-            parts.append(self.hint)
+            parts.append(as_sentence(self.hint))
         return " ".join(parts)
+
+
+def as_sentence(text: str) -> str:
+    """``text`` ending as a sentence, so a message and its hint never run together."""
+    text = text.strip()
+    core = text.rstrip("”\"')»")
+    return text if not core or core[-1] in ".!?…:" else text + "."
 
 
 class WriteFailed(UserError):

@@ -20,6 +20,7 @@ from workshop.core.cv.eras_facts import (
     ERAS_REFLECTION_CHARS,
 )
 from workshop.core.cv.model import CV, Experience
+from workshop.core.textio.bidi import strip_bidi_controls
 
 _REPLACE = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -53,6 +54,7 @@ def eras_safe(text: str) -> str:
     Letters of every script are kept (names and places may be Arabic, Greek, Devanagari...).
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n")
+    text = strip_bidi_controls(text)  # a control between words becomes a space, never glue
     text = make_eras_safe(text)
     text = _REPLACE_RE.sub(lambda m: _REPLACE[m.group(0)], text)
     if not text.isascii():

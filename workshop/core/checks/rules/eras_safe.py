@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from workshop.core.checks.finding import Finding
 from workshop.core.checks.rules.meta import load_json, make
+from workshop.core.textio.bidi import strip_bidi_controls
 
 RULE = "eras.unsafe_char"
 
@@ -73,6 +74,7 @@ def make_eras_safe(text: str) -> str:
     """
     replacements, _, pattern = _table()
     text = text.replace("\r\n", "\n")
+    text = strip_bidi_controls(text)  # a control between words becomes a space, never glue
     cleaned = pattern.sub(lambda m: _replacement(m.group()), text)
     # Removing an emoji between two spaces leaves two; collapse only those, not indentation.
     cleaned = re.sub(r"(?<=\S)  +(?=\S)", " ", cleaned) if cleaned != text else cleaned
