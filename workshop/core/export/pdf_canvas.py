@@ -71,8 +71,8 @@ def _draw_furniture(c: canvas.Canvas, styles: Styles, f: Furniture, page: int, t
     rule_color = styles.colors.rule
     if f.running_header and page > 1 and f.header_name:
         label = f.header_name + (f" \u2014 {f.header_title}" if f.header_title else "")
-        text, _ = markup([Span(label)])
-        para = Paragraph(text, styles.for_text("header", False))
+        text, complex_script = markup([Span(label)])  # a name in Tamil is shaped here too
+        para = Paragraph(text, styles.for_text("header", complex_script))
         _, h = para.wrap(width, f.margin_top)
         y = f.page_height - f.margin_top + 14
         para.drawOn(c, f.margin_left, y)
