@@ -160,3 +160,24 @@ def _request(writer: LetterWriter):  # type: ignore[no-untyped-def]
     from workshop.core.letters import LetterRequest
     return LetterRequest(writer_id=writer.id or 0, target_specialty="Internal Medicine",
                          letter_id="ABCD1234", id=1)
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".zip"])
+def test_workspace_packet_is_refused_in_both_formats(tmp_path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    from workshop.core.letters.in_workspace import export_packet
+    from workshop.core.services import init_workspace
+
+    ws = init_workspace(tmp_path / "s.workshop", sample=True)
+    try:
+        repo = WriterRepository(ws.conn)
+        iyer = repo.find("Iyer")
+        iyer.cases.append(_identifying())
+        repo.update(iyer)
+        out = tmp_path / f"packet{suffix}"
+        with pytest.raises(UserError, match="may identify a patient"):
+            export_packet(ws, "Iyer", out)
+        assert not out.exists()
+        repo.confirm_deidentified(iyer.id or 0, len(iyer.cases))
+        assert export_packet(ws, "Iyer", out).exists()
+    finally:
+        ws.close()
