@@ -1,6 +1,6 @@
-"""Behaviour issue 19 asks for that needs one line in a module another helper owns; each test
-is a strict xfail until that line lands, then it passes and its marker must go (see the reasons).
-"""
+"""Issue 19 behaviour that lives where two modules meet: our CSV escape undone by our own
+importer, bidi controls in ERAS-safe text, the JSON Resume import keeping the old CV, and
+.xlsx bombs refused by the program importer before openpyxl opens them."""
 
 from __future__ import annotations
 
@@ -19,8 +19,6 @@ from workshop.core.programs.tabular import read_table_bytes
 PAYLOADS = ["=1+1", "-1+1", "+1", "@SUM(1)"]
 
 
-@pytest.mark.xfail(strict=True, reason="tabular._csv_rows must unescape_cell() each cell "
-                   "(workshop.core.textio.csv_safety) so our own export re-imports unchanged")
 def test_programs_csv_round_trip_through_the_importer() -> None:
     data = programs_to_csv([Program(name=p, id=i + 1) for i, p in enumerate(PAYLOADS)])
     table = read_table_bytes(data.encode("utf-8"), "programs.csv")
@@ -46,3 +44,12 @@ def test_cli_jsonresume_import_keeps_the_previous_cv(tmp_path: Path,
         assert cli.main(["import", "jsonresume", str(path), "--workspace", ws]) == 0
     out = capsys.readouterr().out
     assert "Your previous CV was kept as the version “Before import of New.json”" in out
+
+
+def test_an_xlsx_bomb_is_refused_by_the_program_importer_before_openpyxl() -> None:
+    from tests.reliability.hostile import wide_row_sheet, xlsx_with_parts
+    from workshop.core.errors import UserError
+
+    bomb = xlsx_with_parts({"xl/worksheets/sheet1.xml": wide_row_sheet(600_000)})
+    with pytest.raises(UserError, match="zip bomb|cells|inflate|compressed"):
+        read_table_bytes(bomb, "programs.xlsx")
