@@ -337,3 +337,15 @@ def test_interview_page_speaks_american_english(qtbot, sample_window) -> None:  
         found += sorted({f"{h.text!r} in {t[:80]!r}" for t in texts for h in finder.find(t)})
     assert len(texts) > 50
     assert found == []
+
+
+def test_question_history_shows_the_verdict(qtbot, page: InterviewPage,  # type: ignore[no-untyped-def]
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    ask(monkeypatch, drill_module.KEEP)
+    page.practise_question("intro-001")
+    answer_for(qtbot, page, 17)
+    qtbot.keyClick(page.view, Qt.Key.Key_Escape)
+    page.tabs.setCurrentWidget(page.browser)
+    page.browser.select("intro-001")
+    history = page.browser.history.text()
+    assert "0:17 of 2:00 · short" in history and "not rated" in history

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from workshop.core.drills.report import clock_text
@@ -69,6 +70,16 @@ def load_tolerance(path: Path | None = None) -> float:
         raise UserError(f"'tolerance' must be a fraction between 0 and 1, not {value!r}.",
                         where=f"{path.name} [verdict]")
     return float(value)
+
+
+@cache
+def shipped_tolerance() -> float:
+    """The shipped tolerance, read once; the default when the file is broken (a packaging bug
+    must not stop a drill)."""
+    try:
+        return load_tolerance()
+    except UserError:
+        return DEFAULT_TOLERANCE
 
 
 def judge_timing(answer_seconds: float, target_seconds: float, *, skipped: bool = False,

@@ -31,6 +31,7 @@ from workshop.core.drills.attempts import Attempt
 from workshop.core.drills.bank import Question, QuestionBank
 from workshop.core.drills.report import clock_text
 from workshop.core.drills.scheduler import ReviewState
+from workshop.core.drills.timing_verdict import judge_timing, shipped_tolerance
 from workshop.core.drills.user_questions import UserQuestion
 from workshop.ui.interview.notes import NotesPanel
 from workshop.ui.widgets import button
@@ -304,6 +305,9 @@ def _history_html(attempts: Sequence[Attempt]) -> str:
     for a in reversed(answered):
         scores = " · ".join(str(s) for s in a.rubric.scores) if a.rubric else "not rated"
         over = f" (+{clock_text(a.overtime_seconds)})" if a.overtime_seconds >= 1 else ""
+        verdict = judge_timing(a.answer_seconds, a.target_seconds,
+                               tolerance=shipped_tolerance()).timing.value
+        over += f" · {verdict}"
         rec = " · recorded" if a.recording_path else ""
         rows.append(f"<tr><td>{a.started_at.astimezone():%b %d}</td>"
                     f"<td>{clock_text(a.answer_seconds)} of {clock_text(a.target_seconds)}"

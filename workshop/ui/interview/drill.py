@@ -40,11 +40,10 @@ from workshop.core.drills.timer import (
     TakeStarted,
 )
 from workshop.core.drills.timing_verdict import (
-    DEFAULT_TOLERANCE,
     TimingVerdict,
     describe,
     judge_timing,
-    load_tolerance,
+    shipped_tolerance,
 )
 from workshop.core.errors import UserError
 from workshop.ui.interview.countdown import dial_state
@@ -118,10 +117,7 @@ class DrillController(QObject):
         self.record = False
         self.saved: list[Attempt] = []
         self.recording_rel: str | None = None
-        try:
-            self.tolerance = load_tolerance()
-        except UserError:
-            self.tolerance = DEFAULT_TOLERANCE
+        self.tolerance = shipped_tolerance()
         self.recorder = AudioRecorder(self)
         self.recorder.finished.connect(self._on_recorded)
         self.recorder.failed.connect(self._on_record_failed)
