@@ -41,12 +41,13 @@ def run(args: argparse.Namespace) -> int:
         for line in [*report.errors, *report.warnings]:
             print(f"  {line}")
         return 1 if report.errors and not (report.created or report.updated) else 0
-    from workshop.core.cv.jsonresume import import_json_resume_into
+    from workshop.core.cv.jsonresume import import_json_resume, import_json_resume_into
 
-    # A non-empty CV is kept as a version before the import replaces it (and the summary
-    # says so); a file with no résumé in it is refused before anything is written.
+    # A file with no résumé in it is refused before any workspace is opened; a non-empty CV is
+    # kept as a version before the import replaces it (and the summary says so).
+    parsed = import_json_resume(args.file)
     with open_for_writing(args) as ws:
-        result = import_json_resume_into(ws, args.file)
+        result = import_json_resume_into(ws, args.file, parsed=parsed)
     print(result.summary(args.file.name))
     for note in result.notes:
         print(f"  note: {note}")

@@ -49,15 +49,19 @@ def has_content(cv: CV) -> bool:
     return cv.to_dict() != CV().to_dict()
 
 
-def import_json_resume_into(workspace: Workspace, path: Path | str) -> ResumeImport:
+def import_json_resume_into(workspace: Workspace, path: Path | str, *,
+                            parsed: tuple[CV, list[str]] | None = None) -> ResumeImport:
     """Read a JSON Resume file and make it the workspace's CV, keeping the previous one.
+
+    ``parsed`` is :func:`import_json_resume`'s result when the caller read the file first (the
+    CLI does, so a file that is not a résumé is refused before any workspace is opened).
 
     Raises:
         UserError: the file is refused (see :func:`import_json_resume`; nothing is changed), or
             the workspace cannot be written (the transaction leaves it as it was).
     """
     file = Path(path)
-    cv, notes = import_json_resume(file)
+    cv, notes = parsed if parsed is not None else import_json_resume(file)
     kept = ""
     with workspace.transaction():
         doc = cv_document(workspace)
