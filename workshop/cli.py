@@ -54,8 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--runs", type=int, default=3, help="repetitions per measurement")
     bench.add_argument("--versions", type=int, default=10_000,
                        help="versions in the large-workspace test")
-    bench.add_argument("--suite", choices=["startup", "crash", "all"], default="startup",
-                       help="startup: start time, memory, opening; crash: SIGKILL the save loop")
+    bench.add_argument("--suite", choices=["startup", "visits", "history", "export", "crash",
+                                            "all"], default="startup",
+                       help="startup: start, memory, underlines; visits: first visit of each "
+                            "section; history: Versions at scale; export: CV vs Typst; crash: "
+                            "SIGKILL the save loop; all: every one")
     bench.add_argument("--kills", type=int, default=200, help="kills in the crash suite")
     bench.set_defaults(handler=_cmd_bench)
 
@@ -102,10 +105,11 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
-    from workshop.bench import run_bench
+    from workshop.bench import SUITES, run_bench
 
-    if args.suite in {"startup", "all"}:
-        print(run_bench(runs=args.runs, versions=args.versions))
+    suites = SUITES if args.suite == "all" else tuple(s for s in (args.suite,) if s in SUITES)
+    if suites:
+        print(run_bench(runs=args.runs, versions=args.versions, suites=suites))
     if args.suite in {"crash", "all"}:
         import tempfile
 

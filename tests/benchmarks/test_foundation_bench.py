@@ -36,7 +36,7 @@ def test_time_open_reports_each_run(large_workspace: Path) -> None:
 
 
 def test_bench_command_prints_table() -> None:
-    table = run_bench(runs=1, versions=50)
+    table = run_bench(runs=1, versions=50, suites=("startup",))
     assert "app: start to first painted main window" in table
     assert "open workspace with 50 versions" in table
     assert "peak RSS" in table

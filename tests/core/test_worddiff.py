@@ -25,3 +25,13 @@ def test_sides_rebuild_the_texts(old: str, new: str) -> None:
     assert "".join(s.text for s in diff.left) == old
     assert "".join(s.text for s in diff.right) == new
     assert "".join(tokens(old)) == old
+
+
+def test_the_shared_head_and_tail_are_kept_whole_around_an_edit() -> None:
+    head = "My first patient as an intern taught me. " * 50
+    tail = " I hope to train in internal medicine." * 50
+    diff = word_diff(head + "old words" + tail, head + "new words here" + tail)
+    assert "".join(s.text for s in diff.left) == head + "old words" + tail
+    assert "".join(s.text for s in diff.right) == head + "new words here" + tail
+    assert (diff.words_removed, diff.words_added) == (1, 2)
+    assert diff.left[0].kind == "same" and diff.left[-1].kind == "same"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase
 
-from workshop.core.export.fonts import SCRIPTS
+from workshop.core.export.scripts import SCRIPTS  # not fonts.py: no reportlab at start-up
 from workshop.core.resources import resource
 
 #: One regular face per script (Qt synthesises bold where a bold face is missing).

@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
         self.persist_settings()
 
     def _backup_if_due(self) -> None:
-        if self.guard.check():
+        if self.workspace.closed or self.guard.check():
             return
         try:
             made = self.workspace.backup_if_due()

@@ -135,3 +135,10 @@ def test_write_failures_say_what_to_do_by_cause() -> None:
     assert "free some space" in write_failure_hint("the disk is full")
     assert "Save a copy" in write_failure_hint("the file or disk is read-only")
     assert "free some space" not in write_failure_hint("the file or disk is read-only")
+
+
+def test_a_backup_timer_after_close_does_nothing(tmp_path: Path) -> None:
+    ws, _doc = opened(tmp_path)
+    ws.close()
+    assert ws.backup_if_due() is None
+    assert ws.check_file() is None

@@ -13,7 +13,6 @@ from pathlib import Path
 from workshop.core.atomic import atomic_write_bytes
 from workshop.core.errors import UserError
 from workshop.core.export.document import Document
-from workshop.core.export.docx_writer import render_docx_bytes
 from workshop.core.export.pdf import render_pdf_bytes
 from workshop.core.export.text_safety import clean_tree
 from workshop.core.export.themes import Theme, load_theme, with_paper
@@ -56,6 +55,8 @@ def render_docx(
     user_dirs: Sequence[Path | str] = (),
 ) -> bytes:
     """Render a document to .docx bytes (Word styles; page size and margins from the theme)."""
+    from workshop.core.export.docx_writer import render_docx_bytes  # python-docx: +14 MB
+
     return render_docx_bytes(clean_tree(doc), _theme(theme, paper, user_dirs))
 
 
@@ -86,5 +87,10 @@ def export(
         )
     theme = _theme(theme_name, paper, user_dirs)
     safe = clean_tree(doc)
-    data = render_pdf_bytes(safe, theme) if suffix == ".pdf" else render_docx_bytes(safe, theme)
+    if suffix == ".pdf":
+        data = render_pdf_bytes(safe, theme)
+    else:  # python-docx only when a .docx is asked for (it costs 14 MB and 0.14 s to import)
+        from workshop.core.export.docx_writer import render_docx_bytes
+
+        data = render_docx_bytes(safe, theme)
     return atomic_write_bytes(path, data, mode=0o644)

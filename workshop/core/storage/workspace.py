@@ -286,6 +286,8 @@ class Workspace:
 
     def backup_if_due(self) -> Path | None:
         """Back up when something changed and the interval has passed (the UI calls this)."""
+        if self._closed:
+            return None  # a timer that fired after close: nothing to back up, nothing to read
         self.checkpoint()
         if self.read_only or not self.changed_since_backup or self.check_file() is not None:
             return None

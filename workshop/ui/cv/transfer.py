@@ -21,8 +21,6 @@ from workshop.core.cv.in_workspace import cv_document, save_workspace_cv
 from workshop.core.cv.jsonresume import import_json_resume, write_json_resume
 from workshop.core.cv.worksheet import worksheet_text
 from workshop.core.errors import UserError
-from workshop.core.export import cv_document as cv_print_document
-from workshop.core.export import export
 from workshop.ui.cv.eras_dialog import ErasBlocksDialog
 
 if TYPE_CHECKING:
@@ -152,6 +150,9 @@ def export_path(page: CvPage, path: Path) -> None:
         page.export_button.setEnabled(True)
         QMessageBox.warning(page, "Cannot export", error)
         page.export_failed.emit(error)
+
+    from workshop.core.export import cv_document as cv_print_document  # the writers: on use
+    from workshop.core.export import export
 
     page.context.operations.run(lambda: export(cv_print_document(data), theme, paper, path),
                                 on_done=done, on_failed=failed, parent=page)

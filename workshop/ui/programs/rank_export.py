@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-from workshop.core.export.api import export
 from workshop.core.export.builders import report_document
 from workshop.core.export.document import Document
 from workshop.core.programs.model import Program
@@ -80,4 +79,6 @@ def _advanced_sections(report: dict[str, object]) -> list[dict[str, object]]:
 
 def export_rank_pdf(doc: Document, out: Path | str) -> Path:
     """Render and write atomically (runs on a worker thread)."""
+    from workshop.core.export.api import export  # the PDF engine loads on the first export
+
     return export(doc, THEME, PAPER, out)
