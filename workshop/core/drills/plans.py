@@ -170,3 +170,21 @@ def _tagged(questions: Iterable[Question], tag: str) -> Question | None:
 def _check_count(count: int) -> None:
     if not 1 <= count <= MAX_ITEMS:
         raise UserError(f"A drill has 1-{MAX_ITEMS} questions, not {count}.")
+
+
+def soap_plan(bank: QuestionBank, count: int, rng: random.Random) -> DrillPlan:
+    """A SOAP phone-screen drill: the bank's SOAP questions on the preset's rapid timer
+    (``resources/interviews/soap_preset.toml``: a short think pause, 60-second answers, one
+    take, a hard stop). Stored as a category drill: it is one, with another timer."""
+    from workshop.core.interviews.soap import soap_preset
+
+    _check_count(count)
+    preset = soap_preset()
+    config = TimerConfig(preset.think_seconds, preset.answer_seconds, preset.cue_seconds,
+                         max_takes=preset.max_takes, hard_stop=preset.hard_stop)
+    pool = list(bank.in_category("soap"))
+    if not pool:
+        raise UserError("The question bank has no SOAP phone-screen questions.",
+                        hint="Reinstall the app: its question bank is incomplete.")
+    chosen = rng.sample(pool, min(count, len(pool)))
+    return DrillPlan("category", tuple(DrillItem(q, config) for q in chosen))

@@ -255,6 +255,8 @@ class InterviewPage(PageBase):
                                       think_seconds=c.think_seconds,
                                       answer_seconds=c.answer_seconds, takes=c.takes,
                                       category=c.category or None)
+        if c.mode == "soap":
+            return plans.soap_plan(bank, c.count, self.rng)
         qid = self.browser.current_id()
         if not qid:
             raise UserError("Choose a question in the Questions tab first.")

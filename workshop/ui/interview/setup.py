@@ -40,6 +40,9 @@ MODES = (
     ("one-way", "One-way video interview",
      "As on HireVue-style platforms: fixed think time, a hard stop at the answer limit, "
      "limited takes and no pause."),
+    ("soap", "SOAP phone screen",
+     "Match Week practice: a program with an open position calls; rapid 60-second answers, "
+     "one take, a hard stop at the limit."),
     ("single", "One question",
      "The question selected in the Questions tab (or double-click one there)."),
 )
@@ -234,7 +237,7 @@ class DrillSetup(QWidget):
         mode = self.mode()
         show = {
             self.category: mode in ("category", "one-way"),
-            self.count: mode in ("mock", "category", "one-way", "due"),
+            self.count: mode in ("mock", "category", "one-way", "due", "soap"),
             self.follow: mode == "mock",
             self.think: mode == "one-way", self.answer: mode == "one-way",
             self.takes: mode == "one-way",
