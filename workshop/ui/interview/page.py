@@ -34,6 +34,7 @@ from workshop.core.drills.in_workspace import DrillsStore
 from workshop.core.drills.seeding import seed_personal_questions
 from workshop.core.drills.user_questions import UserQuestion
 from workshop.core.errors import UserError
+from workshop.core.profile_service import load_profile
 from workshop.ui.context import UiContext
 from workshop.ui.interview.browser import QuestionBrowser
 from workshop.ui.interview.dashboard import Dashboard
@@ -238,8 +239,22 @@ class InterviewPage(PageBase):
             self.set_full_screen(True)
         return True
 
+    def _applicant_bank(self) -> QuestionBank:
+        """The general questions plus the applicant's specialty pack: a surgery applicant is
+        never asked about ABIM boards. The whole bank when no specialty is set, or none of
+        the packs is for it."""
+        specialty = load_profile(self.workspace).target_specialty.strip()
+        if not specialty:
+            return self.full_bank
+        try:
+            return self.full_bank.for_specialty(specialty)
+        except UserError:
+            return self.full_bank
+
     def _plan(self, c: SetupChoice) -> plans.DrillPlan:
-        bank, timing = self.full_bank, self.timing
+        timing = self.timing
+        bank = self._applicant_bank() if c.mode in ("mock", "category", "one-way") \
+            else self.full_bank
         if c.mode == "mock":
             return plans.plan_mock(bank, c.count, self.rng, timing,
                                    follow_up_rate=0.5 if c.follow_ups else 0.0)
