@@ -38,3 +38,24 @@ def test_a_statement_pasted_from_word_exports_to_docx_and_pdf(tmp_path: Path) ->
     assert "after a manual break." in xml and "stray control character." in xml
     assert "\x01" not in xml and "\x0b" not in xml
     ws.close()
+
+
+def test_a_very_long_unbroken_run_becomes_breakable_and_reads_the_same() -> None:
+    from workshop.core.export.text_safety import xml_safe
+
+    run = "x" * 1000
+    safe = xml_safe(f"see {run} end")
+    assert safe.replace("\u200b", "") == f"see {run} end"
+    pieces = safe.split(" ")[1].split("\u200b")
+    assert len(pieces) == 17 and max(len(p) for p in pieces) == 60
+    assert xml_safe("an ordinary https://example.org/a/long/path link") == \
+        "an ordinary https://example.org/a/long/path link"  # short runs untouched
+
+
+def test_links_are_found_without_scanning_a_long_run_again_and_again() -> None:
+    from workshop.core.export.document import autolink
+
+    spans = autolink("mail yasmin.elsayed@example.org today")
+    assert [s.url for s in spans if s.url] == ["mailto:yasmin.elsayed@example.org"]
+    assert all(not s.url for s in autolink("x" * 100 + "@example.org"))  # no real address
+    assert autolink("x" * 50_000) == (autolink("x" * 50_000)[0],)
