@@ -48,4 +48,4 @@ def test_cancel_stops_the_download(qtbot) -> None:  # type: ignore[no-untyped-de
     qtbot.waitUntil(lambda: dialog.process.state().name == "Running", timeout=10_000)
     dialog.cancel()
     assert dialog.state == "cancelled"
-    assert "cancelled" in dialog.label.text()
+    assert "canceled" in dialog.label.text()

@@ -34,7 +34,7 @@ def model_path() -> str | None:
     Cached: a failed import is not remembered by Python, and this is asked per paragraph.
     """
     try:
-        import pocketsphinx  # type: ignore[import-untyped]
+        import pocketsphinx  # type: ignore[import-untyped, import-not-found, unused-ignore]
     except ImportError:
         return None
     path = os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin")
