@@ -12,7 +12,7 @@ def test_every_script_face_is_registered_with_qt(qapp, monkeypatch) -> None:  # 
     monkeypatch.setattr(ui_fonts, "_done", False)
     ui_fonts.register_bundled_fonts()
     families = set(QFontDatabase.families())
-    assert len(ui_fonts.UI_FONTS) == len(SCRIPTS) == 16
+    assert len(ui_fonts.UI_FONTS) == len(SCRIPTS) == 17
     for wanted in ("Droid Sans Fallback", "Noto Sans Tamil", "Noto Sans Hebrew",
                    "Noto Sans Ethiopic", "Noto Sans Symbols2", "Noto Sans Khmer"):
         assert wanted in families, wanted

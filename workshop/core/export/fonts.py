@@ -53,6 +53,9 @@ from workshop.core.export.scripts import (
     DEVANAGARI as DEVANAGARI,
 )
 from workshop.core.export.scripts import (
+    EMOJI as EMOJI,
+)
+from workshop.core.export.scripts import (
     ETHIOPIC as ETHIOPIC,
 )
 from workshop.core.export.scripts import (

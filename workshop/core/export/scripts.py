@@ -26,6 +26,7 @@ ARMENIAN = "armenian"
 ETHIOPIC = "ethiopic"
 CJK = "cjk"
 SYMBOLS = "symbols"
+EMOJI = "emoji"
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,10 @@ SCRIPTS: dict[str, ScriptFace] = {
     SYMBOLS: ScriptFace("symbol or emoji", "NotoSansSymbols2", (
         (0x2190, 0x21FF), (0x2300, 0x23FF), (0x2460, 0x24FF), (0x25A0, 0x27BF),
         (0x2900, 0x297F), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF)), bold=False, shaped=False),
+    # Monochrome emoji (Noto Emoji, OFL) for what Symbols 2 lacks (😀, 👩‍⚕️ parts...). No
+    # ranges of its own: the symbols range owns those code points, and a character its face
+    # lacks falls back through every shipped face in this order (fonts.face_for).
+    EMOJI: ScriptFace("emoji", "NotoEmoji", (), bold=False, shaped=False, single_file=True),
 }
 #: Complex-script families (compatibility name): script -> family stem.
 SCRIPT_FAMILIES: dict[str, str] = {k: v.stem for k, v in SCRIPTS.items()}
