@@ -165,9 +165,9 @@ def test_partial_and_missing() -> None:
     assert entries["oet-medicine"].detail == "Not in your CV yet."
     assert entries["ecfmg-certification"].status == "partial"
     assert entries["statements"].detail == "No statement yet for: Family Medicine."
-    assert entries["letters"].detail == ("2 letters uploaded, 1 from U.S. physicians in the specialty; "
-                                         "needs 1 more letter and 1 more from U.S. physicians "
-                                         "in the specialty.")
+    assert entries["letters"].detail == ("2 letters uploaded, 1 from U.S. physicians in the "
+                                         "specialty; needs 1 more letter and 1 more from U.S. "
+                                         "physicians in the specialty.")
     ticked = _by_key(evaluate_checklist(inputs, {"oet-medicine": True}))
     assert ticked["oet-medicine"].done and ticked["oet-medicine"].by == "you"
 
