@@ -62,6 +62,11 @@ def run(args: argparse.Namespace) -> int:
                                                   show_target=args.show_target)
             for concern in statement_concerns(ws, doc, args, theme, user_dirs):
                 print(f"warning: {concern}", file=sys.stderr)
+            if args.out.suffix.lower() == ".pdf":
+                from workshop.core.export.coverage import font_warnings
+
+                for warning in font_warnings({"body": doc.body}):
+                    print(f"warning: {warning}", file=sys.stderr)
         else:
             written = export_cv(ws, args, theme, user_dirs)
     print(f"Wrote {written}")
@@ -136,6 +141,12 @@ def export_cv(ws, args: argparse.Namespace, theme: str, user_dirs) -> Path:  # t
             print(f"  note: {note}")
         return Path(args.out)
     from workshop.core.export.api import export
+    from workshop.core.export.coverage import font_warnings
     from workshop.core.export.cv_document import cv_document
 
-    return export(cv_document(cv), theme, args.paper, args.out, user_dirs=user_dirs)
+    document = cv_document(cv)
+    written = export(document, theme, args.paper, args.out, user_dirs=user_dirs)
+    if args.out.suffix.lower() == ".pdf":
+        for warning in font_warnings(document):
+            print(f"warning: {warning}", file=sys.stderr)
+    return written

@@ -102,11 +102,22 @@ class ExportPlan:
 
     write: Callable[[], Any]
     finish: Callable[[Any], tuple[Path, Changes]]
+    #: Characters no shipped or system font draws: kept in the file, named here.
+    warnings: tuple[str, ...] = ()
 
 
-def _writes_only(write: Callable[[], Any]) -> ExportPlan:
+def _writes_only(write: Callable[[], Any], warnings: tuple[str, ...] = ()) -> ExportPlan:
     """A plan whose only effect is the file: nothing in the workspace changes."""
-    return ExportPlan(write, lambda path: (Path(path), NOTHING))
+    return ExportPlan(write, lambda path: (Path(path), NOTHING), warnings)
+
+
+def _font_warnings(value: Any, suffix: str) -> tuple[str, ...]:
+    """What no font can draw, for a PDF (a .docx leaves the fonts to Word)."""
+    if suffix != ".pdf":
+        return ()
+    from workshop.core.export.coverage import font_warnings
+
+    return tuple(font_warnings(value))
 
 
 def plan_export(workspace: Workspace, key: str, theme: str, paper: str, out: Path, *,
@@ -123,7 +134,10 @@ def plan_export(workspace: Workspace, key: str, theme: str, paper: str, out: Pat
         write = statements.plan_statement_export(workspace, doc, out, theme=theme, paper=paper,
                                                  user_theme_dirs=user_dirs,
                                                  show_target=show_target)
-        return _writes_only(write)
+        profile = workspace.profile.get()
+        return _writes_only(write, _font_warnings(
+            {"body": doc.body, "name": profile.full_name, "native": profile.native_name},
+            suffix))
     if prefix == "packet":
         from workshop.core.letters.in_workspace import (
             prepare_packet,
@@ -157,7 +171,7 @@ def plan_export(workspace: Workspace, key: str, theme: str, paper: str, out: Pat
 
         return export(document, theme, paper, out, user_dirs=user_dirs)
 
-    return _writes_only(write_document)
+    return _writes_only(write_document, _font_warnings(document, suffix))
 
 
 def export_item(workspace: Workspace, key: str, theme: str, paper: str, out: Path, *,

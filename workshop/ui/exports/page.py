@@ -218,7 +218,8 @@ class ExportsPage(PageBase):
             except UserError as exc:
                 self.message.emit(f"The file was written, but: {exc}")
                 return
-            self.message.emit(f"Exported {written.name}.")
+            note = f" {' '.join(plan.warnings)}" if plan.warnings else ""
+            self.message.emit(f"Exported {written.name}.{note}")
             self.exported.emit(written)
             if changes.any:
                 operations.changed.emit(changes)
