@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from workshop.core.app_settings import AppSettings  # noqa: E402
 from workshop.core.services import init_workspace  # noqa: E402
+from workshop.core.storage.workspace import Workspace  # noqa: E402
 from workshop.ui.main_window import MainWindow  # noqa: E402
 
 
@@ -29,6 +30,15 @@ def type_text(widget: QWidget, text: str) -> None:
             key = Qt.Key.Key_Return if char == "\n" else 0
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
                                                      char))
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    """The sample workspace, closed afterwards (test files needing another override it)."""
+    ws = init_workspace(tmp_path / "sample.workshop", sample=True)
+    yield ws
+    if not ws.closed:
+        ws.close()
 
 
 @pytest.fixture

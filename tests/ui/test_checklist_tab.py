@@ -3,38 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QCheckBox, QLabel
 
-from workshop.core.app_settings import AppSettings
+from tests.ui.programs_fixtures import open_programs_page
 from workshop.core.cv.in_workspace import load_workspace_cv, save_workspace_cv
-from workshop.core.services import init_workspace
 from workshop.core.storage.workspace import Workspace
-from workshop.ui.context import UiContext
 from workshop.ui.programs.checklist_tab import ChecklistTab
-from workshop.ui.programs.page import ProgramsPage
 
 TODAY = dt.date(2026, 12, 2)
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = init_workspace(tmp_path / "sample.workshop", sample=True)
-    yield ws
-    if not ws.closed:
-        ws.close()
-
-
 def _tab(qtbot, ws: Workspace) -> ChecklistTab:  # type: ignore[no-untyped-def]
-    page = ProgramsPage(UiContext(ws, AppSettings()), today=TODAY)
-    qtbot.addWidget(page)
-    page.resize(1280, 760)
-    page.show()
-    page.show_tab("checklist")
-    return page.checklist_tab
+    return open_programs_page(qtbot, ws, TODAY, (1280, 760), "checklist").checklist_tab
 
 
 def _texts(tab: ChecklistTab) -> str:

@@ -72,6 +72,17 @@ def answer_for(qtbot, page: InterviewPage, seconds: float) -> None:  # type: ign
     assert page.drill.session.timer.phase is Phase.DONE
 
 
+def focused_note(qtbot, page: InterviewPage, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                 seconds: float) -> QLineEdit:
+    """The rubric's note, focused, after an answer of ``seconds`` on a mocked drill."""
+    no_dialog(monkeypatch)
+    mock_drill(page)
+    answer_for(qtbot, page, seconds)
+    note = page.view.rubric.note
+    note.setFocus()
+    return note
+
+
 def position(page: InterviewPage) -> str:
     return page.view.position.text().split(" · ")[0]
 
@@ -81,11 +92,7 @@ def position(page: InterviewPage) -> str:
 
 def test_n_in_the_note_types_and_enter_hands_keys_back(qtbot, page: InterviewPage,  # type: ignore[no-untyped-def]
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    no_dialog(monkeypatch)
-    mock_drill(page)
-    answer_for(qtbot, page, 80)
-    note = page.view.rubric.note
-    note.setFocus()
+    note = focused_note(qtbot, page, monkeypatch, 80)
     assert page.view.text_field_focused()
     qtbot.keyClicks(note, "need an opening line")
     assert note.text() == "need an opening line"  # the n's were typed, not obeyed
@@ -108,11 +115,7 @@ def test_n_in_the_note_types_and_enter_hands_keys_back(qtbot, page: InterviewPag
 
 def test_unicode_note_and_tab_leave_the_note(qtbot, page: InterviewPage,  # type: ignore[no-untyped-def]
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    no_dialog(monkeypatch)
-    mock_drill(page)
-    answer_for(qtbot, page, 60)
-    note = page.view.rubric.note
-    note.setFocus()
+    note = focused_note(qtbot, page, monkeypatch, 60)
     type_text(note, "naïve opening — n")
     assert note.text() == "naïve opening — n" and position(page) .startswith("Question 1 of ")
     qtbot.keyClick(note, Qt.Key.Key_Tab)  # not into the outline: back to the drill

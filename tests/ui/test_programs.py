@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import icalendar
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,13 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.core.app_settings import AppSettings
+from tests.ui.programs_fixtures import open_programs_page, program_id
 from workshop.core.programs import ranking_store
 from workshop.core.programs.model import ProgramEvent
 from workshop.core.programs.repository import ProgramRepository
 from workshop.core.services import init_workspace
 from workshop.core.storage.workspace import Workspace, open_workspace
-from workshop.ui.context import UiContext
 from workshop.ui.programs import import_tab, list_tab, rank_tab, season_tab
 from workshop.ui.programs.common import FIT_COLOURS
 from workshop.ui.programs.import_dialog import ERROR_TINT, ImportDialog
@@ -38,24 +35,8 @@ from workshop.ui.save_state import SaveState
 TODAY = dt.date(2026, 11, 23)
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = init_workspace(tmp_path / "sample.workshop", sample=True)
-    yield ws
-    if not ws.closed:
-        ws.close()
-
-
 def make_page(qtbot, ws: Workspace) -> ProgramsPage:  # type: ignore[no-untyped-def]
-    page = ProgramsPage(UiContext(ws, AppSettings()), today=TODAY)
-    qtbot.addWidget(page)
-    page.resize(1100, 720)
-    page.show()
-    return page
-
-
-def program_id(page: ProgramsPage, prefix: str) -> int:
-    return next(p.id for p in page.data.programs if p.name.startswith(prefix))  # type: ignore[misc]
+    return open_programs_page(qtbot, ws, TODAY, (1100, 720))
 
 
 def fit_texts(page: ProgramsPage) -> dict[str, str]:

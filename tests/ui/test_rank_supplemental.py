@@ -4,42 +4,33 @@ built per advanced program, and a warning while one has no first year."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from workshop.core.app_settings import AppSettings
+from tests.ui.programs_fixtures import open_programs_page
 from workshop.core.programs import ranking_store
 from workshop.core.programs.model import Program, ProgramEvent
 from workshop.core.programs.repository import ProgramRepository
 from workshop.core.services import init_workspace
 from workshop.core.storage.workspace import Workspace
-from workshop.ui.context import UiContext
 from workshop.ui.programs.page import ProgramsPage
 
 TODAY = dt.date(2027, 2, 2)
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = init_workspace(tmp_path / "sample.workshop", sample=True)
-    repo = ProgramRepository(ws.conn)
+def workspace(workspace: Workspace) -> Workspace:
+    """The sample workspace (tests/ui/conftest.py) with two interviewed advanced programs."""
+    repo = ProgramRepository(workspace.conn)
     for name in ("Harbor Neurology (SAMPLE)", "Hillside Radiology (SAMPLE)"):
         pid = repo.add(Program(name=name, specialty="Neurology", track="advanced"))
         repo.add_event(pid, ProgramEvent("interviewed", dt.date(2026, 11, 20)))
-    yield ws
-    if not ws.closed:
-        ws.close()
+    return workspace
 
 
 def make_page(qtbot, ws: Workspace) -> ProgramsPage:  # type: ignore[no-untyped-def]
-    page = ProgramsPage(UiContext(ws, AppSettings()), today=TODAY)
-    qtbot.addWidget(page)
-    page.resize(1280, 650)
-    page.show()
-    page.show_tab("rank")
-    return page
+    return open_programs_page(qtbot, ws, TODAY, (1280, 650), "rank")
 
 
 def test_advanced_programs_apart_with_warnings(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]

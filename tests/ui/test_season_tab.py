@@ -3,39 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import icalendar
-import pytest
 from PySide6.QtCore import QDate, Qt
 
-from workshop.core.app_settings import AppSettings
-from workshop.core.services import init_workspace
+from tests.ui.programs_fixtures import open_programs_page
 from workshop.core.storage.workspace import Workspace
-from workshop.ui.context import UiContext
 from workshop.ui.programs import season_tab
-from workshop.ui.programs.page import ProgramsPage
 
 TODAY = dt.date(2026, 12, 2)
 STATUS, SOURCE = 3, 5
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = init_workspace(tmp_path / "sample.workshop", sample=True)
-    yield ws
-    if not ws.closed:
-        ws.close()
-
-
 def _tab(qtbot, ws: Workspace, today: dt.date = TODAY) -> season_tab.SeasonTab:  # type: ignore[no-untyped-def]
-    page = ProgramsPage(UiContext(ws, AppSettings()), today=today)
-    qtbot.addWidget(page)
-    page.resize(1280, 760)
-    page.show()
-    page.show_tab("season")
-    return page.season_tab
+    return open_programs_page(qtbot, ws, today, (1280, 760), "season").season_tab
 
 
 def _rows(tab: season_tab.SeasonTab) -> dict[str, list[str]]:

@@ -4,31 +4,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from workshop.core.app_settings import AppSettings
+from tests.ui.programs_fixtures import open_programs_page, program_id
 from workshop.core.changes import Changes
 from workshop.core.programs.model import Program
 from workshop.core.programs.repository import ProgramRepository
 from workshop.core.season import fees
 from workshop.core.services import init_workspace
 from workshop.core.storage.workspace import Workspace
-from workshop.ui.context import UiContext
 from workshop.ui.programs.page import ProgramsPage
 
 TODAY = dt.date(2026, 12, 2)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = init_workspace(tmp_path / "sample.workshop", sample=True)
-    yield ws
-    if not ws.closed:
-        ws.close()
 
 
 @pytest.fixture
@@ -41,16 +31,8 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def make_page(qtbot, ws: Workspace) -> ProgramsPage:  # type: ignore[no-untyped-def]
-    page = ProgramsPage(UiContext(ws, AppSettings()), today=TODAY)
-    qtbot.addWidget(page)
-    page.resize(1280, 650)
-    page.show()
-    page.show_tab("application")
-    return page
+    return open_programs_page(qtbot, ws, TODAY, (1280, 650), "application")
 
-
-def _pid(page: ProgramsPage, prefix: str) -> int:
-    return next(p.id for p in page.data.programs if p.name.startswith(prefix))  # type: ignore[misc]
 
 
 def _pick(page: ProgramsPage, pid: int, signal: str) -> None:
@@ -72,9 +54,9 @@ def test_allowances_show_sources_and_unconfirmed(qtbot, workspace: Workspace) ->
     assert used["Internal Medicine"] == "gold 1 of 3, silver 3 of 12"
     # An IM program offers gold and silver only; FM a plain signal.
     page = tab.page
-    im_picker = tab.pickers[_pid(page, "Riverside")]
+    im_picker = tab.pickers[program_id(page, "Riverside")]
     assert [im_picker.itemData(i) for i in range(im_picker.count())] == ["", "gold", "silver"]
-    fm_picker = tab.pickers[_pid(page, "Oakridge")]
+    fm_picker = tab.pickers[program_id(page, "Oakridge")]
     assert [fm_picker.itemData(i) for i in range(fm_picker.count())] == ["", "signal"]
 
 
@@ -84,8 +66,8 @@ def test_giving_signals_saves_and_the_fourth_gold_is_refused(  # type: ignore[no
     broadcast: list[Changes] = []
     page.changed.connect(broadcast.append)
     repo = ProgramRepository(workspace.conn)
-    northgate, summit = _pid(page, "Northgate"), _pid(page, "Summit")
-    crescent = _pid(page, "Crescent")
+    northgate, summit = program_id(page, "Northgate"), program_id(page, "Summit")
+    crescent = program_id(page, "Crescent")
     _pick(page, northgate, "gold")
     _pick(page, summit, "gold")
     assert repo.get(northgate).signal == "gold" and repo.get(summit).signal == "gold"
@@ -111,7 +93,7 @@ def test_second_signal_to_one_institution_is_refused(  # type: ignore[no-untyped
                      program_code="9991140P0", specialty="Internal Medicine",
                      track="preliminary", city="Chicago", state="IL"))
     page = make_page(qtbot, workspace)
-    prelim = _pid(page, "Lakeview Medical Center Internal Medicine (SAMPLE) Preliminary")
+    prelim = program_id(page, "Lakeview Medical Center Internal Medicine (SAMPLE) Preliminary")
     _pick(page, prelim, "silver")
     assert len(warnings) == 1 and "covers all its tracks" in warnings[0]
     assert repo.get(prelim).signal == ""

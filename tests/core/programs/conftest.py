@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,19 @@ def make_conn(isolation_level: str | None = None) -> sqlite3.Connection:
     conn.execute("CREATE TABLE documents (id INTEGER PRIMARY KEY)")
     create_tables(conn)
     return conn
+
+
+class FakeSettings:
+    """Workspace settings in a dict (``data``), for the stores that read and write them."""
+
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
+        self.data = dict(data or {})
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        self.data[key] = value
 
 
 @pytest.fixture

@@ -7,21 +7,11 @@ from typing import Any
 
 import pytest
 
+from tests.core.programs.conftest import FakeSettings
 from workshop.core.errors import UserError
 from workshop.core.programs import ranking_store as store
 from workshop.core.programs.ranking import RankSheet
 from workshop.core.storage.workspace import create_workspace, open_workspace
-
-
-class FakeSettings:
-    def __init__(self, data: dict[str, Any] | None = None) -> None:
-        self.data = dict(data or {})
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.data.get(key, default)
-
-    def set(self, key: str, value: Any) -> None:
-        self.data[key] = value
 
 
 def test_fresh_sheet_when_nothing_saved() -> None:

@@ -9,6 +9,7 @@ import io
 
 import pytest
 
+from tests.core.programs.conftest import FakeSettings
 from workshop.core.errors import UserError
 from workshop.core.programs.model import Program
 from workshop.core.programs.ranking import (
@@ -121,21 +122,9 @@ def test_without_advanced_programs_the_csv_is_as_before() -> None:
 
 
 def test_supplemental_lists_round_trip_through_the_store() -> None:
-    from typing import Any
-
     from workshop.core.programs import ranking_store
 
-    class Settings:
-        def __init__(self) -> None:
-            self.data: dict[str, Any] = {}
-
-        def get(self, key: str, default: Any = None) -> Any:
-            return self.data.get(key, default)
-
-        def set(self, key: str, value: Any) -> None:
-            self.data[key] = value
-
-    settings = Settings()
+    settings = FakeSettings()
     sheet = RankSheet()
     sheet.add_supplemental(2, 4)
     sheet.move_advanced(3, 0)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.core.programs.conftest import FakeSettings
 from workshop.core.errors import UserError
 from workshop.core.programs.model import Program
 from workshop.core.season.application_listing import costs_data, costs_listing
@@ -21,17 +21,6 @@ from workshop.core.season.fees import (
 )
 
 TABLE = load_fee_table(2027)
-
-
-class Settings:
-    def __init__(self) -> None:
-        self.data: dict[str, Any] = {}
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.data.get(key, default)
-
-    def set(self, key: str, value: Any) -> None:
-        self.data[key] = value
 
 
 def _programs(n: int, specialty: str = "Internal Medicine", status: str = "applied",
@@ -71,7 +60,7 @@ def test_plan_per_specialty_leaves_out_withdrawn() -> None:
 
 
 def test_typed_amounts_are_added_and_kept(tmp_path: Path) -> None:
-    settings = Settings()
+    settings = FakeSettings()
     set_amount(settings, "usmle-transcript", parse_money("$80"), TABLE)
     set_amount(settings, "nrmp-registration", parse_money("1,000.50"), TABLE)
     assert settings.data[FEE_AMOUNTS_KEY] == {"usmle-transcript": 8000,
