@@ -18,7 +18,6 @@ from workshop.core.checks.engines import linkgrammar_engine
 from workshop.core.checks.engines.base import Engine, NullEngine
 from workshop.core.checks.engines.harper_engine import HarperEngine
 from workshop.core.checks.engines.languagetool_engine import LanguageToolEngine
-from workshop.core.checks.engines.learner_engine import LearnerEngine
 from workshop.core.checks.service import CheckService
 from workshop.core.errors import UserError
 
@@ -44,7 +43,11 @@ def build_engines(
         return [NullEngine()]
     harper = HarperEngine(dialect=dialect)
     languagetool = LanguageToolEngine(server_url=lt_server_url)
-    learner: list[Engine] = [LearnerEngine()] if learner_grammar else []
+    learner: list[Engine] = []
+    if learner_grammar:  # imported only when switched on: its detector and tables cost ~8 ms
+        from workshop.core.checks.engines.learner_engine import LearnerEngine
+
+        learner.append(LearnerEngine())
     learner += linkgrammar_engine.build()  # only where the optional parser is installed
     if engine == "harper":
         return ([harper] if harper.availability().ok else [NullEngine()]) + learner

@@ -29,6 +29,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -259,11 +260,18 @@ def face_for(char: str, preferred: str, base: str = "NotoSans") -> str | None:
     cp = ord(char)
     if cp in _INVISIBLE or char.isspace():
         return preferred
-    chain = [preferred, base, *(f.stem for f in SCRIPTS.values()), *system_faces()]
-    for face in dict.fromkeys(chain):
-        if cp in _glyphs(face):
-            return face
-    return None
+    shipped = _shipped_face(cp, preferred, base)
+    if shipped is not None:
+        return shipped
+    return next((face for face in system_faces() if cp in _glyphs(face)), None)
+
+
+@lru_cache(maxsize=8192)
+def _shipped_face(cp: int, preferred: str, base: str) -> str | None:
+    """The first shipped face in ``face_for``'s order that has ``cp``: the same answer for the
+    process (shipped files do not change), asked per character of every export."""
+    chain = (preferred, base, *(f.stem for f in SCRIPTS.values()))
+    return next((face for face in dict.fromkeys(chain) if cp in _glyphs(face)), None)
 
 
 _base: frozenset[str] | None = None

@@ -33,7 +33,8 @@ class LetterFacts:
     lor_portal_instructions_no_id: str = ""
 
 
-def _toml(path: Path) -> dict[str, Any]:
+def read_letters_toml(path: Path) -> dict[str, Any]:
+    """A shipped letters data file, or a :class:`UserError` naming it when it is unreadable."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -45,7 +46,7 @@ def _toml(path: Path) -> dict[str, Any]:
 @cache
 def letter_facts() -> LetterFacts:
     """The facts, read once per process (they are installation data, not user data)."""
-    raw = _toml(template("letters", "facts.toml"))
+    raw = read_letters_toml(template("letters", "facts.toml"))
     return LetterFacts(
         max_letters_per_program=int(raw["max_letters_per_program"]),
         reminder_days=tuple(sorted((int(d) for d in raw["reminder_days"]), reverse=True)),
@@ -63,7 +64,7 @@ def letter_facts() -> LetterFacts:
 @cache
 def phrases() -> dict[str, dict[str, str]]:
     """Tables of ``templates/letters/phrases.toml`` (supervised, default_setting, due_phrase)."""
-    raw = _toml(template("letters", "phrases.toml"))
+    raw = read_letters_toml(template("letters", "phrases.toml"))
     return {key: {k: str(v) for k, v in table.items()} for key, table in raw.items()}
 
 

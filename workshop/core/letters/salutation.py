@@ -11,12 +11,11 @@ Medicine", "Attending Physician"). The lists live in ``templates/letters/names.t
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from workshop.core.errors import UserError
+from workshop.core.letters.facts import read_letters_toml
 from workshop.core.letters.model import LetterWriter, NameOrder
 from workshop.core.resources import template
 
@@ -26,13 +25,7 @@ _EAST_ASIAN = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\
 
 @cache
 def _names() -> dict[str, Any]:
-    path = template("letters", "names.toml")
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise UserError(f"The letters data file {path.name} cannot be read: {exc}.",
-                        hint="Restore it from the installation.", where=str(path)) from exc
+    return read_letters_toml(template("letters", "names.toml"))
 
 
 @dataclass(frozen=True, slots=True)
