@@ -10,16 +10,22 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from pathlib import Path
 
 
 def offscreen_platform(width: int = 1920, height: int = 1080) -> str:
-    """A ``QT_QPA_PLATFORM`` value for an offscreen screen of ``width``×``height`` pixels."""
-    config = {"screens": [{"name": f"offscreen-{width}x{height}", "x": 0, "y": 0,
-                           "width": width, "height": height,
-                           "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
-    handle, path = tempfile.mkstemp(prefix="workshop-screen-", suffix=".json")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump(config, out)
+    """A ``QT_QPA_PLATFORM`` value for an offscreen screen of ``width``×``height`` pixels.
+
+    The config file is the same for every run of a size: written once into the temporary
+    folder (atomically, so parallel test processes never read half of it), then reused."""
+    path = Path(tempfile.gettempdir()) / f"workshop-offscreen-{width}x{height}.json"
+    if not path.is_file():
+        config = {"screens": [{"name": f"offscreen-{width}x{height}", "x": 0, "y": 0,
+                               "width": width, "height": height,
+                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+        partial = path.with_name(f"{path.name}.{os.getpid()}")
+        partial.write_text(json.dumps(config), encoding="utf-8")
+        os.replace(partial, path)
     return f"offscreen:configfile={path}"
 
 

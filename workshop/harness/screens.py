@@ -40,9 +40,8 @@ def _describe(widget: Any) -> str:
             if isinstance(value, str) and value.strip():
                 text = value.strip().replace("\n", " ")[:48]
                 break
-    name = widget.accessibleName() or widget.objectName()
-    return f"{type(widget).__name__}({name or text!r})" if not text else \
-        f"{type(widget).__name__}({text!r})"
+    label = text or widget.accessibleName() or widget.objectName()
+    return f"{type(widget).__name__}({label!r})"
 
 
 def _inside_scroll_area(widget: Any) -> bool:

@@ -67,14 +67,11 @@ class FitResult:
     override_reason: str = ""
     known: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    signaled: bool = False
 
     @property
     def blockers(self) -> list[str]:
         return [r.text for r in self.reasons if r.kind == "blocker"]
-
-    @property
-    def signaled(self) -> bool:
-        return any(r.text.startswith("Signaled:") for r in self.reasons)
 
     def describe(self) -> str:
         """ "target (your label; computed: reach)" or just "reach"."""
@@ -135,7 +132,7 @@ def assess_fit(program: Program, profile: ApplicantProfile, today: _dt.date, *,
     else:
         computed = "target"
     result = FitResult(label=computed, computed=computed, reasons=reasons, points=points,
-                       known=known, missing=missing)
+                       known=known, missing=missing, signaled=bool(program.signal))
     if program.fit_override:
         result.label = program.fit_override
         result.overridden = True

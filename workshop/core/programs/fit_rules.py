@@ -10,12 +10,14 @@ to the day the app runs. The thresholds are this app's heuristic, and the reason
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from typing import Final, Literal
 
 from workshop.core.programs.anchor import MatchAnchor
 from workshop.core.programs.model import SIGNAL_LABELS, Program, normalize_key
 from workshop.core.programs.profile import ApplicantProfile
+from workshop.core.season.geography import division_of
 
 ReasonKind = Literal["blocker", "plus", "minus", "neutral", "unknown"]
 #: The four requirements a label needs evidence on, and "geography" (a preference, not a
@@ -59,20 +61,25 @@ def visa(p: Program, a: ApplicantProfile, anchor: MatchAnchor) -> list[Reason]:
     return out
 
 
-def _h1b_step3(p: Program, a: ApplicantProfile, anchor: MatchAnchor) -> list[Reason]:
-    by = p.step3_required_by or anchor.rol_deadline
-    if by is None:
-        when = "by the time of the petition"
+def _step3_deadline(p: Program, anchor: MatchAnchor) -> tuple[_dt.date | None, str]:
+    """The day Step 3 must be passed by (the program's, else the ROL deadline) and its words."""
+    if p.step3_required_by is not None:
+        by, whose = p.step3_required_by, "this program's date"
+    elif anchor.rol_deadline is not None:
+        by = anchor.rol_deadline
+        whose = "the rank-order-list deadline" + (
+            ", not yet confirmed" if anchor.rol_deadline_estimated else "")
     else:
-        estimated = p.step3_required_by is None and anchor.rol_deadline_estimated
-        when = f"by {by:%B} {by.day}, {by.year}" + (
-            " (the rank-order-list deadline, not yet confirmed)" if estimated else
-            " (the rank-order-list deadline)" if p.step3_required_by is None else
-            " (this program's date)")
-    need = "an H-1B needs all three USMLE Steps passed before the petition"
+        return None, "by the time of the petition"
+    return by, f"by {by:%B} {by.day}, {by.year} ({whose})"
+
+
+def _h1b_step3(p: Program, a: ApplicantProfile, anchor: MatchAnchor) -> list[Reason]:
     if a.step3 == "pass":
         return [Reason("neutral", "Sponsors the H-1B visa you need, and you have passed "
                                   "USMLE Step 3.", "visa")]
+    by, when = _step3_deadline(p, anchor)
+    need = "an H-1B needs all three USMLE Steps passed before the petition"
     if a.step3 == "" and a.step3_month is not None:
         booked = f"{a.step3_month:%B %Y}"
         if by is not None and a.step3_month > by:
@@ -257,10 +264,6 @@ def signal(p: Program) -> list[Reason]:
 def geography(p: Program, a: ApplicantProfile) -> list[Reason]:
     """Outside the Census divisions chosen in MyERAS, a program sees no geographic preference."""
     if not a.divisions or not p.state:
-        return []
-    try:
-        from workshop.core.season.geography import division_of
-    except ImportError:  # the divisions module is optional data
         return []
     division = division_of(p.state)
     if division is None:

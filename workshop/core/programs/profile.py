@@ -98,9 +98,7 @@ def profile_from_cv(cv: CV, today: _dt.date) -> ApplicantProfile:
 
 
 def _divisions(cv: CV) -> frozenset[str]:
-    """The geographic preferences of the CV's ERAS application part, when it has them."""
-    preferences = getattr(cv, "preferences", None)
-    chosen = getattr(preferences, "divisions", None) or ()
-    if getattr(preferences, "no_geographic_preference", False):
+    """The geographic preferences of the CV's ERAS application part ("no preference": none)."""
+    if cv.preferences.no_geographic_preference:
         return frozenset()
-    return frozenset(str(d) for d in chosen)
+    return frozenset(cv.preferences.divisions)

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.core.errors import UserError
+from workshop.core.storage.connection import SQLITE_MAGIC
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID_OFFSET = 68
 
 

@@ -239,7 +239,10 @@ class Workspace:
     def write(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         """Run one modifying statement, committed at once; disk errors become WriteFailed."""
         self._refuse_if_read_only()
-        self._guard()
+        # Inside a transaction the file was checked when it began (or, for a repository's own
+        # transaction, the writes only reach the WAL until a checked checkpoint).
+        if not self.conn.in_transaction:
+            self._guard()
         try:
             cursor = self.conn.execute(sql, tuple(params))
         except sqlite3.OperationalError as exc:
