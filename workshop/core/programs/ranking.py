@@ -252,8 +252,9 @@ def _ordered(programs: Sequence[Program], sheet: RankSheet, order: list[int], *,
              advanced: bool) -> list[Program]:
     by_id = {p.id: p for p in rankable(programs, sheet) if is_advanced(p) == advanced}
     placed = [by_id[i] for i in order if i in by_id]
+    chosen = set(order)
     rest = [s.program for s in suggest_order(programs, sheet, advanced=advanced)
-            if s.program.id not in set(order)]
+            if s.program.id not in chosen]
     return placed + rest
 
 

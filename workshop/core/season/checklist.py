@@ -14,6 +14,7 @@ visa the CV says the applicant needs, or all of them, labelled, when the CV does
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -158,6 +159,12 @@ def load_checklist(path: Path | str | None = None) -> list[ChecklistItem]:
     return items
 
 
+@functools.cache
+def _shipped_checklist() -> tuple[ChecklistItem, ...]:
+    """The shipped checklist, read once: the Checklist tab evaluates it on every refresh."""
+    return tuple(load_checklist())
+
+
 def _check_item(item: ChecklistItem, earlier: Sequence[ChecklistItem], file: Path) -> None:
     if item.section and item.section not in SECTIONS:
         raise UserError(f"item {item.key} names unknown section {item.section!r}",
@@ -247,7 +254,7 @@ def evaluate_checklist(inputs: ChecklistInputs, ticks: Mapping[str, bool] | None
     marks = {RENAMED_KEYS.get(k, k): v for k, v in (ticks or {}).items()}
     dated = {e.key: e for e in events}
     out = []
-    for item in items if items is not None else load_checklist():
+    for item in items if items is not None else _shipped_checklist():
         shown, for_visa = _shown(item, inputs)
         if not shown:
             continue

@@ -24,13 +24,13 @@ from typing import Any, Final
 
 from workshop.core.errors import UserError
 from workshop.core.programs.model import Program, normalize_key
-from workshop.core.resources import resource
+from workshop.core.season.season_file import nearest_match_year, tables_by_match_year
+from workshop.core.season.signals import SignalTable, load_signal_table, specialty_of
 
 FEE_AMOUNTS_KEY: Final = "season.fee_amounts"
 NO_SPECIALTY: Final = "Specialty not recorded"
 #: The most a typed cost may be (in cents): a typo guard, not a fact about fees.
 MAX_AMOUNT_CENTS: Final = 10_000_000
-_FILE: Final = re.compile(r"^fees-(\d{4})-(\d{4})$")
 
 
 @dataclass(frozen=True)
@@ -135,10 +135,7 @@ class CostPlan:
 
 def fee_files(folder: Path | None = None) -> dict[int, Path]:
     """Fee tables shipped, by Match year."""
-    where = folder if folder is not None else resource("season")
-    found = {int(m.group(2)): p for p in where.glob("fees-*.toml")
-             if (m := _FILE.match(p.stem))}
-    return dict(sorted(found.items()))
+    return tables_by_match_year("fees", folder)
 
 
 def load_fee_table(match_year: int | None = None, *, path: Path | None = None,
@@ -155,10 +152,10 @@ def load_fee_table(match_year: int | None = None, *, path: Path | None = None,
         raise UserError("no fee table is installed", where="resources/season",
                         hint="Reinstall the app; the fee table ships with it.")
     year = match_year if match_year is not None else max(files)
-    if year in files:
-        return _read(files[year])
-    older = [y for y in files if y < year] or [min(files)]
-    table = _read(files[max(older)])
+    nearest = nearest_match_year(files, year)
+    table = _read(files[nearest])
+    if nearest == year:
+        return table
     return FeeTable(f"{year - 1}-{year}", year, table.basis, False, table.source,
                     f"{year} fees not confirmed: these are the {table.basis}", table.bands,
                     table.other)
@@ -216,12 +213,10 @@ def _other(raw: Any, index: int, file: Path) -> OtherCost:
 
 # -- the plan ----------------------------------------------------------------------------------
 
-def _specialty(program: Program) -> str:
-    from workshop.core.season.signals import load_signal_table, specialty_of
-
-    try:
-        name, _row = specialty_of(program, load_signal_table())
-    except UserError:
+def _specialty(program: Program, signal_table: SignalTable | None) -> str:
+    if signal_table is not None:
+        name, _row = specialty_of(program, signal_table)
+    else:
         name = " ".join(program.specialty.split())
     return name or NO_SPECIALTY
 
@@ -235,11 +230,15 @@ def plan_costs(programs: Iterable[Program], table: FeeTable,
         table: the season's fees.
         amounts: typed costs in cents by key (see :func:`load_amounts`).
     """
+    try:
+        signal_table: SignalTable | None = load_signal_table()
+    except UserError:
+        signal_table = None
     counts: dict[str, list[Any]] = {}
     for program in programs:
         if program.status == "withdrawn":
             continue
-        name = _specialty(program)
+        name = _specialty(program, signal_table)
         entry = counts.setdefault(normalize_key(name), [name, 0, 0])
         entry[1 if program.status != "researching" else 2] += 1
     plan = CostPlan(table)

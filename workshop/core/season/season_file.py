@@ -8,9 +8,12 @@ file takes over once the 2026-27 season (which ends May 31, 2027) is over.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
+import functools
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +56,23 @@ def available_seasons(folder: Path | None = None) -> list[str]:
     where = folder if folder is not None else season_folder()
     return sorted(p.stem for p in where.glob("[0-9][0-9][0-9][0-9]-*.toml")
                   if _NAME.match(p.stem))
+
+
+def tables_by_match_year(prefix: str, folder: Path | None = None) -> dict[int, Path]:
+    """Shipped tables named ``<prefix>-YYYY-YYYY.toml`` (fees, signals), by Match year."""
+    where = folder if folder is not None else season_folder()
+    named = re.compile(rf"^{re.escape(prefix)}-(\d{{4}})-(\d{{4}})$")
+    found = {int(m.group(2)): p for p in where.glob(f"{prefix}-*.toml")
+             if (m := named.match(p.stem))}
+    return dict(sorted(found.items()))
+
+
+def nearest_match_year(years: Iterable[int], year: int) -> int:
+    """``year`` when a table ships for it, else the newest older one (the oldest if none is)."""
+    shipped = list(years)
+    if year in shipped:
+        return year
+    return max([y for y in shipped if y < year] or [min(shipped)])
 
 
 def season_path(season: str | None = None, folder: Path | None = None) -> Path:
@@ -109,6 +129,22 @@ def load_season(path: Path | str | None = None, *, today: _dt.date | None = None
         file = Path(path)
     else:
         file = season_path(season_for(today, folder) if today is not None else None, folder)
+    try:
+        stamp = file.stat()
+    except OSError:
+        return _parse(file)  # raises the read error, naming the file
+    # Pages, the anchor and season_for each ask for seasons on every refresh: parse a file once
+    # per version of it, and hand out fresh lists so no caller can change another's copy.
+    cached = _parse_once(file, stamp.st_mtime_ns, stamp.st_size, stamp.st_ino)
+    return dataclasses.replace(cached, events=list(cached.events), notes=list(cached.notes))
+
+
+@functools.lru_cache(maxsize=16)
+def _parse_once(file: Path, _mtime_ns: int, _size: int, _inode: int) -> Season:
+    return _parse(file)
+
+
+def _parse(file: Path) -> Season:
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -22,7 +22,6 @@ signal back; taking the signal off does.
 from __future__ import annotations
 
 import functools
-import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,14 +31,13 @@ from typing import Any, Final
 from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.core.programs.model import SIGNAL_LABELS, SIGNALS, Program, normalize_key
-from workshop.core.resources import resource
+from workshop.core.season.season_file import nearest_match_year, tables_by_match_year
 
 TIERED: Final = ("gold", "silver")
 PLAIN: Final = ("signal",)
 _TRACK_WORDS: Final = frozenset({"categorical", "preliminary", "prelim", "transitional",
                                  "advanced", "reserved", "physician", "track", "program",
                                  "programs", "residency", "pgy"})
-_FILE: Final = re.compile(r"^signals-(\d{4})-(\d{4})$")
 
 
 @dataclass(frozen=True)
@@ -136,13 +134,7 @@ class SignalUsage:
 
 def signal_files(folder: Path | None = None) -> dict[int, Path]:
     """Signal tables shipped, by Match year."""
-    where = folder if folder is not None else resource("season")
-    out: dict[int, Path] = {}
-    for path in where.glob("signals-*.toml"):
-        named = _FILE.match(path.stem)
-        if named:
-            out[int(named.group(2))] = path
-    return dict(sorted(out.items()))
+    return tables_by_match_year("signals", folder)
 
 
 def load_signal_table(match_year: int | None = None, *, path: Path | None = None,
@@ -162,10 +154,10 @@ def load_signal_table(match_year: int | None = None, *, path: Path | None = None
         raise UserError("no program-signal table is installed", where="resources/season",
                         hint="Reinstall the app; the signal table ships with it.")
     year = match_year if match_year is not None else max(files)
-    if year in files:
-        return _read(files[year])
-    older = [y for y in files if y < year] or [min(files)]
-    table = _read(files[max(older)])
+    nearest = nearest_match_year(files, year)
+    table = _read(files[nearest])
+    if nearest == year:
+        return table
     return SignalTable(
         season=f"{year - 1}-{year}", match_year=year, source=table.source, basis=table.basis,
         confirmed=False, unconfirmed_note=f"unconfirmed for the {year} Match: the app has no "
