@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -237,33 +238,30 @@ def set_status(workspace: Workspace, invitation_id: int, status: str, on: _dt.da
     return updated
 
 
+def _change_slots(workspace: Workspace, invitation_id: int,
+                  change: Callable[[InterviewRepository], object]) -> Invitation:
+    """Apply ``change`` and move the chosen day onto the program, in one transaction."""
+    repo = repository(workspace)
+    with workspace.transaction():
+        change(repo)
+        updated = repo.get(invitation_id)
+        _sync_interview_date(workspace, updated)
+    return updated
+
+
 def add_slot(workspace: Workspace, invitation_id: int, slot: Slot) -> Invitation:
     """Add a date offered (or the chosen one). Raises UserError for an unknown zone."""
     slot.time_zone = check_zone(slot.time_zone)
-    repo = repository(workspace)
-    with workspace.transaction():
-        repo.add_slot(invitation_id, slot)
-        updated = repo.get(invitation_id)
-        _sync_interview_date(workspace, updated)
-    return updated
+    return _change_slots(workspace, invitation_id, lambda repo: repo.add_slot(invitation_id, slot))
 
 
 def choose_slot(workspace: Workspace, invitation_id: int, slot_id: int | None) -> Invitation:
-    repo = repository(workspace)
-    with workspace.transaction():
-        repo.choose_slot(invitation_id, slot_id)
-        updated = repo.get(invitation_id)
-        _sync_interview_date(workspace, updated)
-    return updated
+    return _change_slots(workspace, invitation_id,
+                         lambda repo: repo.choose_slot(invitation_id, slot_id))
 
 
 def delete_slot(workspace: Workspace, invitation_id: int, slot_id: int) -> Invitation:
-    repo = repository(workspace)
-    with workspace.transaction():
-        repo.delete_slot(slot_id)
-        updated = repo.get(invitation_id)
-        _sync_interview_date(workspace, updated)
-    return updated
+    return _change_slots(workspace, invitation_id, lambda repo: repo.delete_slot(slot_id))
 
 
 def log_message(workspace: Workspace, program_id: int, message: Message) -> Changes:

@@ -5,29 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QApplication,
+    QAbstractItemView,
     QComboBox,
     QFrame,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QScrollArea,
+    QTableWidget,
     QWidget,
 )
 
 from workshop.core.errors import UserError
 from workshop.core.interviews.zones import offered_zones
+from workshop.ui.palette import is_dark
 
-
-def _dark() -> bool:
-    """The app runs with a dark palette (the page is built after the scheme is applied)."""
-    return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-
-
-_DARK = _dark()
+#: The app runs with its palette by now (the page is built after the scheme is applied).
+_DARK = is_dark()
 #: Readable on the palette in use (contrast above 4.5:1 on light and dark windows).
 NOTE_STYLE = f"color: {'#b8b8b8' if _DARK else '#5a5a5a'}; font-size: 9pt;"
 WARN_STYLE = f"color: {'#f0b85a' if _DARK else '#8a5a00'};"
@@ -94,6 +91,22 @@ def wrapped(text: str = "", style: str = "", name: str = "") -> QLabel:
     if name:
         label.setAccessibleName(name)
     return label
+
+
+def table(name: str, headers: tuple[str, ...], stretch: int) -> QTableWidget:
+    """A read-only table of whole rows, one selected at a time; column ``stretch`` takes the
+    room left (the others fit their contents)."""
+    widget = QTableWidget(0, len(headers))
+    widget.setAccessibleName(name)
+    widget.setHorizontalHeaderLabels(headers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.verticalHeader().setVisible(False)
+    header = widget.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return widget
 
 
 def scrolled(content: QWidget, name: str) -> QScrollArea:

@@ -5,19 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from workshop.core.errors import UserError
 from workshop.core.interviews import in_workspace as service
 from workshop.core.interviews.model import Invitation, Slot
 from workshop.core.interviews.zones import parse_date, parse_time
-from workshop.ui.interviews.common import NOTE_STYLE, line, set_zone, wrapped, zone_box
+from workshop.ui.interviews.common import NOTE_STYLE, line, set_zone, table, wrapped, zone_box
 from workshop.ui.widgets import button
 
 if TYPE_CHECKING:
@@ -31,16 +29,7 @@ class DatesTab(QWidget):
         super().__init__()
         self.page = page
         self.invitation: Invitation | None = None
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setAccessibleName("Interview dates")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = table("Interview dates", HEADERS, 1)
         self.table.setMinimumHeight(120)
         self.choose = button("Mark as chosen", self.choose_selected,
                              "This is the date you picked")
@@ -133,8 +122,6 @@ class DatesTab(QWidget):
         def act() -> object:
             day = parse_date(self.day.text(), "date")
             if day is None:
-                from workshop.core.errors import UserError
-
                 raise UserError("type the date first", where="date",
                                 hint="Type it as YYYY-MM-DD, e.g. 2026-12-14.")
             start = parse_time(self.start.text(), "start time")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
 from workshop.core.interviews import in_workspace as service
 from workshop.core.interviews.guidance import rule, rules
@@ -222,8 +222,6 @@ class DetailsTab(QWidget):
         self.page.write(act, "Cannot save the invitation")
 
     def delete(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         invitation = self.invitation
         if invitation is None or invitation.id is None or self.program is None:
             return

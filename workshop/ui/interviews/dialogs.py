@@ -7,7 +7,7 @@ import datetime as _dt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from workshop.core.errors import UserError
-from workshop.core.interviews.in_workspace import ImportProposal, slot_from_event
+from workshop.core.interviews.in_workspace import ImportProposal, slot_from_event, slot_times
 from workshop.core.interviews.zones import parse_date, zone_for_state
 from workshop.core.programs.model import Program
 from workshop.ui.interviews.common import (
@@ -134,8 +134,6 @@ class ImportDialog(QDialog):
         self._preview()
 
     def _preview(self) -> None:
-        from workshop.core.interviews.in_workspace import slot_times
-
         try:
             slot = slot_from_event(self.event, self.zone.currentText())
         except UserError as exc:

@@ -5,10 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -22,7 +19,7 @@ from workshop.core.interviews.model import (
     Message,
 )
 from workshop.core.interviews.zones import parse_date
-from workshop.ui.interviews.common import NOTE_STYLE, combo, line, text_box, wrapped
+from workshop.ui.interviews.common import NOTE_STYLE, combo, line, table, text_box, wrapped
 from workshop.ui.widgets import button
 
 if TYPE_CHECKING:
@@ -37,16 +34,7 @@ class LogTab(QWidget):
         self.page = page
         self.program_id: int | None = None
         self.messages: list[Message] = []
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setAccessibleName("Communication log")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table = table("Communication log", HEADERS, 4)
         self.table.itemSelectionChanged.connect(self._show_body)
         self.table.setMinimumHeight(110)
         self.body_view = text_box("Message text", "", 60, 110)

@@ -15,14 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QMessageBox,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -33,8 +31,9 @@ from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.core.interviews import in_workspace as service
 from workshop.core.interviews.guidance import rules
-from workshop.core.interviews.ics_write import export_interviews_ics
+from workshop.core.interviews.ics_write import export_interviews_ics, export_items
 from workshop.core.interviews.model import MODE_LABELS, PLATFORM_LABELS, STATUS_LABELS
+from workshop.core.programs.model import Program
 from workshop.ui.context import UiContext
 from workshop.ui.interviews.common import (
     NOTE_STYLE,
@@ -43,6 +42,7 @@ from workshop.ui.interviews.common import (
     scrolled,
     set_zone,
     show_error,
+    table,
     wrapped,
     zone_box,
 )
@@ -100,16 +100,7 @@ class InterviewsPage(PageBase):
                                       "edit.", WARN_STYLE, "Read-only notice")
         self.read_only_note.setVisible(self.read_only)
 
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setAccessibleName("Interview invitations")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = table("Interview invitations", HEADERS, 0)
         self.table.itemSelectionChanged.connect(self._selected)
         self.empty = wrapped("No invitations yet. When a program invites you, choose "
                              "“Add invitation…” or import its calendar file.", NOTE_STYLE,
@@ -199,16 +190,16 @@ class InterviewsPage(PageBase):
                 item.setToolTip(tip if column != 3 else
                                 f"{row.conflicts} conflict(s): see the list above")
                 self.table.setItem(index, column, item)
+        ids = [r.program.id for r in view.rows]
+        target = selected if selected in ids else (ids[0] if ids else None)
+        if target is not None:
+            self.table.selectRow(ids.index(target))
         self.table.blockSignals(False)
         self.empty.setVisible(not view.rows)
         self.export_button.setEnabled(any(r.invitation.status == "scheduled"
                                           for r in view.rows))
         self._show_conflicts()
-        ids = [r.program.id for r in view.rows]
-        target = selected if selected in ids else (ids[0] if ids else None)
-        if target is not None:
-            self.table.selectRow(ids.index(target))
-        self._selected()
+        self._selected()  # once: the selection above was made with signals blocked
         if self.tabs.currentWidget() is self.soap_tab:
             self.soap_tab.refresh()
 
@@ -325,28 +316,30 @@ class InterviewsPage(PageBase):
                                                     "Calendar files (*.ics);;All files (*)")
         if not path:
             return
-        programs = [r.program for r in (self.view.rows if self.view else [])]
-        programs += list(self.view.uninvited if self.view else [])
+        programs = self._known_programs()
         self._busy = True
         self.context.operations.run(
             lambda: service.propose_import(path, programs), on_done=self._confirm_import,
             on_failed=self._import_failed, parent=self, progress="Reading the calendar file…",
             on_cancel=self._not_busy)
 
+    def _known_programs(self) -> list[Program]:
+        """Every program on the list, invited first (what an imported event may be for)."""
+        view = self.view
+        return [r.program for r in view.rows] + list(view.uninvited) if view else []
+
     def _not_busy(self) -> None:
         self._busy = False
 
     def _import_failed(self, message: str) -> None:
         self._busy = False
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.warning(self, "Cannot import the calendar file",
                             message + " Nothing was saved.")
 
     def _confirm_import(self, proposals: list[service.ImportProposal]) -> None:
         self._busy = False
         view = self.view
-        programs = [r.program for r in view.rows] + list(view.uninvited) if view else []
+        programs = self._known_programs()
         if not programs:
             self.message.emit("Add the program in Programs first, then import its invitation.")
             return
@@ -372,16 +365,10 @@ class InterviewsPage(PageBase):
                                                     "interviews.ics", "Calendar files (*.ics)")
         if not path:
             return
-        try:
-            programs = service.programs_by_id(self.workspace)
-            names = {pid: p.display_name for pid, p in programs.items()}
-            from workshop.core.interviews.ics_write import export_items
-
-            items = export_items([r.invitation for r in (self.view.rows if self.view else [])],
-                                 names)
-        except UserError as exc:
-            show_error(self, "Cannot export", exc)
-            return
+        rows = self.view.rows if self.view else []
+        # the list's rows already hold each program (no second read of the programs table)
+        items = export_items([r.invitation for r in rows],
+                             {r.program.id: r.program.display_name for r in rows})
         if not items:
             self.message.emit("No scheduled interview to export yet.")
             return
@@ -400,8 +387,6 @@ class InterviewsPage(PageBase):
 
     def _import_failed_export(self, message: str) -> None:
         self._busy = False
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.warning(self, "Cannot export the interviews", message)
 
     # -- window hooks -------------------------------------------------------------------------
