@@ -37,7 +37,7 @@ from workshop.core.season.checklist import (
 )
 from workshop.core.season.timeline import load_season
 from workshop.ui.palette import is_dark, muted
-from workshop.ui.programs.common import button
+from workshop.ui.programs.common import button, rich_text
 from workshop.ui.sections import SECTIONS, section
 
 if TYPE_CHECKING:
@@ -142,7 +142,8 @@ class ChecklistTab(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress_text.setText(f"<b>{done} of {total} done</b>")
-        self.visa.setText(f"<span style='color:{muted(self)}'>{_esc(visa_line(inputs))}</span>")
+        visa = rich_text(visa_line(inputs))
+        self.visa.setText(f"<span style='color:{muted(self)}'>{visa}</span>")
         while self.grid.count():
             child = self.grid.takeAt(0)
             if child.widget():
@@ -166,10 +167,10 @@ class ChecklistTab(QWidget):
                             "font-weight:bold;")
         head = self._info_title(entry) if entry.is_info else self._box(entry)
         how = entry.detail or ("Ticked by you." if entry.by == "you" else "")
-        how_html = f"{_esc(how)}<br>" if how else ""
+        how_html = f"{rich_text(how)}<br>" if how else ""
         why = "" if entry.is_info else "Why: "
-        details = QLabel(f"{how_html}<span style='color:{muted(self)}'>{why}{_esc(item.why)} "
-                         f"<i>(Source: {_esc(item.source)})</i></span>")
+        details = QLabel(f"{how_html}<span style='color:{muted(self)}'>{why}{rich_text(item.why)} "
+                         f"<i>(Source: {rich_text(item.source)})</i></span>")
         details.setWordWrap(True)
         details.setTextFormat(Qt.TextFormat.RichText)
         text_col = QVBoxLayout()
@@ -205,7 +206,7 @@ class ChecklistTab(QWidget):
 
     @staticmethod
     def _info_title(entry: ChecklistEntry) -> QLabel:
-        title = QLabel(f"<b>{_esc(entry.title)}</b>")
+        title = QLabel(f"<b>{rich_text(entry.title)}</b>")
         title.setWordWrap(True)
         title.setAccessibleName(f"Information: {entry.title}")
         return title
@@ -222,7 +223,7 @@ class ChecklistTab(QWidget):
             go.setFixedWidth(_go_width(go))
             self.go_buttons[item.key] = go
             return go
-        place = QLabel(f"<span style='color:{muted(self)}'>In {_esc(item.where)}</span>")
+        place = QLabel(f"<span style='color:{muted(self)}'>In {rich_text(item.where)}</span>")
         place.setWordWrap(True)
         place.setAlignment(Qt.AlignmentFlag.AlignCenter)
         place.setAccessibleName(f"Done outside the app, in {item.where}")
@@ -237,6 +238,3 @@ class ChecklistTab(QWidget):
                            "Cannot save the tick"):
             self.refresh()
 
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -6,6 +6,7 @@ so "not eligible" and "strong fit" differ in more than hue: the label is always 
 
 from __future__ import annotations
 
+import html
 from typing import Final
 
 from PySide6.QtGui import QColor
@@ -90,3 +91,8 @@ class OptionalPercent(QDoubleSpinBox):
 
     def set_optional(self, value: float | None) -> None:
         self.setValue(-1 if value is None else value)
+
+
+def rich_text(text: str) -> str:
+    """``text`` safe inside a rich-text label (``&``, ``<`` and ``>`` escaped; quotes kept)."""
+    return html.escape(text, quote=False)

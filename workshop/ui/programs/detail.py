@@ -42,7 +42,13 @@ from workshop.core.programs.model import (
     ProgramEvent,
     status_rank,
 )
-from workshop.ui.programs.common import OptionalPercent, OptionalSpin, button, fit_badge_style
+from workshop.ui.programs.common import (
+    OptionalPercent,
+    OptionalSpin,
+    button,
+    fit_badge_style,
+    rich_text,
+)
 from workshop.ui.programs.evidence_form import EvidenceForm
 from workshop.ui.programs.fit_view import FitView
 
@@ -280,8 +286,8 @@ class ProgramDetail(QWidget):
         try:
             self.program = program
             self.error.hide()
-            self.title.setText(f"<b style='font-size:11pt'>{_html(program.display_name)}</b>"
-                               f"<br><span style='color:#555'>{_html(program.location)}</span>")
+            self.title.setText(f"<b style='font-size:11pt'>{rich_text(program.display_name)}</b>"
+                               f"<br><span style='color:#555'>{rich_text(program.location)}</span>")
             self._show_fit(fit)
             self._show_status(program, letters)
             if full:
@@ -450,6 +456,3 @@ class ProgramDetail(QWidget):
 def _iso(day: _dt.date | None) -> str:
     return day.isoformat() if day else ""
 
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

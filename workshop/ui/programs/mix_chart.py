@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workshop.core.programs.fit import MixSummary
-from workshop.ui.programs.common import FIT_BARS
+from workshop.ui.programs.common import FIT_BARS, rich_text
 
 #: Bottom to top on the chart's label axis, so "strong fit" reads first from the top.
 ORDER = ("not enough info", "not eligible", "reach", "target", "strong fit")
@@ -115,13 +115,10 @@ class MixPanel(QWidget):
             return
         self._set_chart(build_chart(summary))
         if summary.warnings:
-            items = "".join(f"<li>{_escape(w)}</li>" for w in summary.warnings)
+            items = "".join(f"<li>{rich_text(w)}</li>" for w in summary.warnings)
             self.warnings.setText(f"<span style='color:#922b21'><b>Check your list</b></span>"
                                   f"<ul style='margin-left:-20px'>{items}</ul>")
         else:
             self.warnings.setText("<span style='color:#1d6b3c'><b>Balanced.</b></span> The list "
                                   "mixes reach, target and strong-fit programs.")
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

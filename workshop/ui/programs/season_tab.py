@@ -46,7 +46,7 @@ from workshop.core.season.timeline import (
     with_countdowns,
 )
 from workshop.ui.palette import is_dark, muted
-from workshop.ui.programs.common import button, show_error
+from workshop.ui.programs.common import button, rich_text, show_error
 
 if TYPE_CHECKING:
     from workshop.ui.programs.page import ProgramsPage
@@ -93,7 +93,7 @@ def date_text(event: TimelineEvent) -> str:
 
 def notes_text(notes: list[SeasonNote]) -> str:
     """The season's rules without a date, with their sources, as one rich-text line."""
-    return "<br>".join(f"<b>Note:</b> {_esc(n.text)} <i>(Source: {_esc(n.source)})</i>"
+    return "<br>".join(f"<b>Note:</b> {rich_text(n.text)} <i>(Source: {rich_text(n.source)})</i>"
                        for n in notes)
 
 
@@ -101,9 +101,6 @@ def _readable(colour: QColor, dark: bool) -> QColor:
     """An accent lightened enough to read on a dark background (unchanged on a light one)."""
     return colour.lighter(190) if dark else colour
 
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _qdate(day: _dt.date) -> QDate:
@@ -204,7 +201,7 @@ class SeasonTab(QWidget):
         if soon:
             first = soon[0]
             self.upcoming.setText(
-                f"<b>Next:</b> {_esc(first.label)} — {first.event.date:%b %d} "
+                f"<b>Next:</b> {rich_text(first.label)} — {first.event.date:%b %d} "
                 f"({first.countdown}). "
                 f"{len(soon)} date{'s' if len(soon) != 1 else ''} in the next {SOON_DAYS} days.")
         else:
