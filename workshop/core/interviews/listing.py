@@ -30,9 +30,9 @@ def listing_data(view: Overview, today: _dt.date) -> dict[str, Any]:
             "location": inv.location, "thank_you_policy": inv.thank_you_policy,
             "policy_note": inv.policy_note,
             "slots": [{"starts": slot_starts(s), "ends": slot_ends(s), "time_zone": s.time_zone,
-                       "chosen": s.chosen, "program_time": slot_times(s, view.applicant_zone)[0],
-                       "your_time": slot_times(s, view.applicant_zone)[1]}
-                      for s in inv.slots],
+                       "chosen": s.chosen, "program_time": program_time, "your_time": your_time}
+                      for s in inv.slots
+                      for program_time, your_time in [slot_times(s, view.applicant_zone)]],
             "events": [{"status": e.status, "on": e.on.isoformat(), "note": e.note}
                        for e in inv.events],
             "impression": None if inv.impression.empty else {
