@@ -11,7 +11,7 @@ def test_the_setup_offers_a_soap_phone_screen(sample_window: MainWindow) -> None
     page.setup.set_mode("soap")  # type: ignore[attr-defined]
     plan = page._plan(page.setup.choice())  # type: ignore[attr-defined]
     assert plan.items and all(i.question.category == "soap" for i in plan.items)
-    assert all(i.timer.answer_seconds == 60 for i in plan.items)
+    assert all(i.timer.answer_seconds == i.question.answer_seconds for i in plan.items)
     assert "SOAP phone screen" in page.setup.radios["soap"].text()  # type: ignore[attr-defined]
 
 

@@ -173,18 +173,21 @@ def _check_count(count: int) -> None:
 
 
 def soap_plan(bank: QuestionBank, count: int, rng: random.Random) -> DrillPlan:
-    """A SOAP phone-screen drill: the bank's SOAP questions on the preset's rapid timer
-    (``resources/interviews/soap_preset.toml``: a short think pause, 60-second answers, one
-    take, a hard stop). Stored as a category drill: it is one, with another timer."""
+    """A SOAP phone-screen drill: the bank's SOAP questions, each with its own answer time
+    (30-45 seconds: "You have 30 seconds…" must stop at 30), on the preset's rapid rules
+    (``resources/interviews/soap_preset.toml``: a short think pause, one take, a hard stop).
+    Stored as a category drill: it is one, with another timer."""
     from workshop.core.interviews.soap import soap_preset
 
     _check_count(count)
     preset = soap_preset()
-    config = TimerConfig(preset.think_seconds, preset.answer_seconds, preset.cue_seconds,
-                         max_takes=preset.max_takes, hard_stop=preset.hard_stop)
     pool = list(bank.in_category("soap"))
     if not pool:
         raise UserError("The question bank has no SOAP phone-screen questions.",
                         hint="Reinstall the app: its question bank is incomplete.")
     chosen = rng.sample(pool, min(count, len(pool)))
-    return DrillPlan("category", tuple(DrillItem(q, config) for q in chosen))
+    return DrillPlan("category", tuple(
+        DrillItem(q, TimerConfig(preset.think_seconds, q.answer_seconds,
+                                 min(preset.cue_seconds, q.answer_seconds // 3),
+                                 max_takes=preset.max_takes, hard_stop=preset.hard_stop))
+        for q in chosen))

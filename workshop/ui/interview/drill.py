@@ -350,7 +350,7 @@ class DrillController(QObject):
         label = f"Question {number} of {total} · {q.category.replace('-', ' ').capitalize()}" \
                 f" · target {clock_text(item.target_seconds)}"
         if item.timer.hard_stop:
-            label += " · one-way video: no pause, hard stop"
+            label += " · no pause, hard stop"  # one-way video and SOAP screens alike
         self.view.position.setText(label)
         self.view.question.setText(("Follow-up: " if item.follow_up else "") + item.prompt)
         self.view.look_for.setText(f"<b>What interviewers look for</b><br>{q.look_for}"

@@ -41,8 +41,8 @@ MODES = (
      "As on HireVue-style platforms: fixed think time, a hard stop at the answer limit, "
      "limited takes and no pause."),
     ("soap", "SOAP phone screen",
-     "Match Week practice: a program with an open position calls; rapid 60-second answers, "
-     "one take, a hard stop at the limit."),
+     "Match Week practice: a program with an open position calls; rapid answers of 30-45 "
+     "seconds, one take, a hard stop at the limit."),
     ("single", "One question",
      "The question selected in the Questions tab (or double-click one there)."),
 )
