@@ -349,8 +349,9 @@ class DrillController(QObject):
         q = item.question
         label = f"Question {number} of {total} · {q.category.replace('-', ' ').capitalize()}" \
                 f" · target {clock_text(item.target_seconds)}"
-        if item.timer.hard_stop:
-            label += " · no pause, hard stop"  # one-way video and SOAP screens alike
+        if item.timer.hard_stop:  # one-way video and SOAP screens alike
+            label += (" · one-way video: no pause, hard stop" if session.plan.mode == "one-way"
+                      else " · no pause, hard stop")
         self.view.position.setText(label)
         self.view.question.setText(("Follow-up: " if item.follow_up else "") + item.prompt)
         self.view.look_for.setText(f"<b>What interviewers look for</b><br>{q.look_for}"
