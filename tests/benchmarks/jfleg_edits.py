@@ -62,9 +62,9 @@ class Edit:
 
 @lru_cache(maxsize=65536)
 def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    import lemminflect
+    from workshop.core.checks.rules import inflections
 
-    return dict(lemminflect.getAllLemmas(word))
+    return inflections.all_lemmas(word)
 
 
 def _same_lemma(a: str, b: str, upos: tuple[str, ...]) -> bool:

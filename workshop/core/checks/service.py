@@ -150,7 +150,7 @@ class CheckService:
     def warm_rules(self) -> None:
         """Load the rules' data now instead of inside the first real check.
 
-        The rules load their data on first use (LemmInflect's tables, word lists, ~0.5 s of
+        The rules load their data on first use (the inflection table, word lists, ~0.3 s of
         Python that holds the GIL, so the app runs it after the window's first paint); one
         throwaway check of a learner sentence loads it. Its results are not cached.
         """

@@ -5,7 +5,8 @@ preposition, the verb's form and the noun's number. Each has a small, closed set
 alternatives, so a trigram model can compare the sentence as written with each variant instead
 of having to understand it: "a experience" against "an experience", "discuss about" against
 "discuss", "he have" against "he has", "two patient" against "two patients". The sets live in
-``resources/checks/learner_lm.json``; inflections come from LemmInflect (already a dependency).
+``resources/checks/learner_lm.json``; inflections come from the shipped table
+(``rules/inflections.py``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from workshop.core.checks.rules import lexicon
+from workshop.core.checks.rules import inflections, lexicon
 from workshop.core.checks.rules.meta import load_json
 
 CLASSES: tuple[str, ...] = ("article", "preposition", "verb-form", "noun-number")
@@ -96,21 +97,16 @@ def alternatives(word: str) -> tuple[Alternative, ...]:
 
 
 def _verb_forms(word: str) -> tuple[str, ...]:
-    import lemminflect
-
     forms: list[str] = []
     for lemma in lexicon.lemmas(word).get("VERB", ()):
-        upos = "AUX" if lemma in ("be", "have", "do") else "VERB"
-        for tag_forms in lemminflect.getAllInflections(lemma, upos=upos).values():
+        for tag_forms in inflections.all_inflections(lemma, upos="VERB").values():
             forms.extend(f for f in tag_forms if f.isalpha())
     return tuple(dict.fromkeys(forms))
 
 
 def _noun_forms(word: str) -> tuple[str, ...]:
-    import lemminflect
-
     forms: list[str] = []
     for lemma in lexicon.lemmas(word).get("NOUN", ()):
-        for tag_forms in lemminflect.getAllInflections(lemma, upos="NOUN").values():
+        for tag_forms in inflections.all_inflections(lemma, upos="NOUN").values():
             forms.extend(f for f in tag_forms if f.isalpha())
     return tuple(dict.fromkeys(forms))

@@ -314,7 +314,7 @@ RULES: tuple[Callable[[list[Token]], Iterator[Finding]], ...] = (
 
 
 def find_agreement(text: str) -> list[Finding]:
-    """Every agreement rule on one paragraph (silent when LemmInflect is not installed)."""
+    """Every agreement rule on one paragraph (silent when the inflection table cannot be read)."""
     if not lexicon.available():
         return []
     toks = lexicon.tokens(text)

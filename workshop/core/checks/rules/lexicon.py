@@ -1,11 +1,11 @@
 """What our agreement rules need to know about English words, loaded lazily once.
 
-Two sources, both offline: LemmInflect (lemmas and inflections of about 100,000 English words;
-it answers "can 'oppose' be anything but a verb?" and "what is the plural of 'company'?") and
-two word lists in ``resources/wordlists/`` that say which nouns are countable and which are
-mass nouns (built from general-English frequencies by ``build_noun_number.py``). Loading takes
-a fraction of a second, so it happens on the first check (the checker is warmed on a worker
-thread) and never at import.
+Two sources, both offline and shipped in ``resources/wordlists/``: LemmInflect's lemmas and
+inflections of about 64,000 English words, as a read-only table (``inflections.py``; it answers
+"can 'oppose' be anything but a verb?" and "what is the plural of 'company'?"), and two word
+lists that say which nouns are countable and which are mass nouns (built from general-English
+frequencies by ``build_noun_number.py``). Both are opened when the checker warms up on its
+worker thread, never at import.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from workshop.core.checks.rules import inflections
 from workshop.core.resources import resource
 
 WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+|[^\w\s]")
@@ -48,20 +48,9 @@ def tokens(text: str) -> list[Token]:
     ]
 
 
-@lru_cache(maxsize=1)
-def _lemminflect() -> Any:
-    import lemminflect
-
-    return lemminflect
-
-
 def available() -> bool:
-    """LemmInflect imports (the rules that need it stay silent without it)."""
-    try:
-        _lemminflect()
-    except ImportError:
-        return False
-    return True
+    """The inflection table can be read (the rules that need it stay silent without it)."""
+    return inflections.available()
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +65,7 @@ def _noun_lists() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=65536)
 def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """Lemmas by universal part of speech ("NOUN", "VERB", "ADJ"...), empty if unknown."""
-    return dict(_lemminflect().getAllLemmas(word))
+    return inflections.all_lemmas(word)
 
 
 def parts(word: str) -> frozenset[str]:
@@ -89,7 +78,7 @@ def verb_tags(word: str) -> frozenset[str]:
     """Penn tags (VB, VBZ, VBD, VBN, VBG, VBP) the word has as a form of any verb."""
     tags: set[str] = set()
     for lemma in lemmas(word).get("VERB", ()):
-        for tag, forms in _lemminflect().getAllInflections(lemma, upos="VERB").items():
+        for tag, forms in inflections.all_inflections(lemma, upos="VERB").items():
             if word in forms:
                 tags.add(tag)
     return frozenset(tags)
@@ -143,12 +132,12 @@ def mass_singular(word: str) -> str | None:
 
 def plural_of(word: str) -> str | None:
     """The usual plural of a noun ("company" → "companies")."""
-    forms = _lemminflect().getAllInflections(word, upos="NOUN").get("NNS", ())
+    forms = inflections.all_inflections(word, upos="NOUN").get("NNS", ())
     others = [form for form in forms if form != word]
     return others[0] if others else None
 
 
 def third_person(verb: str) -> str | None:
     """The -s form of a verb ("try" → "tries")."""
-    forms = _lemminflect().getAllInflections(verb, upos="VERB").get("VBZ", ())
+    forms = inflections.all_inflections(verb, upos="VERB").get("VBZ", ())
     return forms[0] if forms else None
