@@ -93,7 +93,8 @@ def main(sections: list[str]) -> None:
     os.environ.setdefault("WORKSHOP_HOME", str(tmp / "home"))
     from workshop.core import engine_head_start
 
-    engine_head_start.begin(engine_head_start.APP_ENGINE, "")  # as run_app does
+    if os.environ.get("WORKSHOP_NO_HEAD_START") != "1":
+        engine_head_start.begin(engine_head_start.APP_ENGINE, "")  # as run_app does
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -30,6 +30,7 @@ from workshop.core.checks.stats import Stats, compute_stats
 from workshop.core.checks.textspans import paragraphs
 from workshop.core.checks.verdict import Verdict, judge
 from workshop.core.checks.vocabulary import Vocabulary, medical_words
+from workshop.core.memory import release_free_heap
 
 DEFAULT_CACHE_SIZE = 4096
 
@@ -146,6 +147,7 @@ class CheckService:
             if engine.availability().ok:
                 engine.warm()
         self._sync_words(frozenset())
+        release_free_heap()  # Harper's build frees ~30 MB in small blocks glibc would keep
 
     def warm_rules(self) -> None:
         """Load the rules' data now instead of inside the first real check.
@@ -159,6 +161,7 @@ class CheckService:
         Vocabulary.build(frozenset())
         shipped_frequency("applying")
         compute_stats(WARM_TEXT)
+        release_free_heap()
 
     def clear_cache(self) -> None:
         """Forget cached paragraph results (e.g. after an engine setting changed)."""
