@@ -115,7 +115,7 @@ def start_app(workspace: Path | None, settings: AppSettings,  # type: ignore[no-
         opened = open_interactively(path)
     if opened is None:
         return None
-    window = MainWindow(opened, settings, defer_first_page=True)
+    window = MainWindow(opened, settings, defer_first_page=True, preload_sections=True)
 
     def switch(target: str) -> None:
         if not window.flush_all():

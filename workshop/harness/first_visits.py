@@ -107,7 +107,8 @@ def main(sections: list[str]) -> None:
     ws = init_workspace(tmp / "visits.workshop", sample=True)
     settings = AppSettings()
     settings.last_section = "statements"
-    window = MainWindow(ws, settings, persist=False, defer_first_page=True)
+    window = MainWindow(ws, settings, persist=False, defer_first_page=True,
+                        preload_sections=os.environ.get("WORKSHOP_NO_PRELOAD") != "1")
     window.resize(1280, 800)
     keys = sections or [info.key for info in SECTIONS if info.key != "statements"]
     state: dict[str, float] = {"created": time.perf_counter()}

@@ -42,6 +42,7 @@ from workshop.ui.operations import Operations
 from workshop.ui.page_base import PageBase
 from workshop.ui.pages import build_page
 from workshop.ui.palette import muted
+from workshop.ui.preload import Preloader
 from workshop.ui.profile_dialog import ProfileDialog
 from workshop.ui.save_state import SaveState, SaveStateLabel
 from workshop.ui.sections import SECTIONS
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
 
     def __init__(self, workspace: Workspace, settings: AppSettings, *, persist: bool = True,
-                 defer_first_page: bool = False) -> None:
+                 defer_first_page: bool = False, preload_sections: bool = False) -> None:
         super().__init__()
         register_bundled_fonts()
         self.settings = settings
@@ -141,6 +142,11 @@ class MainWindow(QMainWindow):
         self.checker.status.connect(self.engine_label.setText)
         self.services["checker"] = self.checker
         self.first_painted.connect(self.checker.warm)
+        # Once the checker is warm, a worker imports each section's code and shipped data, so
+        # no first visit waits for them (ui/preload.py). Off in tests unless asked for.
+        self.preloader = Preloader()
+        if preload_sections:
+            self.checker.status.connect(self._preload_when_warm)
         # `workshop bench`: exit at the first underlines, printing when they came.
         self._bench_underlines = bool(os.environ.get("WORKSHOP_EXIT_AFTER_UNDERLINES"))
         if os.environ.get("WORKSHOP_EXIT_AFTER_WARM"):  # `workshop bench`: memory when warm
@@ -239,6 +245,10 @@ class MainWindow(QMainWindow):
             print(f"checker-warm {time.time():.6f}", flush=True)
             os._exit(0)
 
+    def _preload_when_warm(self, status: str) -> None:
+        if "starting" not in status:
+            self.preloader.start([info.key for info in SECTIONS])
+
     def _build_deferred_page(self) -> None:
         if not self._defer_page:
             return
@@ -255,6 +265,7 @@ class MainWindow(QMainWindow):
         """The page widget for ``key``, built on first use."""
         if key not in self.page_widgets:
             row = [info.key for info in SECTIONS].index(key)
+            self.preloader.wait(key)
             widget = build_page(key, self.context)
             widget.save_state_changed.connect(self.save_label.set_state)
             widget.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -461,6 +472,7 @@ class MainWindow(QMainWindow):
         finally:  # whatever a page did, the data is saved: close the file, stop the threads
             self.workspace.close()
             self.checker.shutdown()
+            self.preloader.stop()
         event.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

@@ -9,6 +9,7 @@ instead of surfacing as a blank screen mid-interview.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,6 +224,17 @@ def load_bank(paths: Iterable[Path] | None = None,
             origin[question.id] = path.name
             questions.append(question)
     return QuestionBank(questions, cats)
+
+
+@functools.cache
+def shipped_bank() -> QuestionBank:
+    """The shipped bank, read once a process (its files never change while the app runs).
+
+    Parsing the 25 files takes 150–350 ms, which the drill page used to pay on the GUI thread
+    at every first visit; the window preloads it on a worker (``ui/preload.py``). The bank is
+    immutable (``extended`` returns a new one), so sharing it is safe.
+    """
+    return load_bank()
 
 
 def _load_file(path: Path, categories: dict[str, Category],

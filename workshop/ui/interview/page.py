@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.core.drills import exports, plans, recordings
-from workshop.core.drills.bank import QuestionBank, load_bank
+from workshop.core.drills.bank import QuestionBank, shipped_bank
 from workshop.core.drills.categories import load_timing
 from workshop.core.drills.in_workspace import DrillsStore
 from workshop.core.drills.seeding import seed_personal_questions
@@ -60,7 +60,7 @@ class InterviewPage(PageBase):
         self.workspace = context.workspace
         self.today: Callable[[], dt.date] = dt.date.today
         self.rng = random.Random()
-        self.bank = load_bank()
+        self.bank = shipped_bank()
         self.timing = load_timing()
         self.full_bank: QuestionBank = self.bank
         self.user_questions: list[UserQuestion] = []

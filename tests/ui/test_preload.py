@@ -1,0 +1,84 @@
+"""Sections are preloaded on a worker once the checker is warm; a visit waits for a running one."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from workshop.ui import preload
+from workshop.ui.preload import Preloader
+
+
+def test_preloads_page_modules_and_the_bank(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workshop.core.drills import bank
+
+    bank.shipped_bank.cache_clear()
+    loader = Preloader()
+    loader.start(["interview", "exports"])
+    loader.join(60)
+    assert loader.done() == {"interview", "exports"}
+    assert "workshop.ui.interview.page" in sys.modules
+    assert bank.shipped_bank.cache_info().currsize == 1
+    assert bank.shipped_bank() is bank.shipped_bank()
+
+
+def test_a_visit_claims_a_section_not_reached_yet(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+    gate = threading.Event()
+
+    def slow(key: str) -> None:
+        seen.append(key)
+        if key == "cv":
+            gate.wait(10)
+
+    monkeypatch.setattr(preload, "preload_section", slow)
+    loader = Preloader()
+    loader.start(["cv", "letters", "programs"])
+    loader.wait("programs")  # the user opens Programs while CV is still preloading
+    gate.set()
+    loader.join(10)
+    assert seen == ["cv", "letters"]  # Programs was left to the visit
+
+
+def test_wait_blocks_until_the_running_section_is_done(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    started, release = threading.Event(), threading.Event()
+    finished: list[str] = []
+
+    def slow(key: str) -> None:
+        started.set()
+        release.wait(10)
+        finished.append(key)
+
+    monkeypatch.setattr(preload, "preload_section", slow)
+    loader = Preloader()
+    loader.start(["cv"])
+    assert started.wait(10)
+    threading.Timer(0.2, release.set).start()
+    loader.wait("cv")
+    assert finished == ["cv"]
+
+
+def test_a_failing_preload_is_left_to_the_visit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def broken(key: str) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(preload, "preload_section", broken)
+    loader = Preloader()
+    loader.start(["cv", "letters"])
+    loader.join(10)
+    assert loader.done() == {"cv", "letters"}
+
+
+def test_window_preloads_after_warm_only_when_asked(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    from workshop.core.app_settings import AppSettings
+    from workshop.ui.main_window import MainWindow
+
+    window = MainWindow(workspace, AppSettings(), persist=False, preload_sections=True)
+    qtbot.addWidget(window)
+    window.checker.status.emit("Checker: starting Harper…")
+    assert window.preloader.done() == {"statements"}  # built by the window itself
+    window.checker.status.emit("Checker: Harper (offline)")
+    window.preloader.join(60)
+    assert "interview" in window.preloader.done()
+    window.show_section("interview")
+    assert window.page_widgets["interview"].bank is not None  # type: ignore[attr-defined]
