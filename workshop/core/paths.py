@@ -34,6 +34,16 @@ def config_home() -> Path:
     return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
 
 
+def cache_home() -> Path:
+    """Folder for files the app can rebuild at any time (parsed fonts); safe to delete."""
+    override = os.environ.get("WORKSHOP_HOME")
+    if override:
+        return Path(override) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))
+
+
 def default_workspace() -> Path:
     """The workspace opened when none is named."""
     return data_home() / f"My application{WORKSPACE_SUFFIX}"

@@ -34,10 +34,10 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from workshop.core.errors import UserError
 from workshop.core.export import shaping
+from workshop.core.export.font_cache import default_cache
 from workshop.core.export.scripts import (  # the table, re-exported for the engine
     ARABIC as ARABIC,
 )
@@ -154,7 +154,7 @@ def _register_face(name: str, stem: str) -> None:
             hint="Reinstall the application; fonts ship in resources/fonts.",
             where=str(path),
         )
-    pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFont(default_cache().load(name, path))
 
 
 def _script_face(stem: str) -> ScriptFace | None:
@@ -165,7 +165,9 @@ def ensure_family(stem: str) -> str:
     """Register the faces of one family with reportlab (once per process) and return its name.
 
     Registration parses the font files (tens of milliseconds; the CJK face more), so it is
-    cached for the process and script faces are registered only when a text needs them.
+    done once a process, from the on-disk cache of parsed fonts when it has them
+    (:mod:`~workshop.core.export.font_cache`), and script faces are registered only when a text
+    needs them.
     """
     if stem in _registered:
         return stem
@@ -216,7 +218,7 @@ def system_faces() -> list[str]:
                     continue
                 name = f"SystemFallback{n}"
                 try:
-                    pdfmetrics.registerFont(TTFont(name, str(path)))
+                    pdfmetrics.registerFont(default_cache().load(name, path))
                 except Exception:  # noqa: BLE001 - CFF outlines, a damaged file: not usable
                     continue
                 found.append(name)
