@@ -6,14 +6,14 @@ import sys
 import threading
 
 from workshop.ui import preload
-from workshop.ui.preload import Preloader
+from workshop.ui.preload import section_preloader
 
 
 def test_preloads_page_modules_and_the_bank(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from workshop.core.drills import bank
 
     bank.shipped_bank.cache_clear()
-    loader = Preloader()
+    loader = section_preloader()
     loader.start(["interview", "exports"])
     loader.join(60)
     assert loader.done() == {"interview", "exports"}
@@ -32,7 +32,7 @@ def test_a_visit_claims_a_section_not_reached_yet(monkeypatch) -> None:  # type:
             gate.wait(10)
 
     monkeypatch.setattr(preload, "preload_section", slow)
-    loader = Preloader()
+    loader = section_preloader()
     loader.start(["cv", "letters", "programs"])
     loader.wait("programs")  # the user opens Programs while CV is still preloading
     gate.set()
@@ -50,7 +50,7 @@ def test_wait_blocks_until_the_running_section_is_done(monkeypatch) -> None:  # 
         finished.append(key)
 
     monkeypatch.setattr(preload, "preload_section", slow)
-    loader = Preloader()
+    loader = section_preloader()
     loader.start(["cv"])
     assert started.wait(10)
     threading.Timer(0.2, release.set).start()
@@ -63,7 +63,7 @@ def test_a_failing_preload_is_left_to_the_visit(monkeypatch) -> None:  # type: i
         raise RuntimeError("boom")
 
     monkeypatch.setattr(preload, "preload_section", broken)
-    loader = Preloader()
+    loader = section_preloader()
     loader.start(["cv", "letters"])
     loader.join(10)
     assert loader.done() == {"cv", "letters"}

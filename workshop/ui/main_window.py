@@ -42,7 +42,7 @@ from workshop.ui.operations import Operations
 from workshop.ui.page_base import PageBase
 from workshop.ui.pages import build_page
 from workshop.ui.palette import muted
-from workshop.ui.preload import Preloader
+from workshop.ui.preload import section_preloader
 from workshop.ui.profile_dialog import ProfileDialog
 from workshop.ui.save_state import SaveState, SaveStateLabel
 from workshop.ui.sections import SECTIONS
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self.first_painted.connect(self.checker.warm)
         # Once the checker is warm, a worker imports each section's code and shipped data, so
         # no first visit waits for them (ui/preload.py). Off in tests unless asked for.
-        self.preloader = Preloader()
+        self.preloader = section_preloader()
         if preload_sections:
             self.checker.status.connect(self._preload_when_warm)
         # `workshop bench`: exit at the first underlines, printing when they came.

@@ -15,10 +15,10 @@ built as before.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from importlib import import_module
 
+from workshop.core.preload import Preloader
 from workshop.ui.pages import PAGE_CLASSES
 
 
@@ -43,70 +43,6 @@ def preload_section(key: str) -> None:
         load()
 
 
-class Preloader:
-    """Preloads sections on one daemon thread; the GUI thread :meth:`wait` s for a running one.
-
-    Failures are left for the real visit to meet and explain: preloading is only a head start.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._done: set[str] = set()
-        self._current: str | None = None
-        self._current_done = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._stop = threading.Event()
-
-    def start(self, keys: Sequence[str]) -> None:
-        """Preload ``keys`` in order, once; later calls do nothing."""
-        if self._thread is not None:
-            return
-        self._thread = threading.Thread(target=self._run, args=(tuple(keys),),
-                                        name="section-preload", daemon=True)
-        self._thread.start()
-
-    def _run(self, keys: tuple[str, ...]) -> None:
-        for key in keys:
-            with self._lock:
-                if self._stop.is_set():
-                    return
-                if key in self._done:
-                    continue
-                self._current = key
-                self._current_done.clear()
-            try:
-                preload_section(key)
-            except Exception:  # noqa: BLE001, S110 - the visit itself reports any failure
-                pass
-            finally:
-                with self._lock:
-                    self._done.add(key)
-                    self._current = None
-                    self._current_done.set()
-
-    def wait(self, key: str, timeout: float = 30.0) -> None:
-        """Before building ``key``'s page: let its preload finish if it is running now.
-
-        A section not reached yet is marked done, so the thread skips it: the GUI thread is
-        about to import it itself.
-        """
-        with self._lock:
-            running = self._current == key
-            if not running:
-                self._done.add(key)
-        if running:
-            self._current_done.wait(timeout)
-
-    def done(self) -> frozenset[str]:
-        """Sections preloaded (or claimed by a visit) so far."""
-        with self._lock:
-            return frozenset(self._done)
-
-    def stop(self) -> None:
-        """Preload nothing more (the window is closing)."""
-        self._stop.set()
-
-    def join(self, timeout: float | None = None) -> None:
-        """Wait for the thread to end (tests)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
+def section_preloader() -> Preloader:
+    """A preloader of sections, for the main window."""
+    return Preloader(lambda key: preload_section(key))
