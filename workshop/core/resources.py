@@ -60,9 +60,9 @@ def template(*parts: str) -> Path:
 
 def _extract(tree: Traversable) -> Path:
     """Copy package data out of a zip once per version; a half-done copy is never used."""
-    from workshop.core.paths import data_home
+    from workshop.core.paths import cache_home
 
-    cache = data_home() / "cache"
+    cache = cache_home()
     target = cache / f"data-{__version__}"
     if (target / _COMPLETE).is_file():
         return target
