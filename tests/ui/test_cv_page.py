@@ -172,11 +172,29 @@ def test_gap_note_persists(qtbot, page: CvPage, workspace) -> None:  # type: ign
     assert gap_finding.severity == "advice"
 
 
+def test_sections_are_built_when_first_shown(qtbot, page: CvPage) -> None:  # type: ignore[no-untyped-def]
+    """Opening the CV builds the section shown; the others bind to the CV when first shown."""
+    assert list(page.records.built()) == ["personal"]
+    assert page.lists.built() == {}
+    page.cv.experience[0].title = "Observer, Internal Medicine"
+    page.show_section("experience")
+    editor = page.lists["experience"]
+    assert list(page.lists.built()) == ["experience"]
+    assert editor.list.count() == len(page.cv.experience)
+    assert field(editor, "title").text() == "Observer, Internal Medicine"
+    assert not page.autosave.dirty  # showing a CV is not an edit
+    page.set_editable(False)
+    page.show_section("awards")
+    assert field(page.lists["awards"], "title").isReadOnly()
+    assert not page.lists["awards"].editable
+
+
 def test_click_finding_jumps_to_field(qtbot, page: CvPage) -> None:  # type: ignore[no-untyped-def]
     page.cv.experience[2].end = None
     page.run_checks()
     assert page.jump_to("experience[2].end")
-    assert page.forms.currentWidget() is page.lists["experience"]
+    assert page.forms.currentWidget() is page.pages["experience"]
+    assert page.lists["experience"].parent() is page.pages["experience"]
     assert page.lists["experience"].list.currentRow() == 2
     assert page.focusWidget() is field(page.lists["experience"], "end")
     assert page.jump_to("personal.email")

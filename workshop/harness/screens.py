@@ -122,6 +122,23 @@ def _settle(app: Any, seconds: float) -> None:
         time.sleep(0.02)
 
 
+def _settled_problems(app: Any, window: Any) -> list[str]:
+    """What :func:`cut_widgets` finds once the layout has settled.
+
+    A page filled by a worker (the programs checklist) is laid out when its result arrives; on
+    a loaded machine that can be after the fixed settle time, and the audit then saw labels
+    mid-layout (2 px high) in a fresh-clone CI run. A problem counts when it is still there
+    after up to 3 s more.
+    """
+    found = cut_widgets(window)
+    for _ in range(6):
+        if not found:
+            break
+        _settle(app, 0.5)
+        found = cut_widgets(window)
+    return found
+
+
 def main(size: str, out_dir: str | None = None) -> None:
     from workshop.harness.offscreen import offscreen_platform
 
@@ -166,7 +183,7 @@ def main(size: str, out_dir: str | None = None) -> None:
                 tabs.setCurrentIndex(index)
                 _settle(app, 0.3)
                 label = f"{key} ▸ {tabs.tabText(index).replace('&', '')}"
-            problems += [f"{label}: {p}" for p in cut_widgets(window)]
+            problems += [f"{label}: {p}" for p in _settled_problems(app, window)]
             if out_dir:
                 name = label.replace(" ▸ ", "-").replace(" ", "_").lower()
                 target = Path(out_dir) / f"{size}-{os.environ.get('QT_SCALE_FACTOR', '1')}-" \

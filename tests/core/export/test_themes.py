@@ -79,3 +79,15 @@ def test_unknown_theme_and_paper() -> None:
     with pytest.raises(UserError, match="paper"):
         load_theme("cv-classic", paper="legal")
     assert load_theme("cv-classic", paper="a4").page.paper == "a4"
+
+
+def test_an_edited_theme_is_read_again(tmp_path: Path) -> None:
+    """Parsed themes are cached by file stamp: an edit (new size or time) shows at once."""
+    path = tmp_path / "mine.toml"
+    path.write_text('[meta]\ndescription = "first"\n')
+    assert load_theme("mine", [tmp_path]).meta.description == "first"
+    path.write_text('[meta]\ndescription = "second, longer"\n')
+    assert load_theme("mine", [tmp_path]).meta.description == "second, longer"
+    path.write_text('[fonts]\nbody = "comic"\n')
+    with pytest.raises(UserError, match="comic"):
+        load_theme("mine", [tmp_path])

@@ -54,6 +54,7 @@ from workshop.ui.context import UiContext
 from workshop.ui.cv import language, specs, transfer
 from workshop.ui.cv.checks_panel import ChecksPanel
 from workshop.ui.cv.fields import RecordForm
+from workshop.ui.cv.lazy_pages import LazyPages
 from workshop.ui.cv.list_editor import ListEditor
 from workshop.ui.cv.preview import PreviewPane
 from workshop.ui.empty_state import EmptyState
@@ -131,32 +132,22 @@ class CvPage(PageBase):
         self.nav.setFixedWidth(128)
         self.nav.setSpacing(2)
         self.forms = QStackedWidget()
+        # Each section's form is built when first shown (see lazy_pages): the page opens with
+        # the one it shows. ``pages`` holds the empty slot each form goes into.
         self.pages: dict[str, QWidget] = {}
-        self.records: dict[str, RecordForm] = {}
-        self.lists: dict[str, ListEditor] = {}
+        self._record_scrolls: dict[str, QScrollArea] = {}
+        self._sections = {section.key: section for section in specs.LIST_SECTIONS}
+        self._editable = not self.workspace.read_only
+        self._custom: ListEditor | None = None
+        self._custom_sections: ListEditor | None = None
+        self.records: LazyPages[RecordForm] = LazyPages(list(RECORD_PAGES), self._build_record)
+        self.lists: LazyPages[ListEditor] = LazyPages(list(self._sections), self._build_list)
         for key, title in (("personal", "Personal"), ("ecfmg", "ECFMG"),
                            ("preferences", "Preferences")):
-            form = RecordForm(RECORD_SPECS[key])
-            form.edited.connect(self._edited)
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(form)
-            scroll.setAccessibleName(RECORD_PAGES[key])
-            self.records[key] = form
-            self._add_page(key, title, scroll)
+            self._add_page(key, title)
         for section in specs.LIST_SECTIONS:
-            footer = self._custom_items_editor() if section.key == "custom_sections" else None
-            editor = ListEditor(section.title, section.specs,
-                                lambda k=section.key: getattr(self.cv, k),
-                                section.factory, section.label, noun=section.noun,
-                                footer=footer)
-            editor.edited.connect(self._edited)
-            self.lists[section.key] = editor
-            self._add_page(section.key, section.title, editor)
-        custom = self.lists["custom_sections"]
-        custom.current_changed.connect(lambda _s: self.custom_items.refresh(select=0))
-        self.custom_items.edited.connect(lambda _p: self._relabel(custom))
-        self.nav.currentRowChanged.connect(self.forms.setCurrentIndex)
+            self._add_page(section.key, section.title)
+        self.nav.currentRowChanged.connect(self._show_row)
 
         self.preview = PreviewPane(self._snapshot)
         self.preview.options_changed.connect(self._remember_options)
@@ -232,23 +223,87 @@ class CvPage(PageBase):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
+    def _add_page(self, key: str, title: str) -> None:
+        slot = QWidget()
+        slot.setObjectName(f"cv-slot-{key}")
+        layout = QVBoxLayout(slot)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.pages[key] = slot
+        self.forms.addWidget(slot)
+        self.nav.addItem(title)
+
+    def _show_row(self, row: int) -> None:
+        """Show section ``row``, building its form on the first visit."""
+        if row < 0:
+            return
+        key = list(self.pages)[row]
+        (self.records if key in self.records else self.lists)[key]
+        self.forms.setCurrentIndex(row)
+
+    def _fill_slot(self, key: str, widget: QWidget) -> None:
+        layout = self.pages[key].layout()
+        assert layout is not None
+        layout.addWidget(widget)
+
+    def _build_record(self, key: str) -> RecordForm:
+        form = RecordForm(RECORD_SPECS[key])
+        form.edited.connect(self._edited)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form)
+        scroll.setAccessibleName(RECORD_PAGES[key])
+        self._record_scrolls[key] = scroll
+        self._fill_slot(key, scroll)
+        self._bind_quietly(lambda: form.bind(self.cv))
+        form.set_editable(self._editable)
+        return form
+
+    def _build_list(self, key: str) -> ListEditor:
+        section = self._sections[key]
+        footer = self._custom_items_editor() if key == "custom_sections" else None
+        editor = ListEditor(section.title, section.specs,
+                            lambda k=section.key: getattr(self.cv, k),
+                            section.factory, section.label, noun=section.noun,
+                            footer=footer)
+        editor.edited.connect(self._edited)
+        self._fill_slot(key, editor)
+        if self._custom is not None and footer is not None:
+            custom = self._custom
+            self._custom_sections = editor
+            editor.current_changed.connect(lambda _s: custom.refresh(select=0))
+            custom.edited.connect(lambda _p: self._relabel(editor))
+            custom.set_editable(self._editable)
+        self._bind_quietly(lambda: editor.refresh(select=0))
+        editor.set_editable(self._editable)
+        return editor
+
+    def _bind_quietly(self, bind: Callable[[], None]) -> None:
+        """Show the CV in a form without it counting as an edit."""
+        loading, self._loading = self._loading, True
+        try:
+            bind()
+        finally:
+            self._loading = loading
+
+    @property
+    def custom_items(self) -> ListEditor:
+        """The items of the custom section selected (built with the custom sections' page)."""
+        self.lists["custom_sections"]
+        assert self._custom is not None
+        return self._custom
+
     def _custom_items_editor(self) -> QWidget:
         item = specs.CUSTOM_ITEM
-        self.custom_items = ListEditor(
+        self._custom = ListEditor(
             item.title, item.specs, self._custom_items_list, item.factory, item.label,
             noun=item.noun)
-        self.custom_items.setMinimumHeight(420)
-        return self.custom_items
+        self._custom.setMinimumHeight(420)
+        return self._custom
 
     def _custom_items_list(self) -> list[Any]:
-        section = self.lists["custom_sections"].current() if "custom_sections" in self.lists \
-            else None
+        editor = self._custom_sections
+        section = editor.current() if editor is not None else None
         return section.items if section is not None else []
-
-    def _add_page(self, key: str, title: str, widget: QWidget) -> None:
-        self.pages[key] = widget
-        self.forms.addWidget(widget)
-        self.nav.addItem(title)
 
     # -- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -275,9 +330,9 @@ class CvPage(PageBase):
         self.cv = cv
         self._shared = profile_values_from_cv(cv)
         try:
-            for form in self.records.values():
+            for form in self.records.built().values():
                 form.bind(cv)
-            for editor in self.lists.values():
+            for editor in self.lists.built().values():
                 editor.refresh(select=0)
         finally:
             self._loading = False
@@ -290,10 +345,13 @@ class CvPage(PageBase):
         self.language_timer.start()
 
     def set_editable(self, editable: bool) -> None:
-        for form in self.records.values():
+        self._editable = editable
+        for form in self.records.built().values():
             form.set_editable(editable)
-        for editor in (*self.lists.values(), self.custom_items):
+        for editor in self.lists.built().values():
             editor.set_editable(editable)
+        if self._custom is not None:
+            self._custom.set_editable(editable)
         self.checks.set_editable(editable)
         for control in (self.sort_button, self.version_button, self.import_button):
             control.setEnabled(editable)
@@ -371,7 +429,8 @@ class CvPage(PageBase):
         self._shared = profile_values_from_cv(self.cv)
         self._loading = True
         try:
-            self.records["personal"].bind(self.cv)
+            if self.records.is_built("personal"):
+                self.records["personal"].bind(self.cv)
         finally:
             self._loading = False
         self.run_checks()
@@ -445,10 +504,11 @@ class CvPage(PageBase):
     def sort_newest_first(self) -> list[str]:
         changed = sort_cv(self.cv)
         for name in changed:
-            if name in self.lists:
+            if self.lists.is_built(name):
                 self.lists[name].refresh(select=0)
-        if any(name.startswith("custom_sections") for name in changed):
-            self.custom_items.refresh(select=0)
+        if self._custom is not None and any(name.startswith("custom_sections")
+                                            for name in changed):
+            self._custom.refresh(select=0)
         if changed:
             self._edited("order")
             self.message.emit("Sorted newest first: " + ", ".join(changed) + ".")
@@ -517,7 +577,7 @@ class CvPage(PageBase):
             key = RECORD_HEADS[head]
             self.show_section(key)
             widget = self.records[key].widget_for(where)
-            scroll = self.pages[key]
+            scroll = self._record_scrolls[key]
         elif head in self.lists:
             self.show_section(head)
             editor = self.lists[head]
