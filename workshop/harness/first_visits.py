@@ -15,10 +15,18 @@ memory before and after. At the end it reports the resident memory of the proces
 child processes (a LanguageTool server, if one was started), with everything open and the
 checker warm: the figure the memory goal is about. ``revisit`` times showing the statements page
 again, already built: the anchor, what switching sections costs when nothing is built.
+
+For finding where a freeze goes: ``WORKSHOP_NO_HEAD_START=1`` starts without the engine head
+start, ``WORKSHOP_NO_PRELOAD=1`` without the section preloader, and
+``WORKSHOP_VISIT_PROFILE=DIR`` writes a cProfile of each visit's GUI-thread work to
+``DIR/<section>.prof``. By default the idle page builder is stopped, so each visit builds its
+page (a click before any idle time); ``WORKSHOP_IDLE_BUILD=1`` lets it build every page first
+(a user who read the statement for a few seconds) and reports how long that took.
 """
 
 from __future__ import annotations
 
+import cProfile
 import json
 import os
 import sys
@@ -82,6 +90,15 @@ def module_groups(names: set[str]) -> dict[str, int]:
         key = ".".join(parts[:3]) if parts[0] == "workshop" else parts[0]
         groups[key] += 1
     return dict(groups.most_common())
+
+
+def _profiler() -> cProfile.Profile | None:
+    """With ``WORKSHOP_VISIT_PROFILE=DIR``, a profile of each visit's GUI-thread work (to DIR)."""
+    if not os.environ.get("WORKSHOP_VISIT_PROFILE"):
+        return None
+    profile = cProfile.Profile()
+    profile.enable()
+    return profile
 
 
 def main(sections: list[str]) -> None:
@@ -154,8 +171,27 @@ def main(sections: list[str]) -> None:
             return
         report["rss_checker_warm_mb"] = round(rss_mb(), 1)
         report["heavy_when_warm"] = heavy_loaded()
+        builder = window.idle_builder
+        if builder is not None and not idle_build:
+            builder.stop()  # each visit builds its page: the cost of a visit before idle time
+        if builder is not None and idle_build:
+            state["idle_wait"] = time.perf_counter()
+            QTimer.singleShot(100, wait_idle_built)
+            return
         QTimer.singleShot(500, lambda: visit(0))
 
+    def wait_idle_built() -> None:
+        """With ``WORKSHOP_IDLE_BUILD=1``: the user reads for a while before clicking, so the
+        idle builder builds the pages first; the visits then show built pages."""
+        builder = window.idle_builder
+        if builder is not None and builder.pending():
+            QTimer.singleShot(100, wait_idle_built)
+            return
+        report["idle_build_s"] = round(time.perf_counter() - state["idle_wait"], 2)
+        report["rss_idle_built_mb"] = round(rss_mb(), 1)
+        QTimer.singleShot(500, lambda: visit(0))
+
+    idle_build = os.environ.get("WORKSHOP_IDLE_BUILD") == "1"
     plan = [*keys, "statements"]  # the last: a second visit, the anchor (nothing to build)
 
     def visit(index: int) -> None:
@@ -167,12 +203,16 @@ def main(sections: list[str]) -> None:
         before_rss = rss_mb()
         beats.clear()
         heartbeat.start()
+        profile = _profiler()
         start = time.perf_counter()
         window.show_section(key)
         called = time.perf_counter()
 
         def measured() -> None:
             heartbeat.stop()
+            if profile is not None:
+                profile.disable()
+                profile.dump_stats(str(Path(os.environ["WORKSHOP_VISIT_PROFILE"]) / f"{key}.prof"))
             moments = [start, *beats]
             gaps = [b - a for a, b in zip(moments, moments[1:], strict=False)]
             new = set(sys.modules) - before_modules

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -38,6 +39,7 @@ from workshop.ui.dialogs import PreferencesDialog
 from workshop.ui.edit_menu import build_edit_menu, send_edit_command
 from workshop.ui.fonts import register_bundled_fonts
 from workshop.ui.help_menu import build_help_menu
+from workshop.ui.idle_builder import IdleBuilder
 from workshop.ui.operations import Operations
 from workshop.ui.page_base import PageBase
 from workshop.ui.pages import build_page
@@ -145,6 +147,8 @@ class MainWindow(QMainWindow):
         # Once the checker is warm, a worker imports each section's code and shipped data, so
         # no first visit waits for them (ui/preload.py). Off in tests unless asked for.
         self.preloader = section_preloader()
+        # Then, in idle spells, each page is built hidden (ui/idle_builder.py).
+        self.idle_builder: IdleBuilder | None = None
         if preload_sections:
             self.checker.status.connect(self._preload_when_warm)
         # `workshop bench`: exit at the first underlines, printing when they came.
@@ -248,6 +252,34 @@ class MainWindow(QMainWindow):
     def _preload_when_warm(self, status: str) -> None:
         if "starting" not in status:
             self.preloader.start([info.key for info in SECTIONS])
+            self._start_idle_builder()
+
+    def _start_idle_builder(self) -> None:
+        if self.idle_builder is not None:
+            self.idle_builder.stop()
+            self.idle_builder.deleteLater()
+        self.idle_builder = IdleBuilder(
+            [info.key for info in SECTIONS], lambda key: key in self.page_widgets,
+            lambda key: key in self.preloader.done(), self.prebuild_page, self)
+        self.idle_builder.start()
+
+    def prebuild_page(self, key: str) -> None:
+        """Build ``key``'s page hidden and lay it out at the size it will be shown at."""
+        widget = self.page(key)
+        # Showing a page the first time polishes and lays out every child (80 ms for the
+        # programs page, measured): do that now, behind a stack that does not repaint.
+        # The stack moves the keyboard focus along with the page: give it back, so the
+        # statement being typed keeps its cursor.
+        shown = self.pages.currentIndex()
+        focus = QApplication.focusWidget()
+        self.pages.setUpdatesEnabled(False)
+        try:
+            self.pages.setCurrentWidget(widget)
+            self.pages.setCurrentIndex(shown)
+        finally:
+            self.pages.setUpdatesEnabled(True)
+            if focus is not None and QApplication.focusWidget() is not focus:
+                focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_deferred_page(self) -> None:
         if not self._defer_page:
@@ -309,6 +341,8 @@ class MainWindow(QMainWindow):
         self.workspace.close()
         self.set_workspace(new)
         self.persist_settings()
+        if self.idle_builder is not None:  # the new workspace's pages, in idle spells too
+            self._start_idle_builder()
 
     def warn_unsaved(self) -> None:
         QMessageBox.warning(
@@ -473,6 +507,8 @@ class MainWindow(QMainWindow):
             self.workspace.close()
             self.checker.shutdown()
             self.preloader.stop()
+            if self.idle_builder is not None:
+                self.idle_builder.stop()
         event.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
