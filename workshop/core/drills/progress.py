@@ -126,7 +126,7 @@ def compute_progress(attempts: Iterable[Attempt], *, today: dt.date,
         w[3] += a.rubric.content
         w[4] += a.rubric.delivery
     due = sum(1 for s in review_states if s.due is not None and s.due <= today)
-    current, longest = _streaks(days, today)
+    current, longest = streaks(days, today)
     return Progress(
         questions_practised=len(questions),
         attempts=answered,
@@ -147,7 +147,7 @@ def compute_progress(attempts: Iterable[Attempt], *, today: dt.date,
     )
 
 
-def _streaks(days: set[dt.date], today: dt.date) -> tuple[int, int]:
+def streaks(days: set[dt.date], today: dt.date) -> tuple[int, int]:
     """Current streak (alive if practised today or yesterday) and longest run of days."""
     longest = run = 0
     previous: dt.date | None = None
