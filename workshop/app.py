@@ -42,7 +42,8 @@ def run_app(workspace: Path | None = None) -> int:
     settings = load_app_settings()
     from workshop.core import engine_head_start as head_start
 
-    head_start.begin(head_start.APP_ENGINE, settings.languagetool_url)  # builds while Qt starts
+    head_start.begin(head_start.APP_ENGINE, settings.languagetool_url,
+                     settings.learner_grammar)  # builds while Qt starts
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -25,6 +25,8 @@ class AppSettings:
     window_state: str = ""
     last_section: str = "statements"
     languagetool_url: str = ""
+    #: The learner-English checks (issue 21): off by default, they flag more than they find.
+    learner_grammar: bool = False
     autosave_idle_ms: int = 700
     backup_interval_minutes: int = 10
 

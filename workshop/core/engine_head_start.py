@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # imported on the thread: this module must cost nothing to im
 
 @dataclass
 class _HeadStart:
-    key: tuple[str, str]
+    key: tuple[str, str, bool]
     done: threading.Event = field(default_factory=threading.Event)
     service: CheckService | None = None
     error: BaseException | None = None
@@ -31,19 +31,19 @@ _lock = threading.Lock()
 _pending: _HeadStart | None = None
 
 
-def begin(engine: str = "auto", lt_server_url: str = "") -> None:
+def begin(engine: str = "auto", lt_server_url: str = "", learner_grammar: bool = False) -> None:
     """Start building (and warming) the engines for ``engine`` on a daemon thread."""
     global _pending
     with _lock:
         if _pending is not None:
             return
-        head = _pending = _HeadStart((engine, lt_server_url))
+        head = _pending = _HeadStart((engine, lt_server_url, learner_grammar))
 
     def build() -> None:
         try:
             from workshop.core.checks.factory import build_service
 
-            service = build_service(engine, lt_server_url)
+            service = build_service(engine, lt_server_url, learner_grammar=learner_grammar)
             service.warm_engines()
             head.service = service
         except BaseException as exc:  # noqa: BLE001 - handed to the taker, which rebuilds
@@ -54,12 +54,13 @@ def begin(engine: str = "auto", lt_server_url: str = "") -> None:
     threading.Thread(target=build, name="checker-head-start", daemon=True).start()
 
 
-def take(engine: str, lt_server_url: str, timeout: float = 60.0) -> CheckService | None:
+def take(engine: str, lt_server_url: str, learner_grammar: bool = False,
+         timeout: float = 60.0) -> CheckService | None:
     """The service built by :func:`begin` for the same settings, once; else None."""
     global _pending
     with _lock:
         head, _pending = _pending, None
-    if head is None or head.key != (engine, lt_server_url):
+    if head is None or head.key != (engine, lt_server_url, learner_grammar):
         return None
     if not head.done.wait(timeout) or head.error is not None:
         return None

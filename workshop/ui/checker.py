@@ -37,10 +37,13 @@ class _Worker(QObject):
     failed = Signal(str, int, str)
     status = Signal(str)
 
-    def __init__(self, engine: str, lt_url: str) -> None:
+    reconfigured = Signal()
+
+    def __init__(self, engine: str, lt_url: str, learner: bool = False) -> None:
         super().__init__()
         self.engine = engine
         self.lt_url = lt_url
+        self.learner = learner
         self.service: Any = None
 
     @Slot()
@@ -52,15 +55,16 @@ class _Worker(QObject):
         if self.service is not None:
             return
         self.status.emit("Checker: starting Harper…")
-        self.service = head_start.take(self.engine, self.lt_url)
+        self.service = head_start.take(self.engine, self.lt_url, self.learner)
         if self.service is not None:
             return
         try:
-            self.service = build_service(self.engine, self.lt_url)
+            self.service = build_service(self.engine, self.lt_url,
+                                         learner_grammar=self.learner)
             self.service.warm_engines()
         except UserError as exc:
             self.status.emit(f"Checker: {exc.message}")
-            self.service = build_service("harper")
+            self.service = build_service("harper", learner_grammar=self.learner)
             self.service.warm_engines()
 
     @Slot()
@@ -69,6 +73,21 @@ class _Worker(QObject):
         self.start()
         self.service.warm_rules()
         self.status.emit(describe(self.service))
+
+    @Slot(object)
+    def reconfigure(self, settings: tuple[str, bool]) -> None:
+        """Rebuild the engines with a new LanguageTool address or learner switch (Preferences).
+
+        Runs on the worker, between two checks: a check asked for meanwhile waits in the
+        queue and gets the new engines. Harper is built again (~1 s, without the GIL).
+        """
+        self.lt_url, self.learner = settings
+        self.service = None
+        self.status.emit("Checker: starting Harper…")
+        self.start()
+        self.service.warm_rules()
+        self.status.emit(describe(self.service))
+        self.reconfigured.emit()
 
     @Slot(object)
     def check(self, request: CheckRequest) -> None:
@@ -88,8 +107,8 @@ def describe(service: Any) -> str:
     states = service.availability()
     parts = []
     for name, state in states.items():
-        label = {"harper": "Harper (offline)", "languagetool": "LanguageTool"}.get(
-            name.lower(), name)
+        label = {"harper": "Harper (offline)", "languagetool": "LanguageTool",
+                 "learner-lm": "Learner grammar"}.get(name.lower(), name)
         parts.append(f"{label}: {'on' if state.ok else 'off'}")
     if "languagetool" not in {n.lower() for n in states}:
         parts.append("LanguageTool: off (set a server in Preferences)")
@@ -105,16 +124,22 @@ class CheckerHost(QObject):
     _submit = Signal(object)
     _start = Signal()
     _warm = Signal()
+    _reconfigure = Signal(object)
+    #: The engines were rebuilt (Preferences changed them): pages check their text again.
+    reconfigured = Signal()
 
-    def __init__(self, engine: str = "auto", lt_url: str = "") -> None:
+    def __init__(self, engine: str = "auto", lt_url: str = "", learner: bool = False) -> None:
         super().__init__()
         self.thread = QThread()
         self.thread.setObjectName("checker")
-        self.worker = _Worker(engine, lt_url)
+        self.settings = (lt_url, learner)
+        self.worker = _Worker(engine, lt_url, learner)
         self.worker.moveToThread(self.thread)
         self._submit.connect(self.worker.check)
         self._start.connect(self.worker.start)
         self._warm.connect(self.worker.warm_rest)
+        self._reconfigure.connect(self.worker.reconfigure)
+        self.worker.reconfigured.connect(self.reconfigured)
         self.worker.ready.connect(self._delivered)
         self.worker.failed.connect(self._failed)
         self.worker.status.connect(self._remember_status)
@@ -170,6 +195,15 @@ class CheckerHost(QObject):
     def _failed(self, owner: str, generation: int, error: str) -> None:
         self._next(owner)
         self.failed.emit(owner, generation, error)
+
+    def reconfigure(self, lt_url: str, learner: bool) -> bool:
+        """Use a new LanguageTool address or learner switch; False when nothing changed."""
+        if (lt_url, learner) == self.settings:
+            return False
+        self.settings = (lt_url, learner)
+        self._warm_sent = True  # the rebuild warms the rules itself
+        self._reconfigure.emit((lt_url, learner))
+        return True
 
     def busy(self, owner: str) -> bool:
         """Whether a check for ``owner`` is running or waiting (tests, benchmarks)."""

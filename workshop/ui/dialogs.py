@@ -77,6 +77,21 @@ class FirstRunDialog(QDialog):
         return Path(self.path_edit.text()).expanduser()
 
 
+def learner_note() -> str:
+    """What the learner switch does, how well it works, and whether it can run here."""
+    from workshop.core.checks.engines.learner_engine import LearnerEngine
+
+    state = LearnerEngine().availability()
+    text = ("Compares each article, preposition and verb form with its alternatives in an "
+            "offline English language model. On learner sentences it finds a few more "
+            "errors but also flags some correct text, so it is off unless you want it.")
+    if not state.ok:
+        text += (" <b>Not installed on this computer:</b> its language model comes with the "
+                 f"optional package pocketsphinx ({state.how_to_enable.split(': ')[-1]}); "
+                 "until then this switch changes nothing.")
+    return text
+
+
 class PreferencesDialog(QDialog):
     """App preferences; the caller saves them when the dialog is accepted."""
 
@@ -99,6 +114,13 @@ class PreferencesDialog(QDialog):
         self.backup.setRange(1, 120)
         self.backup.setSuffix(" min")
         self.backup.setValue(settings.backup_interval_minutes)
+        self.learner = QCheckBox("Learner-English checks: articles, prepositions, verb forms, "
+                                 "noun number (experimental)")
+        self.learner.setAccessibleName("Learner-English checks")
+        self.learner.setChecked(settings.learner_grammar)
+        self.learner_note = QLabel(learner_note())
+        self.learner_note.setWordWrap(True)
+        self.learner_note.setAccessibleName("About the learner-English checks")
         form = QFormLayout()
         form.addRow("LanguageTool server:", self.lt_url)
         form.addRow("Autosave after a pause of:", self.idle)
@@ -118,6 +140,8 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.download)
+        layout.addWidget(self.learner)
+        layout.addWidget(self.learner_note)
         layout.addWidget(buttons)
 
     def _download(self) -> None:
@@ -128,6 +152,7 @@ class PreferencesDialog(QDialog):
     def apply(self) -> AppSettings:
         """Copy the fields into the settings object and return it."""
         self.settings.languagetool_url = self.lt_url.text().strip()
+        self.settings.learner_grammar = self.learner.isChecked()
         self.settings.autosave_idle_ms = self.idle.value()
         self.settings.backup_interval_minutes = self.backup.value()
         return self.settings

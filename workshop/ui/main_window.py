@@ -140,7 +140,8 @@ class MainWindow(QMainWindow):
         self.services: dict[str, object] = {}
         self.operations = Operations(self)
         self.operations.changed.connect(self.broadcast)
-        self.checker = CheckerHost(APP_ENGINE, settings.languagetool_url)
+        self.checker = CheckerHost(APP_ENGINE, settings.languagetool_url,
+                                   settings.learner_grammar)
         self.checker.status.connect(self.engine_label.setText)
         self.services["checker"] = self.checker
         self.first_painted.connect(self.checker.warm)
@@ -439,6 +440,11 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             dialog.apply()
             self.persist_settings()
+            if self.checker.reconfigure(self.settings.languagetool_url,
+                                        self.settings.learner_grammar):
+                self.statusBar().showMessage(
+                    "Checker settings changed: restarting the checker (a few seconds); your "
+                    "text is checked again when it is ready.", 8000)
 
     def persist_settings(self) -> None:
         if not self.persist:

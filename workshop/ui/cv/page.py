@@ -123,6 +123,7 @@ class CvPage(PageBase):
         self.checker = context.services.get("checker")
         if self.checker is not None:
             self.checker.ready.connect(self._on_language_checked)
+            self.checker.reconfigured.connect(self._recheck_language)
         self.reload()
 
     # -- building ---------------------------------------------------------------------------
@@ -540,6 +541,9 @@ class CvPage(PageBase):
         self.checked.emit(self.findings)
         return self.findings
 
+    def _recheck_language(self) -> None:
+        self.language_timer.start()
+
     def request_language_check(self) -> bool:
         """Send the CV's prose to the shared checker (when the app runs one)."""
         if self.checker is None or self.stack.currentIndex() == 0:
@@ -606,5 +610,6 @@ class CvPage(PageBase):
         self.language_timer.stop()
         if self.checker is not None:
             self.checker.ready.disconnect(self._on_language_checked)
+            self.checker.reconfigured.disconnect(self._recheck_language)
         self.flush()
         self.preview.shutdown()

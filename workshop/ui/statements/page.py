@@ -92,6 +92,7 @@ class StatementsPage(PageBase):
         self.live = LiveCheck(self.checker, OWNER)
         self.checker.ready.connect(self._on_checked)
         self.checker.failed.connect(self._on_check_failed)
+        self.checker.reconfigured.connect(self.check_timer_start)
 
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
@@ -103,7 +104,8 @@ class StatementsPage(PageBase):
     def _checker(self) -> CheckerHost:
         services = self.context.services
         if "checker" not in services:
-            host = CheckerHost("auto", self.context.settings.languagetool_url)
+            host = CheckerHost("auto", self.context.settings.languagetool_url,
+                               self.context.settings.learner_grammar)
             host.warm()
             services["checker"] = host
         return services["checker"]  # type: ignore[no-any-return]
@@ -287,6 +289,10 @@ class StatementsPage(PageBase):
         self.check_timer.start()
 
     # -- checking -----------------------------------------------------------------------
+    def check_timer_start(self) -> None:
+        """Check again soon (the checker's engines changed in Preferences)."""
+        self.check_timer.start()
+
     def request_check(self) -> None:
         if self.current is None:
             return
