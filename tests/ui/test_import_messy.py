@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from tests.core.programs.conftest import FIXTURES
 from workshop.core.app_settings import AppSettings
@@ -16,7 +16,6 @@ from workshop.core.programs.tabular import read_table
 from workshop.core.services import init_workspace
 from workshop.core.storage.workspace import Workspace
 from workshop.ui.context import UiContext
-from workshop.ui.programs import import_tab
 from workshop.ui.programs.import_dialog import ImportDialog
 from workshop.ui.programs.page import ProgramsPage
 
@@ -83,7 +82,7 @@ def test_report_lists_rows_not_imported_and_those_imported_anyway(
         return int(QDialog.DialogCode.Accepted)
 
     monkeypatch.setattr(ImportDialog, "exec", fake_exec)
-    monkeypatch.setattr(import_tab.QFileDialog, "getOpenFileName",
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *_a, **_k: (str(SHEET), ""))
     with qtbot.waitSignal(page.import_tab.imported, timeout=30_000):
         page.import_tab.import_button.click()

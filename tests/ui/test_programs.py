@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QDialog,
+    QFileDialog,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -25,7 +26,7 @@ from workshop.core.programs.model import ProgramEvent
 from workshop.core.programs.repository import ProgramRepository
 from workshop.core.services import init_workspace
 from workshop.core.storage.workspace import Workspace, open_workspace
-from workshop.ui.programs import import_tab, list_tab, rank_tab, season_tab
+from workshop.ui.programs import list_tab, season_tab
 from workshop.ui.programs.common import FIT_COLOURS
 from workshop.ui.programs.import_dialog import ERROR_TINT, ImportDialog
 from workshop.ui.programs.page import ProgramsPage
@@ -191,7 +192,7 @@ def run_import(qtbot, page: ProgramsPage, path: Path, monkeypatch, seen: dict) -
         return int(QDialog.DialogCode.Accepted)
 
     monkeypatch.setattr(ImportDialog, "exec", fake_exec)
-    monkeypatch.setattr(import_tab.QFileDialog, "getOpenFileName",
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *_a, **_k: (str(path), ""))
     with qtbot.waitSignal(page.import_tab.imported, timeout=30_000):
         page.import_tab.import_button.click()  # read off the GUI thread, then mapped
@@ -246,7 +247,7 @@ def test_export_csv_and_template(qtbot, workspace: Workspace, tmp_path: Path,  #
                                  monkeypatch) -> None:
     page = make_page(qtbot, workspace)
     out = tmp_path / "programs.csv"
-    monkeypatch.setattr(import_tab.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(out), ""))
     with qtbot.waitSignal(page.message, timeout=30_000,
                           check_params_cb=lambda text: text.startswith("Exported")):
@@ -254,7 +255,7 @@ def test_export_csv_and_template(qtbot, workspace: Workspace, tmp_path: Path,  #
     rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == 10
     template = tmp_path / "template.csv"
-    monkeypatch.setattr(import_tab.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(template), ""))
     with qtbot.waitSignal(page.message, timeout=30_000,
                           check_params_cb=lambda text: text.startswith("Saved the blank")):
@@ -272,7 +273,7 @@ def test_season_ics_export_parses_back(qtbot, workspace: Workspace, tmp_path: Pa
     assert estimated and "Estimated" in season_tab.tooltip(estimated[0])
     assert "Source:" in season_tab.tooltip(estimated[0])
     out = tmp_path / "season"
-    monkeypatch.setattr(season_tab.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(out), ""))
     with qtbot.waitSignal(page.message, timeout=30_000,
                           check_params_cb=lambda text: text.startswith("Exported")):
@@ -372,7 +373,7 @@ def test_rank_drag_persists_and_exports(qtbot, workspace: Workspace, tmp_path: P
                     == expected)
     assert tab.final.item(0).text().startswith("1. ")
     out = tmp_path / "rank.csv"
-    monkeypatch.setattr(rank_tab.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(out), ""))
     with qtbot.waitSignal(page.message, timeout=30_000,
                           check_params_cb=lambda text: text.startswith("Rank list exported")):
@@ -393,7 +394,7 @@ def test_rank_pdf_export_runs_in_background(qtbot, workspace: Workspace, tmp_pat
     page = make_page(qtbot, workspace)
     page.show_tab("rank")
     out = tmp_path / "rank.pdf"
-    monkeypatch.setattr(rank_tab.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(out), ""))
     with qtbot.waitSignal(page.message, timeout=20_000,
                           check_params_cb=lambda m: "exported" in m):

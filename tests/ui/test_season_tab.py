@@ -7,6 +7,7 @@ from pathlib import Path
 
 import icalendar
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QFileDialog
 
 from tests.ui.programs_fixtures import open_programs_page
 from workshop.core.storage.workspace import Workspace
@@ -75,7 +76,7 @@ def test_export_carries_new_events_with_reminders(qtbot, workspace: Workspace,  
                                                   tmp_path: Path, monkeypatch) -> None:
     tab = _tab(qtbot, workspace)
     out = tmp_path / "season.ics"
-    monkeypatch.setattr(season_tab.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(out), ""))
     with qtbot.waitSignal(tab.page.message, timeout=30_000,
                           check_params_cb=lambda text: text.startswith("Exported")):

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workshop import APP_NAME, __version__
 from workshop.core.app_settings import AppSettings
+from workshop.ui.file_dialogs import save_file_name
 
 
 class FirstRunDialog(QDialog):
@@ -67,7 +67,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = save_file_name(
             self, "Create workspace", self.path_edit.text(), "Workspace (*.workshop)")
         if path:
             self.path_edit.setText(path)

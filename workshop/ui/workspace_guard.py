@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from workshop.core.errors import UserError
+from workshop.ui.file_dialogs import save_file_name
 
 if TYPE_CHECKING:
     from workshop.ui.main_window import MainWindow
@@ -71,7 +72,7 @@ class WorkspaceGuard(QObject):
         """Ask for a new file and go on there with everything; False if cancelled or failed."""
         workspace = self.window.workspace
         suggested = workspace.path.with_name(workspace.path.stem + " (copy).workshop")
-        target, _ = QFileDialog.getSaveFileName(self.window, "Save As", str(suggested),
+        target, _ = save_file_name(self.window, "Save As", str(suggested),
                                                 "Workspace (*.workshop)")
         return bool(target) and self.move_to(Path(target))
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from workshop.core.atomic import atomic_write_text
 from workshop.core.changes import Changes
@@ -22,6 +22,7 @@ from workshop.core.cv.jsonresume import import_json_resume, write_json_resume
 from workshop.core.cv.worksheet import worksheet_text
 from workshop.core.errors import UserError
 from workshop.ui.cv.eras_dialog import ErasBlocksDialog
+from workshop.ui.file_dialogs import open_file_name, save_file_name
 
 if TYPE_CHECKING:
     from workshop.ui.cv.page import CvPage
@@ -51,7 +52,7 @@ def _default_name(page: CvPage, suffix: str) -> str:
 
 # -- import -----------------------------------------------------------------------------------
 def ask_import(page: CvPage) -> None:
-    path, _ = QFileDialog.getOpenFileName(page, "Import JSON Resume", str(Path.home()),
+    path, _ = open_file_name(page, "Import JSON Resume", str(Path.home()),
                                           "JSON Resume (*.json)")
     if path:
         import_path(page, Path(path))
@@ -95,7 +96,7 @@ def import_path(page: CvPage, path: Path) -> list[str] | None:
 
 # -- export -----------------------------------------------------------------------------------
 def ask_export_json_resume(page: CvPage) -> None:
-    path, _ = QFileDialog.getSaveFileName(page, "Export JSON Resume",
+    path, _ = save_file_name(page, "Export JSON Resume",
                                           _default_name(page, ".json"), "JSON Resume (*.json)")
     if path:
         export_json_resume_path(page, Path(path))
@@ -125,7 +126,7 @@ def export_json_resume_path(page: CvPage, path: Path) -> int:
 
 
 def ask_export(page: CvPage, suffix: str) -> None:
-    path, _ = QFileDialog.getSaveFileName(page, "Export CV", _default_name(page, suffix),
+    path, _ = save_file_name(page, "Export CV", _default_name(page, suffix),
                                           f"*{suffix}")
     if path:
         export_path(page, Path(path))
@@ -169,7 +170,7 @@ def show_eras_blocks(page: CvPage) -> ErasBlocksDialog:
 
 
 def ask_save_worksheet(page: CvPage) -> None:
-    path, _ = QFileDialog.getSaveFileName(page, "Save MyERAS worksheet",
+    path, _ = save_file_name(page, "Save MyERAS worksheet",
                                           _default_name(page, "_MyERAS_worksheet.txt"),
                                           "Plain text (*.txt)")
     if path:

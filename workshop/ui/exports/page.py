@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from workshop.core import exports, statements
 from workshop.core.errors import UserError
 from workshop.core.export.themes import list_themes
 from workshop.ui.context import UiContext
+from workshop.ui.file_dialogs import save_file_name
 from workshop.ui.page_base import PageBase
 from workshop.ui.pdf_preview import PdfPreview
 from workshop.ui.widgets import name_list
@@ -189,7 +189,7 @@ class ExportsPage(PageBase):
             return
         suffix = self.format.currentData() or ".pdf"
         name = item.label.replace("Statement — ", "").replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / f"{name}{suffix}"),
+        path, _ = save_file_name(self, "Export", str(Path.home() / f"{name}{suffix}"),
                                               f"*{suffix}")
         if path:
             self.export_to(Path(path))

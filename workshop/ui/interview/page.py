@@ -19,7 +19,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
@@ -36,6 +35,7 @@ from workshop.core.drills.user_questions import UserQuestion
 from workshop.core.errors import UserError
 from workshop.core.profile_service import load_profile
 from workshop.ui.context import UiContext
+from workshop.ui.file_dialogs import save_file_name
 from workshop.ui.interview.browser import QuestionBrowser
 from workshop.ui.interview.dashboard import Dashboard
 from workshop.ui.interview.drill import DrillController
@@ -339,7 +339,7 @@ class InterviewPage(PageBase):
     def _ask_path(self, title: str, name: str) -> Path | None:
         if not self.flush():
             return None
-        chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name),
+        chosen, _ = save_file_name(self, title, str(Path.home() / name),
                                                 "PDF (*.pdf);;Word (*.docx)")
         return Path(chosen) if chosen else None
 

@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -35,6 +34,7 @@ from workshop.core.interviews.ics_write import export_interviews_ics, export_ite
 from workshop.core.interviews.model import MODE_LABELS, PLATFORM_LABELS, STATUS_LABELS
 from workshop.core.programs.model import Program
 from workshop.ui.context import UiContext
+from workshop.ui.file_dialogs import open_file_name, save_file_name
 from workshop.ui.interviews.common import (
     NOTE_STYLE,
     PROBLEM_STYLE,
@@ -312,7 +312,7 @@ class InterviewsPage(PageBase):
     def import_ics(self) -> None:
         if self.read_only or self._busy:
             return
-        path, _filter = QFileDialog.getOpenFileName(self, "Import an interview (.ics)", "",
+        path, _filter = open_file_name(self, "Import an interview (.ics)", "",
                                                     "Calendar files (*.ics);;All files (*)")
         if not path:
             return
@@ -361,7 +361,7 @@ class InterviewsPage(PageBase):
     def export_ics(self) -> None:
         if self._busy:
             return
-        path, _filter = QFileDialog.getSaveFileName(self, "Export interviews (.ics)",
+        path, _filter = save_file_name(self, "Export interviews (.ics)",
                                                     "interviews.ics", "Calendar files (*.ics)")
         if not path:
             return

@@ -13,7 +13,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QTableWidget,
@@ -27,6 +26,7 @@ from workshop.core.letters.dashboard import mailto_url
 from workshop.core.letters.in_workspace import prepare_packet, record_packet, render_packet
 from workshop.core.letters.model import LetterRequest, LetterWriter, Status
 from workshop.core.letters.packet import packet_parts
+from workshop.ui.file_dialogs import save_file_name
 from workshop.ui.letters.common import (
     button,
     open_mail_or_copy,
@@ -190,7 +190,7 @@ class PacketPanel(QWidget):
         except UserError as exc:
             refuse(self, "Packet not built", str(exc))
             return
-        path, chosen = QFileDialog.getSaveFileName(self, "Build writer packet", str(start),
+        path, chosen = save_file_name(self, "Build writer packet", str(start),
                                                    ";;".join(FILTERS.values()))
         if not path:
             return

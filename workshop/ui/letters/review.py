@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -43,6 +42,7 @@ from workshop.core.review import (
     review_counts,
     summary_text,
 )
+from workshop.ui.file_dialogs import open_file_name, save_file_name
 from workshop.ui.letters.common import button, escape, refuse, wrapped
 from workshop.ui.letters.store import LettersStore
 from workshop.ui.save_state import SaveState
@@ -194,7 +194,7 @@ class ReviewTab(QWidget):
         if doc is None:
             return
         name = (doc.title or "statement").replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Export for review",
+        path, _ = save_file_name(self, "Export for review",
                                               str(Path.home() / f"{name} - for review.docx"),
                                               "Word document (*.docx)")
         if path:
@@ -223,7 +223,7 @@ class ReviewTab(QWidget):
             parent=self)
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import reviewed statement", str(Path.home()),
+        path, _ = open_file_name(self, "Import reviewed statement", str(Path.home()),
                                               "Word documents (*.docx);;All files (*)")
         if path:
             self.import_file(Path(path))

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from workshop.core.programs.importer import ImportReport, import_programs
 from workshop.core.programs.snapshot import ProgramsData
 from workshop.core.programs.tabular import read_table
 from workshop.core.resources import template
+from workshop.ui.file_dialogs import open_file_name, save_file_name
 from workshop.ui.programs.common import button, show_error
 from workshop.ui.programs.import_dialog import ImportDialog
 
@@ -121,7 +121,7 @@ class ImportTab(QWidget):
     def import_spreadsheet(self) -> None:
         if self.page.read_only:
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Import programs", "", SHEET_FILTER)
+        path, _ = open_file_name(self, "Import programs", "", SHEET_FILTER)
         if path:
             self.import_file(Path(path))
 
@@ -168,7 +168,7 @@ class ImportTab(QWidget):
         return report
 
     def export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export programs", "programs.csv",
+        path, _ = save_file_name(self, "Export programs", "programs.csv",
                                               "CSV (*.csv)")
         if not path:
             return
@@ -184,7 +184,7 @@ class ImportTab(QWidget):
             parent=self)
 
     def save_template(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save blank template",
+        path, _ = save_file_name(self, "Save blank template",
                                               "programs_template.csv", "CSV (*.csv)")
         if not path:
             return

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -49,6 +48,7 @@ from workshop.core.programs.ranking import (
 )
 from workshop.core.programs.snapshot import ProgramsData
 from workshop.ui.empty_state import EmptyState
+from workshop.ui.file_dialogs import save_file_name
 from workshop.ui.programs.common import button, show_error
 from workshop.ui.programs.rank_export import export_rank_pdf, rank_list_document
 from workshop.ui.programs.reorder import move_buttons
@@ -371,7 +371,7 @@ class RankTab(QWidget):
 
     # -- exports ----------------------------------------------------------------------------
     def export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export rank list", "rank-list.csv",
+        path, _ = save_file_name(self, "Export rank list", "rank-list.csv",
                                               "CSV (*.csv)")
         if not path:
             return
@@ -384,7 +384,7 @@ class RankTab(QWidget):
             parent=self)
 
     def export_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export rank list", "rank-list.pdf",
+        path, _ = save_file_name(self, "Export rank list", "rank-list.pdf",
                                               "PDF (*.pdf)")
         if not path:
             return

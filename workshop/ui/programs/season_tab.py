@@ -18,7 +18,6 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -45,6 +44,7 @@ from workshop.core.season.timeline import (
     rebase_season,
     with_countdowns,
 )
+from workshop.ui.file_dialogs import save_file_name
 from workshop.ui.palette import is_dark, muted
 from workshop.ui.programs.common import button, rich_text, show_error
 
@@ -304,7 +304,7 @@ class SeasonTab(QWidget):
             self.day_list.addItem("No dates on this day.")
 
     def export_ics(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export to calendar", "residency-season.ics",
+        path, _ = save_file_name(self, "Export to calendar", "residency-season.ics",
                                               "iCalendar (*.ics)")
         if not path:
             return

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -39,6 +38,7 @@ from workshop.ui.autosaver import Autosaver
 from workshop.ui.checker import CheckerHost
 from workshop.ui.context import UiContext
 from workshop.ui.empty_state import EmptyState
+from workshop.ui.file_dialogs import open_file_name, save_file_name
 from workshop.ui.find_replace import FindReplaceDialog
 from workshop.ui.page_base import PageBase
 from workshop.ui.palette import muted
@@ -505,7 +505,7 @@ class StatementsPage(PageBase):
         self.message.emit("Copied ERAS-safe text: paste it into MyERAS.")
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import statement", str(Path.home()),
+        path, _ = open_file_name(self, "Import statement", str(Path.home()),
                                               "Statements (*.docx *.txt *.md)")
         if path:
             self.import_path(Path(path))
@@ -527,7 +527,7 @@ class StatementsPage(PageBase):
                 self, self.export_concerns()):
             return
         default = Path.home() / f"{self.current.title or 'statement'}{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, "Export statement", str(default),
+        path, _ = save_file_name(self, "Export statement", str(default),
                                               f"*{suffix}")
         if path:
             self.export_path(Path(path))
