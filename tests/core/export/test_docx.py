@@ -52,3 +52,15 @@ def test_a4_and_packet_docx() -> None:
     assert "Contents" in headings
     assert [p.text for p in out.paragraphs if p.style.name == "List Number"] == [
         "Cover letter", "Curriculum Vitae", "Personal statement", "Case summary"]
+
+
+def test_languages_print_their_myeras_level_not_the_stored_id() -> None:
+    """"Arabic (Native or functionally native)" as MyERAS words it, not "Arabic (native)"."""
+    from workshop.core.cv.model import CV, Language
+    from workshop.core.export.cv_document import cv_blocks
+
+    cv = CV(languages=[Language("Arabic", "native"), Language("French", "basic")])
+    printed = repr(cv_blocks(cv))
+    for lang in cv.languages:
+        assert f"{lang.language} ({lang.proficiency_label})" in printed
+        assert lang.proficiency_label != lang.proficiency

@@ -190,7 +190,7 @@ def _certifications(cv: CV) -> list[Block]:
 def _languages_skills(cv: CV) -> list[Block]:
     rows: list[tuple[str, Inline]] = []
     if cv.languages:
-        langs = ", ".join(f"{lg.language} ({lg.proficiency})" for lg in cv.languages)
+        langs = ", ".join(f"{lg.language} ({lg.proficiency_label})" for lg in cv.languages)
         rows.append(("Languages", text(langs)))
     for sk in cv.skills:
         value = ", ".join(sk.keywords) + (f" ({sk.level})" if sk.level else "")
