@@ -67,6 +67,7 @@ class RubricPanel(QWidget):
         self.timing = QLabel()
         self.timing.setObjectName("rubricTiming")
         self.timing.setAccessibleName("Answer length against target")
+        self.timing.setWordWrap(True)  # the sentence runs past a laptop-width drill view
         self.note = QLineEdit()
         self.note.setAccessibleName("Notes on this answer")
         self.note.setPlaceholderText("A note on this answer (optional), e.g. opened too slowly")
