@@ -126,9 +126,19 @@ def compute_progress(attempts: Iterable[Attempt], *, today: dt.date,
         w[3] += a.rubric.content
         w[4] += a.rubric.delivery
     due = sum(1 for s in review_states if s.due is not None and s.due <= today)
+    return assemble(len(questions), answered, skipped, today_count, due, unrated,
+                    cat_sum, week_sum, days, today)
+
+
+def assemble(questions: int, answered: int, skipped: int, today_count: int, due: int,
+             unrated: int, cat_sum: dict[str, list[float]],
+             week_sum: dict[dt.date, list[float]], days: set[dt.date],
+             today: dt.date) -> Progress:
+    """The dashboard from its sums (per category: rated, answer and target seconds, over
+    target; per week: rated and the four rubric sums), here and in ``progress_sql``."""
     current, longest = streaks(days, today)
     return Progress(
-        questions_practised=len(questions),
+        questions_practised=questions,
         attempts=answered,
         skipped=skipped,
         practised_today=today_count,

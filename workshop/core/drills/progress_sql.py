@@ -21,7 +21,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 
-from workshop.core.drills.progress import CategoryTime, Progress, WeekTrend, streaks
+from workshop.core.drills.progress import Progress, assemble
 from workshop.core.drills.scheduler import ReviewState
 
 #: The shape every stored stamp has (``repository._stamp``), as an SQLite GLOB.
@@ -133,22 +133,5 @@ def sql_progress(conn: sqlite3.Connection, *, today: dt.date,
         w[2] += conciseness
         w[3] += content
         w[4] += delivery
-    current, longest = streaks(days, today)
-    return Progress(
-        questions_practised=int(questions),
-        attempts=answered,
-        skipped=int(skipped or 0),
-        practised_today=today_count,
-        due_today=due,
-        time_by_category=tuple(
-            CategoryTime(cat, int(n), total / n, target / n, int(over))
-            for cat, (n, total, target, over) in sorted(cat_sum.items())
-        ),
-        rubric_trend=tuple(
-            WeekTrend(week, int(w[0]), *(w[i] / w[0] for i in range(1, 5)))
-            for week, w in sorted(week_sum.items())
-        ),
-        current_streak=current,
-        longest_streak=longest,
-        unrated=answered - rated_total,
-    )
+    return assemble(int(questions), answered, int(skipped or 0), today_count, due,
+                    answered - rated_total, cat_sum, week_sum, days, today)
