@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import re
 import sys
 from pathlib import Path
 
@@ -122,8 +123,22 @@ def pick_statement(ws, wanted: str | None):  # type: ignore[no-untyped-def]
     for doc in docs:
         if str(doc.id) == wanted or doc.title.casefold() == wanted.casefold():
             return doc
-    titles = "; ".join(f"{d.id}: {d.title}" for d in docs)
+    # Part of a title will do when only one title holds it: "internal medicine" for
+    # "Internal Medicine — main statement" (an em dash is hard to type in a terminal).
+    part = _loose(wanted)
+    matches = [doc for doc in docs if part and part in _loose(doc.title)]
+    if len(matches) == 1:
+        return matches[0]
+    titles = "; ".join(f"{d.id}: {d.title}" for d in (matches or docs))
+    if matches:
+        raise UserError(f"“{wanted}” is part of {len(matches)} statement titles.",
+                        hint=f"Give the number or more of the title: {titles}.")
     raise UserError(f"No statement matches “{wanted}”.", hint=f"Statements: {titles}.")
+
+
+def _loose(title: str) -> str:
+    """A title compared loosely: case, dashes and runs of spaces ignored."""
+    return " ".join(re.sub(r"[\u2010-\u2015\-–—]", " ", title).casefold().split())
 
 
 def export_cv(ws, args: argparse.Namespace, theme: str, user_dirs) -> Path:  # type: ignore[no-untyped-def]
