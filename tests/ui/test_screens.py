@@ -1,4 +1,5 @@
-"""Every page fits a laptop: 1366×768 and 1280×720 at 100 %, and 1920×1080 at 150 %.
+"""Every page fits a laptop: 1366×768 and 1280×720 at 100 %, 1366×768 at 125 % (Windows'
+default on many of them: 1093×614 logical pixels) and 1920×1080 at 150 %.
 
 The screens harness lays the real main window out on an offscreen screen of that size (in a
 child process: the scale factor is read once, when Qt starts) and lists every button or label
@@ -32,6 +33,7 @@ def audit(tmp_path: Path, size: str, scale: str = "1") -> dict[str, object]:
     ("1366x768", "1", [1366, 698]),
     ("1280x720", "1", [1280, 650]),
     ("1920x1080", "1.5", [1280, 650]),
+    ("1366x768", "1.25", [1093, 544]),
 ])
 def test_every_page_fits_a_laptop_screen(tmp_path: Path, size: str, scale: str,
                                          logical: list[int]) -> None:

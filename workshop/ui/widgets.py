@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QPushButton
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QListWidget, QPushButton, QScrollArea, QWidget
 
 
 def button(text: str, slot: Callable[[], object] | None = None, tip: str = "", *,
@@ -31,3 +31,30 @@ def name_list(name: str) -> QListWidget:
     widget.setTextElideMode(Qt.TextElideMode.ElideRight)
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return widget
+
+
+class _FittingScroll(QScrollArea):
+    """A scroll area that asks for its whole content's height (Qt's own caps it at ~24 lines),
+    so it only scrolls when the window really is too short."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        hint = inner.sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(hint.width() + bar, hint.height() + 2 * self.frameWidth())
+
+
+def scrolling(widget: QWidget, name: str = "") -> QScrollArea:
+    """``widget`` in a frameless vertical scroll area: on a short screen (a 1366x768 laptop at
+    125 %: 544 px for the page) its wrapped text keeps its height and scrolls instead of being
+    squeezed to one cut line."""
+    area = _FittingScroll()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    if name:
+        area.setAccessibleName(name)
+    return area

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from workshop.core.drills.bank import QuestionBank
 from workshop.core.drills.categories import TimingFacts
+from workshop.ui.widgets import scrolling
 
 MODES = (
     ("mock", "Mock interview",
@@ -153,7 +154,6 @@ class DrillSetup(QWidget):
             options.addWidget(w)
         options.addStretch(1)
         options.addWidget(self.summary)
-        options.addWidget(self.start_button)
         keys = QLabel("During a drill: <b>Space</b> start / answer now / stop · <b>P</b> pause · "
                       "<b>R</b> retake · <b>S</b> skip · <b>N</b> next · <b>1–5</b> rate · "
                       "<b>F11</b> full screen · <b>Esc</b> leave. Keys act only outside the "
@@ -169,9 +169,10 @@ class DrillSetup(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 8, 4, 4)
         grid.setHorizontalSpacing(16)
-        grid.addWidget(left, 0, 0)
-        grid.addWidget(right, 0, 1)
-        grid.addWidget(keys, 1, 0, 1, 2)
+        grid.addWidget(scrolling(left, "Drill modes"), 0, 0)
+        grid.addWidget(scrolling(right, "Drill settings"), 0, 1)
+        grid.addWidget(keys, 1, 0)
+        grid.addWidget(self.start_button, 1, 1)  # outside the scroll: always in sight
         grid.setRowStretch(2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)

@@ -28,6 +28,7 @@ from workshop.ui.letters.common import button, refuse, wrapped
 from workshop.ui.letters.requests_panel import RequestsPanel
 from workshop.ui.letters.store import LettersStore
 from workshop.ui.letters.writer_form import WriterForm
+from workshop.ui.widgets import scrolling
 
 NEW_WRITER_NAME = "New letter writer"
 COLUMNS = ("Name", "Title", "Institution", "Country", "U.S.", "Letters")
@@ -79,7 +80,9 @@ class WritersTab(QWidget):
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table, 1)
-        top_layout.addWidget(side_box)
+        side_scroll = scrolling(side_box, "Writer actions")  # a short window: the hint scrolls
+        side_scroll.setFixedWidth(side_scroll.sizeHint().width())
+        top_layout.addWidget(side_scroll)
 
         self.form = WriterForm(store)
         self.cases = CasesEditor(store)
@@ -93,7 +96,8 @@ class WritersTab(QWidget):
         self.requests.counted.connect(
             lambda n: self.detail.setTabText(0, f"Letter requests ({n})" if self.current()
                                              else "Letter requests"))
-        self.detail.addTab(self.form, "Writer details")
+        self.form_scroll = scrolling(self.form, "Writer details")
+        self.detail.addTab(self.form_scroll, "Writer details")
         self.detail.addTab(self.cases, "Cases worked together")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
@@ -196,7 +200,7 @@ class WritersTab(QWidget):
             refuse(self, "Writer not added", outcome.error)
             return False
         self.reload(select=outcome.value.id)
-        self.detail.setCurrentWidget(self.form)
+        self.detail.setCurrentWidget(self.form_scroll)
         name = self.form.edits["name"]
         name.setFocus()
         name.selectAll()

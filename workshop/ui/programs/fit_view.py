@@ -65,7 +65,13 @@ class FitView(QWidget):
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QScrollArea.Shape.NoFrame)
-        area.setWidget(self.reasons)
+        # The reasons and, under them, how the label is worked out scroll together: on a short
+        # window the explanation is a scroll away instead of squeezed to a cut line.
+        scrolled = QWidget()
+        self._scrolled = QVBoxLayout(scrolled)
+        self._scrolled.setContentsMargins(0, 0, 0, 0)
+        self._scrolled.addWidget(self.reasons)
+        area.setWidget(scrolled)
         self.label = QComboBox()
         self.label.setAccessibleName("Your fit label")
         self.label.addItem("use the computed label", "")
@@ -87,11 +93,12 @@ class FitView(QWidget):
                       "rule. Years count to the July 1 training start of the Match.")
         note.setWordWrap(True)
         note.setStyleSheet("color: #666; font-size: 9pt;")
+        self._scrolled.addWidget(note)
+        self._scrolled.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(area, 1)
         layout.addLayout(form)
-        layout.addWidget(note)
 
     def show_fit(self, fit: FitResult | None, program: Program | None) -> None:
         self._loading = True

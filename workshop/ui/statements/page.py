@@ -151,8 +151,8 @@ class StatementsPage(PageBase):
                                   "Keep a named snapshot (Ctrl+S)"))
         toolbar.addWidget(button("Versions…", self.show_versions,
                                   "Compare versions word by word, restore an old one"))
-        toolbar.addWidget(button("Tailor for program…", self.tailor,
-                                  "Make a copy of this statement for one program"))
+        toolbar.addWidget(button("Tailor…", self.tailor,
+                                  "Tailor for a program: a copy of this statement for one program"))
         toolbar.addWidget(button("Find…", self.show_find, "Find and replace (Ctrl+F)"))
         toolbar.addWidget(button("Make ERAS-safe", self.make_eras_safe,
                                   "Replace smart quotes, long dashes, tabs and other characters "
