@@ -13,12 +13,13 @@ from workshop.ui.idle_builder import IdleBuilder
 from workshop.ui.main_window import MainWindow
 
 
-def _builder(qtbot, built: list[str], ready: set[str], idle_s: float = 0.3):  # type: ignore[no-untyped-def]
+def _builder(qtbot, built: list[str], ready: set[str], idle_s: float = 0.3,  # type: ignore[no-untyped-def]
+             busy=lambda: False):
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
     builder = IdleBuilder(["cv", "letters", "programs"], lambda k: k in built,
-                          lambda k: k in ready, built.append, window, idle_s=idle_s)
+                          lambda k: k in ready, built.append, window, idle_s=idle_s, busy=busy)
     return window, builder
 
 
@@ -76,6 +77,22 @@ def test_no_build_under_a_modal_dialog(qtbot) -> None:  # type: ignore[no-untype
     assert built == []
     dialog.close()
     qtbot.waitUntil(lambda: len(built) == 3, timeout=10_000)
+
+
+def test_no_build_while_a_drill_runs(qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A drill's silence is not idleness: the countdown must not stall for a page build."""
+    built: list[str] = []
+    drilling = {"on": True}
+    _window, builder = _builder(qtbot, built, {"cv", "letters", "programs"},
+                                busy=lambda: drilling["on"])
+    builder.start()
+    qtbot.wait(1_000)
+    assert built == []
+    drilling["on"] = False
+    qtbot.waitUntil(lambda: len(built) == 3, timeout=10_000)
+    page = sample_window.page("interview")
+    assert page.timing_something is False  # no drill on screen
+    assert sample_window.page("statements").timing_something is False
 
 
 def test_prebuilt_page_keeps_section_focus_and_text(qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -156,7 +156,9 @@ def test_mock_interview_moves_on_and_esc_saves(qtbot, page: InterviewPage,  # ty
     page.rng.seed(7)
     page.setup.set_mode("mock")
     page.setup.count.setValue(4)
+    assert not page.timing_something
     assert page.start_drill(page.setup.choice())
+    assert page.timing_something  # the idle page builder waits while a drill runs
     total = len(page.drill.session.plan.items)
     assert page.view.position.text().startswith(f"Question 1 of {total}")
     key(qtbot, page, Qt.Key.Key_S)
@@ -166,7 +168,7 @@ def test_mock_interview_moves_on_and_esc_saves(qtbot, page: InterviewPage,  # ty
     advance(page, 40)
     key(qtbot, page, Qt.Key.Key_Escape)
     assert asked == ["0:35"]  # 5 s think, 35 s answer, unrated: asked, and kept
-    assert not page.drill.active
+    assert not page.drill.active and not page.timing_something
     rows = repo.list_attempts(page.workspace.conn)
     assert [r.skipped for r in rows] == [True, False]
     assert all(r.mode == "mock" for r in rows)

@@ -11,7 +11,8 @@ spell. A page the user opens first is built on demand as before.
 The cost moves, it does not vanish: the pages' memory is there from the first idle spells on,
 and a key pressed in the very moment a page is being built waits for that one page. No modal
 dialog or unfocused window triggers a build (``QApplication.activeModalWidget``), so a dialog
-the user is reading is never stalled.
+the user is reading is never stalled, and nothing is built while a drill runs (the user is
+silent for seconds then, but answering against a countdown).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class IdleBuilder(QObject):
         is_ready: whether a section's code is loaded (the preloader is done with it).
         build: builds a section's page and lays it out (``MainWindow.prebuild_page``).
         window: built pages only while this window is the active one.
+        busy: True while something timed runs (a drill): nothing is built then.
     """
 
     finished = Signal()
@@ -48,13 +50,15 @@ class IdleBuilder(QObject):
 
     def __init__(self, keys: Sequence[str], is_built: Callable[[str], bool],
                  is_ready: Callable[[str], bool], build: Callable[[str], None],
-                 window: QWidget, idle_s: float = IDLE_S) -> None:
+                 window: QWidget, idle_s: float = IDLE_S,
+                 busy: Callable[[], bool] = lambda: False) -> None:
         super().__init__(window)
         self._todo = list(keys)
         self._is_built = is_built
         self._is_ready = is_ready
         self._build = build
         self._window = window
+        self._busy = busy
         self.idle_s = idle_s
         self.last_input = time.monotonic()
         self.timer = QTimer(self)
@@ -105,5 +109,7 @@ class IdleBuilder(QObject):
 
     def _may_build(self) -> bool:
         if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget():
+            return False
+        if self._busy():
             return False
         return self._window.isVisible() and not self._window.isMinimized()

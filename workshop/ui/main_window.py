@@ -261,7 +261,8 @@ class MainWindow(QMainWindow):
             self.idle_builder.deleteLater()
         self.idle_builder = IdleBuilder(
             [info.key for info in SECTIONS], lambda key: key in self.page_widgets,
-            lambda key: key in self.preloader.done(), self.prebuild_page, self)
+            lambda key: key in self.preloader.done(), self.prebuild_page, self,
+            busy=lambda: any(page.timing_something for page in self.page_widgets.values()))
         self.idle_builder.start()
 
     def prebuild_page(self, key: str) -> None:

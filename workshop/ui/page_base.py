@@ -84,6 +84,11 @@ class PageBase(QWidget):
     shows: tuple[str, ...] = ()
     _refresh_on_show = False
 
+    @property
+    def timing_something(self) -> bool:
+        """True while the page runs something timed (a drill): no idle work may stall it."""
+        return False
+
     def flush(self) -> bool:
         return True
 

@@ -222,6 +222,11 @@ class InterviewPage(PageBase):
 
     # -- drills --------------------------------------------------------------------------------
 
+    @property
+    def timing_something(self) -> bool:
+        """A drill is on screen: its countdown must not stall for a page built meanwhile."""
+        return self.drill.active
+
     def start_drill(self, choice: SetupChoice) -> bool:
         """Build the plan for ``choice`` and show the drill; False with a message if not."""
         try:
