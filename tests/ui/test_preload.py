@@ -82,3 +82,15 @@ def test_window_preloads_after_warm_only_when_asked(qtbot, workspace) -> None:  
     assert "interview" in window.preloader.done()
     window.show_section("interview")
     assert window.page_widgets["interview"].bank is not None  # type: ignore[attr-defined]
+
+
+def test_cv_preload_parses_the_themes_and_reads_a_cv(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workshop.core.cv import serial
+    from workshop.core.cv.model import CV
+    from workshop.core.export import themes
+
+    themes._PARSED.clear()
+    serial._HINTS.clear()
+    preload.preload_section("cv")
+    assert len(themes._PARSED) >= 6  # every shipped theme parsed once
+    assert CV in serial._HINTS

@@ -28,9 +28,25 @@ def _bank() -> None:
     shipped_bank()
 
 
+def _themes() -> None:
+    """Parse the shipped themes once (~30 ms; the CV preview and the exports list them)."""
+    from workshop.core.export.themes import list_themes
+
+    list_themes()
+
+
+def _cv_model() -> None:
+    """Read a CV once: the model's type hints are resolved on first use (~15 ms)."""
+    from workshop.core.cv.store import sample_cv
+
+    sample_cv()
+
+
 #: What each section needs besides its page module: shipped data its page reads on opening.
 DATA: dict[str, tuple[Callable[[], None], ...]] = {
+    "cv": (_themes, _cv_model),
     "interview": (_bank,),
+    "exports": (_themes,),
 }
 
 
