@@ -89,6 +89,16 @@ def test_due_dashboard_uses_the_injected_today(qtbot, page: LettersPage,
     assert "due tomorrow" in by_request[ids["due_1"]].heading.text()
     planned = by_request[ids["due_7"]]
     assert planned.item.action == "ask" and planned.text is None
+    cards = list(page.due_tab.cards)
+    page.refresh_due()  # shown again, nothing changed: the same cards, not rebuilt ones
+    assert all(a is b for a, b in zip(page.due_tab.cards, cards, strict=True))
+    page.today = lambda: DAY + dt.timedelta(days=1)
+    page.refresh_due()  # another day: the buckets move, so the cards are rebuilt
+    assert not any(a is b for a, b in zip(page.due_tab.cards, cards, strict=False))
+    page.today = lambda: DAY
+    page.refresh_due()
+    mine = [c for c in page.due_tab.cards if c.item.writer.name == "Dr. Maria Rossi"]
+    by_request = {c.item.request.id: c for c in mine}
     banner = page.banner.label.text()
     assert "<b>1</b> overdue" in banner and "<b>1</b> due within 1 day" in banner
     assert "never sends e-mail" in page.due_tab.note.text()
