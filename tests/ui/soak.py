@@ -236,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([])
     ws = init_workspace(args.workdir / "soak.workshop", sample=True)
-    window = MainWindow(ws, AppSettings(), persist=False)
+    # As the app starts it: the section preloader and the idle page builder run meanwhile.
+    window = MainWindow(ws, AppSettings(), persist=False, preload_sections=True)
     window.show()
     QApplication.processEvents()
     start_counts = refcounts()
@@ -250,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     report["drill"] = soak_drill(window, args.drill_ticks)
     report["versions"] = soak_versions(window, args.versions)
     end_counts = refcounts()
+    report["pages_built"] = sorted(window.page_widgets)
+    report["preloaded"] = sorted(window.preloader.done())
     window.close()
     QApplication.processEvents()
     report["statement"] = {k: v for k, v in statement.items() if k != "expected"}

@@ -42,3 +42,5 @@ def test_a_long_session_stays_alive_and_loses_nothing(tmp_path: Path) -> None:
     assert drill["ticks"] == 5_000 and drill["saved"] == drill["answers"] == 20, drill
     versions = report["versions"]
     assert versions["listed"] >= 10_000, versions
+    # The window ran as the app runs it: its sections' code was preloaded on a worker meanwhile.
+    assert len(report["preloaded"]) >= 5, report["preloaded"]
