@@ -56,3 +56,13 @@ def test_versions_harness_reports_growth() -> None:
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     assert report["small"] == 5 and report["large"] == 50
     assert report["large_ms"] > 0 and report["growth"] > 0
+
+
+def test_dashboard_harness_reports_growth_and_the_old_path() -> None:
+    proc = subprocess.run([sys.executable, "-m", "workshop.harness.dashboard_open", "40", "400",
+                           "2"], capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert report["small"] == 40 and report["large"] == 400
+    assert report["large_ms"] > 0 and report["per_attempt_ms"] > 0
+    assert report["growth"] > 0 and report["speedup"] > 0
