@@ -253,7 +253,8 @@ class MainWindow(QMainWindow):
     def _preload_when_warm(self, status: str) -> None:
         if "starting" not in status:
             self.preloader.start([info.key for info in SECTIONS])
-            self._start_idle_builder()
+            if self.idle_builder is None:  # once: later statuses (a checker restart) repeat it
+                self._start_idle_builder()
 
     def _start_idle_builder(self) -> None:
         if self.idle_builder is not None:

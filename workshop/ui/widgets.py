@@ -46,11 +46,12 @@ class _FittingScroll(QScrollArea):
         return QSize(hint.width() + bar, hint.height() + 2 * self.frameWidth())
 
 
-def scrolling(widget: QWidget, name: str = "") -> QScrollArea:
+def scrolling(widget: QWidget, name: str = "", *, fit: bool = True) -> QScrollArea:
     """``widget`` in a frameless vertical scroll area: on a short screen (a 1366x768 laptop at
     125 %: 544 px for the page) its wrapped text keeps its height and scrolls instead of being
-    squeezed to one cut line."""
-    area = _FittingScroll()
+    squeezed to one cut line. ``fit``: ask for the content's whole height (see
+    :class:`_FittingScroll`); off, Qt's own capped size hint."""
+    area = _FittingScroll() if fit else QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,7 @@ from workshop.ui.programs.common import (
 )
 from workshop.ui.programs.evidence_form import EvidenceForm
 from workshop.ui.programs.fit_view import FitView
+from workshop.ui.widgets import scrolling
 
 NOTES_DELAY_MS = 700
 VISA_CHOICES: tuple[tuple[str, frozenset[str] | None], ...] = (
@@ -80,15 +80,6 @@ def _set_text(edit: QLineEdit, text: str) -> None:
         edit.setText(text)
 
 
-def _scroll(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(widget)
-    return area
-
-
 class ProgramDetail(QWidget):
     """The form for one program, in four tabs: Fit, Program, Requirements, Status."""
 
@@ -116,12 +107,12 @@ class ProgramDetail(QWidget):
         self.fit_view = FitView()
         self.fit_view.override_changed.connect(self._emit)
         self.tabs.addTab(self.fit_view, "Fit")
-        self.tabs.addTab(_scroll(self._program_form()), "Program")
-        self.tabs.addTab(_scroll(self._requirements_form()), "Requirements")
+        self.tabs.addTab(scrolling(self._program_form(), fit=False), "Program")
+        self.tabs.addTab(scrolling(self._requirements_form(), fit=False), "Requirements")
         self.evidence = EvidenceForm()
         self.evidence.changed.connect(self._emit)
-        self.tabs.addTab(_scroll(self.evidence), "Evidence")
-        self.tabs.addTab(_scroll(self._status_form()), "Status")
+        self.tabs.addTab(scrolling(self.evidence, fit=False), "Evidence")
+        self.tabs.addTab(scrolling(self._status_form(), fit=False), "Status")
         head = QHBoxLayout()
         head.addWidget(self.badge)
         head.addStretch(1)
