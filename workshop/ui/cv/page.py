@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
     QMenu,
     QScrollArea,
     QSplitter,
@@ -51,12 +50,11 @@ from workshop.core.errors import UserError
 from workshop.core.profile_service import apply_profile_to_cv, load_profile
 from workshop.ui.autosaver import Autosaver
 from workshop.ui.context import UiContext
-from workshop.ui.cv import language, specs, transfer
+from workshop.ui.cv import language, transfer
 from workshop.ui.cv.checks_panel import ChecksPanel
-from workshop.ui.cv.fields import RecordForm
-from workshop.ui.cv.lazy_pages import LazyPages
 from workshop.ui.cv.list_editor import ListEditor
 from workshop.ui.cv.preview import PreviewPane
+from workshop.ui.cv.section_forms import SectionForms
 from workshop.ui.empty_state import EmptyState
 from workshop.ui.page_base import PageBase
 from workshop.ui.save_state import SaveState
@@ -65,16 +63,10 @@ from workshop.ui.widgets import button
 CHECK_DELAY_MS = 300
 LANGUAGE_DELAY_MS = 1200
 _WHERE = re.compile(r"^(\w+)(?:\[([^\]]*)\])?(?:\.(.+))?$")
-RECORD_PAGES = {"personal": "Personal details", "ecfmg": "ECFMG",
-                "preferences": "Preferences and essays"}
-RECORD_SPECS = {"personal": specs.PERSONAL, "ecfmg": specs.ECFMG,
-                "preferences": specs.PREFERENCES}
 #: Finding paths that start with these heads live on a record page (head -> page key).
 RECORD_HEADS = {"personal": "personal", "target_specialty": "personal", "summary": "personal",
                 "ecfmg": "ecfmg", "preferences": "preferences",
                 "impactful_experience": "preferences"}
-
-
 
 
 class CvPage(PageBase):
@@ -128,27 +120,12 @@ class CvPage(PageBase):
 
     # -- building ---------------------------------------------------------------------------
     def _build(self) -> None:
-        self.nav = QListWidget()
-        self.nav.setAccessibleName("CV sections")
-        self.nav.setFixedWidth(128)
-        self.nav.setSpacing(2)
-        self.forms = QStackedWidget()
-        # Each section's form is built when first shown (see lazy_pages): the page opens with
-        # the one it shows. ``pages`` holds the empty slot each form goes into.
-        self.pages: dict[str, QWidget] = {}
-        self._record_scrolls: dict[str, QScrollArea] = {}
-        self._sections = {section.key: section for section in specs.LIST_SECTIONS}
-        self._editable = not self.workspace.read_only
-        self._custom: ListEditor | None = None
-        self._custom_sections: ListEditor | None = None
-        self.records: LazyPages[RecordForm] = LazyPages(list(RECORD_PAGES), self._build_record)
-        self.lists: LazyPages[ListEditor] = LazyPages(list(self._sections), self._build_list)
-        for key, title in (("personal", "Personal"), ("ecfmg", "ECFMG"),
-                           ("preferences", "Preferences")):
-            self._add_page(key, title)
-        for section in specs.LIST_SECTIONS:
-            self._add_page(section.key, section.title)
-        self.nav.currentRowChanged.connect(self._show_row)
+        self.sections = SectionForms(lambda: self.cv, self._edited,
+                                     editable=not self.workspace.read_only)
+        # The page's names for them (tests and the window read these).
+        self.nav, self.forms = self.sections.nav, self.sections.forms
+        self.pages, self.records, self.lists = (self.sections.pages, self.sections.records,
+                                                self.sections.lists)
 
         self.preview = PreviewPane(self._snapshot)
         self.preview.options_changed.connect(self._remember_options)
@@ -224,87 +201,10 @@ class CvPage(PageBase):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-    def _add_page(self, key: str, title: str) -> None:
-        slot = QWidget()
-        slot.setObjectName(f"cv-slot-{key}")
-        layout = QVBoxLayout(slot)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.pages[key] = slot
-        self.forms.addWidget(slot)
-        self.nav.addItem(title)
-
-    def _show_row(self, row: int) -> None:
-        """Show section ``row``, building its form on the first visit."""
-        if row < 0:
-            return
-        key = list(self.pages)[row]
-        (self.records if key in self.records else self.lists)[key]
-        self.forms.setCurrentIndex(row)
-
-    def _fill_slot(self, key: str, widget: QWidget) -> None:
-        layout = self.pages[key].layout()
-        assert layout is not None
-        layout.addWidget(widget)
-
-    def _build_record(self, key: str) -> RecordForm:
-        form = RecordForm(RECORD_SPECS[key])
-        form.edited.connect(self._edited)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form)
-        scroll.setAccessibleName(RECORD_PAGES[key])
-        self._record_scrolls[key] = scroll
-        self._fill_slot(key, scroll)
-        self._bind_quietly(lambda: form.bind(self.cv))
-        form.set_editable(self._editable)
-        return form
-
-    def _build_list(self, key: str) -> ListEditor:
-        section = self._sections[key]
-        footer = self._custom_items_editor() if key == "custom_sections" else None
-        editor = ListEditor(section.title, section.specs,
-                            lambda k=section.key: getattr(self.cv, k),
-                            section.factory, section.label, noun=section.noun,
-                            footer=footer)
-        editor.edited.connect(self._edited)
-        self._fill_slot(key, editor)
-        if self._custom is not None and footer is not None:
-            custom = self._custom
-            self._custom_sections = editor
-            editor.current_changed.connect(lambda _s: custom.refresh(select=0))
-            custom.edited.connect(lambda _p: self._relabel(editor))
-            custom.set_editable(self._editable)
-        self._bind_quietly(lambda: editor.refresh(select=0))
-        editor.set_editable(self._editable)
-        return editor
-
-    def _bind_quietly(self, bind: Callable[[], None]) -> None:
-        """Show the CV in a form without it counting as an edit."""
-        loading, self._loading = self._loading, True
-        try:
-            bind()
-        finally:
-            self._loading = loading
-
     @property
     def custom_items(self) -> ListEditor:
         """The items of the custom section selected (built with the custom sections' page)."""
-        self.lists["custom_sections"]
-        assert self._custom is not None
-        return self._custom
-
-    def _custom_items_editor(self) -> QWidget:
-        item = specs.CUSTOM_ITEM
-        self._custom = ListEditor(
-            item.title, item.specs, self._custom_items_list, item.factory, item.label,
-            noun=item.noun)
-        self._custom.setMinimumHeight(420)
-        return self._custom
-
-    def _custom_items_list(self) -> list[Any]:
-        editor = self._custom_sections
-        section = editor.current() if editor is not None else None
-        return section.items if section is not None else []
+        return self.sections.custom_items
 
     # -- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -331,10 +231,7 @@ class CvPage(PageBase):
         self.cv = cv
         self._shared = profile_values_from_cv(cv)
         try:
-            for form in self.records.built().values():
-                form.bind(cv)
-            for editor in self.lists.built().values():
-                editor.refresh(select=0)
+            self.sections.bind()
         finally:
             self._loading = False
         self.stack.setCurrentIndex(1)
@@ -346,13 +243,7 @@ class CvPage(PageBase):
         self.language_timer.start()
 
     def set_editable(self, editable: bool) -> None:
-        self._editable = editable
-        for form in self.records.built().values():
-            form.set_editable(editable)
-        for editor in self.lists.built().values():
-            editor.set_editable(editable)
-        if self._custom is not None:
-            self._custom.set_editable(editable)
+        self.sections.set_editable(editable)
         self.checks.set_editable(editable)
         for control in (self.sort_button, self.version_button, self.import_button):
             control.setEnabled(editable)
@@ -378,14 +269,14 @@ class CvPage(PageBase):
         if self.stack.currentIndex() == 0:
             self.start_cv()
             return
-        key = list(self.pages)[max(self.forms.currentIndex(), 0)]
+        key = self.sections.current_key()
         if key not in self.lists:
             key = "experience"
             self.show_section(key)
         self.lists[key].add()
 
     def show_section(self, key: str) -> None:
-        self.nav.setCurrentRow(list(self.pages).index(key))
+        self.sections.show_section(key)
 
     # -- edits, saving ----------------------------------------------------------------------
     def _edited(self, _path: str = "") -> None:
@@ -395,12 +286,6 @@ class CvPage(PageBase):
         self.preview.schedule()
         self.check_timer.start()
         self.language_timer.start()
-
-    def _relabel(self, editor: ListEditor) -> None:
-        item = editor.list.currentItem()
-        if item is not None:
-            item.setText(editor.label(editor.current()))
-        self._edited()
 
     def _gap_note_changed(self, gap: Gap, text: str) -> None:
         if self.workspace.read_only:
@@ -428,12 +313,7 @@ class CvPage(PageBase):
         if not apply_profile_to_cv(load_profile(self.workspace), self.cv):
             return
         self._shared = profile_values_from_cv(self.cv)
-        self._loading = True
-        try:
-            if self.records.is_built("personal"):
-                self.records["personal"].bind(self.cv)
-        finally:
-            self._loading = False
+        self.sections.bind(only="personal")
         self.run_checks()
         self.preview.schedule()
 
@@ -504,12 +384,7 @@ class CvPage(PageBase):
     # -- actions ----------------------------------------------------------------------------
     def sort_newest_first(self) -> list[str]:
         changed = sort_cv(self.cv)
-        for name in changed:
-            if self.lists.is_built(name):
-                self.lists[name].refresh(select=0)
-        if self._custom is not None and any(name.startswith("custom_sections")
-                                            for name in changed):
-            self._custom.refresh(select=0)
+        self.sections.refresh_lists(changed)
         if changed:
             self._edited("order")
             self.message.emit("Sorted newest first: " + ", ".join(changed) + ".")
@@ -581,7 +456,7 @@ class CvPage(PageBase):
             key = RECORD_HEADS[head]
             self.show_section(key)
             widget = self.records[key].widget_for(where)
-            scroll = self._record_scrolls[key]
+            scroll = self.sections.record_scrolls[key]
         elif head in self.lists:
             self.show_section(head)
             editor = self.lists[head]
