@@ -62,6 +62,10 @@ def write_lock(uv: str) -> None:
         build_in = Path(tmp) / "build-system.in"
         build_in.write_text("\n".join(inputs["build-system"]) + "\n", encoding="utf-8")
         out = Path(tmp) / "requirements.lock"
+        if LOCK.is_file():
+            # uv keeps the versions an existing output file pins where they still satisfy the
+            # requirements: adding one requirement moves only what it needs, not every package.
+            out.write_text(LOCK.read_text(encoding="utf-8"), encoding="utf-8")
         cmd = [uv, "pip", "compile", str(PYPROJECT), str(build_in),
                *[arg for extra in EXTRAS for arg in ("--extra", extra)],
                "--universal", "--python-version", SUPPORTED_PYTHONS[0],

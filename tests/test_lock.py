@@ -68,7 +68,9 @@ def test_python_311_never_gets_the_leaking_qt() -> None:
 def test_an_edited_requirement_is_noticed(copies: tuple[Path, Path]) -> None:
     pyproject, lock = copies
     text = pyproject.read_text(encoding="utf-8")
-    pyproject.write_text(text.replace('"reportlab>=4.2"', '"reportlab>=4.3"'), encoding="utf-8")
+    edited = text.replace('"python-docx>=1.2"', '"python-docx>=1.3"')
+    assert edited != text
+    pyproject.write_text(edited, encoding="utf-8")
     problems = lock_tool.check_lock(pyproject, lock)
     assert any("changed since the lock was made" in p for p in problems), problems
 

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import unicodedata
 
 import pypdf
@@ -123,6 +126,31 @@ def test_output_is_deterministic_under_source_date_epoch(monkeypatch: pytest.Mon
     doc = sample_document("statement")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert render_pdf(doc, "statement") == render_pdf(doc, "statement")
+
+
+def test_reportlab_runs_with_its_c_helpers() -> None:
+    """reportlab[accel] is a requirement: its pure-Python fallbacks render ~10% slower."""
+    from reportlab.lib import rl_accel
+
+    assert not rl_accel.fp_str.__name__.startswith("_py_")
+    assert not rl_accel.instanceStringWidthTTF.__name__.startswith("_py_")
+
+
+def test_the_c_helpers_change_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine without the accelerator writes the very same PDF."""
+    script = ("import sys; sys.modules['_rl_accel'] = None\n"
+              "from workshop.core.export import render_pdf\n"
+              "from workshop.core.export.samples import sample_document\n"
+              "from reportlab.lib import rl_accel\n"
+              "assert rl_accel.fp_str.__name__.startswith('_py_')\n"
+              "sys.stdout.buffer.write(render_pdf(sample_document('cv'), 'cv-compact'))\n")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    without = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                             check=True, timeout=120).stdout
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    with_helpers = render_pdf(sample_document("cv"), "cv-compact")
+    assert without[:5] == b"%PDF-"
+    assert with_helpers == without
 
 
 def test_packet_parts_are_bookmarked_with_contents(packet_pdf: bytes) -> None:
