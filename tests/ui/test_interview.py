@@ -217,6 +217,36 @@ def test_one_way_mode_limits_takes_and_refuses_pause(qtbot, page: InterviewPage)
     assert len(rows) == 1 and rows[0].takes == 2 and rows[0].mode == "one-way"
 
 
+def test_the_microphone_is_looked_for_only_when_recording_is_asked(
+        page: InterviewPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QtMultimedia (~50 MB, ~50 ms) loads only for an applicant who wants to record."""
+    from workshop.ui.interview.recorder import NO_MICROPHONE
+
+    probes: list[int] = []
+
+    def no_microphone() -> tuple[bool, str]:
+        probes.append(1)
+        return False, NO_MICROPHONE
+
+    monkeypatch.setattr(page.drill.recorder, "probe", no_microphone)
+    assert probes == [] and page._microphone is None
+    assert page.setup.record.isEnabled()
+    assert "microphone" not in page.setup.device_note.text().lower()
+    page.setup.record.setChecked(True)
+    assert probes == [1]
+    assert not page.setup.record.isChecked() and not page.setup.record.isEnabled()
+    assert "No microphone" in page.setup.device_note.text()
+    assert page.microphone == (False, NO_MICROPHONE) and probes == [1]  # asked once
+
+
+def test_a_found_microphone_keeps_the_box_ticked(
+        page: InterviewPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(page.drill.recorder, "probe", lambda: (True, ""))
+    page.setup.record.setChecked(True)
+    assert page.setup.record.isChecked() and page.setup.record.isEnabled()
+    assert page.microphone == (True, "")
+
+
 def test_recording_without_a_microphone(qtbot, page: InterviewPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from workshop.ui.interview.recorder import audio_inputs
 

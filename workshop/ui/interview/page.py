@@ -6,8 +6,10 @@ for each; *Progress* is the dashboard, loaded off the GUI thread. The page compo
 and owns every database write that is not an outline autosave: attempts (through the drill
 controller), the applicant's questions, seeding, exports.
 
-Slow or optional machinery stays out of start-up: QtMultimedia and QtTextToSpeech are probed
-after the first paint, QtCharts is imported when the Progress tab first opens.
+Slow or optional machinery stays out of start-up: QtTextToSpeech is probed after the first
+paint, QtCharts is imported when the Progress tab first opens, and QtMultimedia (FFmpeg and
+PulseAudio: ~50 MB and ~50 ms) only when the applicant asks to record: ticking "Record my
+answers" looks for a microphone, and says at once when there is none.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
@@ -66,7 +68,8 @@ class InterviewPage(PageBase):
         self.user_questions: list[UserQuestion] = []
         self.runner = context.operations
         self.speaker = Speaker(tts_engines, self)
-        self.microphone: tuple[bool, str] = (False, "Checking for a microphone…")
+        #: Whether a microphone exists and, if not, why; unknown (None) until recording is asked.
+        self._microphone: tuple[bool, str] | None = None
         self._full_screen = False
         self._dashboard_stale = True
         read_only = self.workspace.read_only
@@ -100,15 +103,15 @@ class InterviewPage(PageBase):
         layout.addWidget(self.tabs)
         self._connect()
         self.speaker_state = (self.speaker.available, self.speaker.reason)
-        self.setup.set_devices(speech=self.speaker_state, microphone=self.microphone)
+        self.setup.set_devices(speech=self.speaker_state, microphone=(True, ""))
         if not read_only:
             recordings.remove_empty_recordings(self.workspace.path)
             self._seed(quiet=True)
         self.reload()
-        QTimer.singleShot(0, self.probe_devices)
 
     def _connect(self) -> None:
         self.setup.start.connect(self.start_drill)
+        self.setup.record.toggled.connect(self._record_toggled)
         self.browser.practise.connect(self.practise_question)
         self.browser.add_requested.connect(self.new_item)
         self.browser.edit_requested.connect(lambda qid: self.edit_question(qid))
@@ -151,10 +154,22 @@ class InterviewPage(PageBase):
                          "from your CV, statements and notes")
         self.setup.set_overview(" · ".join(parts) + ".")
 
+    @property
+    def microphone(self) -> tuple[bool, str]:
+        """Whether a microphone exists, and if not, the sentence to show (looks on first use)."""
+        if self._microphone is None:
+            self.probe_devices()
+        assert self._microphone is not None
+        return self._microphone
+
     def probe_devices(self) -> None:
-        """Look for a microphone (imports QtMultimedia, so after the first paint)."""
-        self.microphone = self.drill.recorder.probe()
-        self.setup.set_devices(speech=self.speaker_state, microphone=self.microphone)
+        """Look for a microphone now (imports QtMultimedia) and enable recording only if found."""
+        self._microphone = self.drill.recorder.probe()
+        self.setup.set_devices(speech=self.speaker_state, microphone=self._microphone)
+
+    def _record_toggled(self, checked: bool) -> None:
+        if checked and self._microphone is None:
+            self.probe_devices()  # unticks the box and says why when there is no microphone
 
     def _seed(self, *, quiet: bool) -> None:
         try:
