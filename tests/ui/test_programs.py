@@ -80,7 +80,7 @@ def test_selecting_shows_reasons_in_plain_words(qtbot, workspace: Workspace) -> 
     assert page.programs_tab.select(program_id(page, "Summit"))
     detail = page.programs_tab.detail
     assert detail.isVisible()
-    assert "sponsors no visa" in detail.fit_view.reasons.text()
+    assert "sponsors no visa" in detail.fit_view.reasons.toPlainText()
     assert detail.badge.text() == "not eligible"
 
 
@@ -113,7 +113,7 @@ def test_field_edit_saves_at_once_and_relabels(qtbot, workspace: Workspace) -> N
     stored = ProgramRepository(workspace.conn).get(pid)
     assert stored.min_step2ck == 250
     assert fit_texts(page)["Bayside Community Hospital (SAMPLE)"] == "not eligible"
-    assert "under the stated minimum 250" in detail.fit_view.reasons.text()
+    assert "under the stated minimum 250" in detail.fit_view.reasons.toPlainText()
 
 
 def test_unreadable_date_is_shown_not_saved(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +30,13 @@ MARKS: dict[str, tuple[str, str, str]] = {
     "unknown": ("?", "#7f8c8d", "not recorded"),
 }
 ORDER = ("blocker", "minus", "plus", "neutral", "unknown")
+#: Under the reasons: how the label is worked out.
+NOTE = ("<p style='color:#666; font-size:9pt'>The label compares your CV with what the program "
+        "states, and needs at least two requirements recorded on both sides. \u201cStrong "
+        "fit\u201d means every stated requirement is met with margin, not a promise of an "
+        "interview. The margins (15 points comfortable, under 5 thin; 40% IMGs friendly, "
+        "under 10% few) are this app's rule of thumb, not a published rule. Years count to "
+        "the July 1 training start of the Match.</p>")
 
 
 def reasons_html(fit: FitResult) -> str:
@@ -56,22 +63,18 @@ class FitView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Fit summary")
-        self.reasons = QLabel()
-        self.reasons.setWordWrap(True)
-        self.reasons.setTextFormat(Qt.TextFormat.RichText)
-        self.reasons.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # The reasons and, under them, how the label is worked out, in one read-only document
+        # that scrolls by itself: on a short window the explanation is a scroll away instead
+        # of squeezed to a cut line. A document lays its table out once per width; the rich-
+        # text label it replaces was laid out again on every resize pass (50 ms of the
+        # Programs page's first show).
+        self.reasons = QTextBrowser()
         self.reasons.setAccessibleName("Fit reasons")
-        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QScrollArea.Shape.NoFrame)
-        # The reasons and, under them, how the label is worked out scroll together: on a short
-        # window the explanation is a scroll away instead of squeezed to a cut line.
-        scrolled = QWidget()
-        self._scrolled = QVBoxLayout(scrolled)
-        self._scrolled.setContentsMargins(0, 0, 0, 0)
-        self._scrolled.addWidget(self.reasons)
-        area.setWidget(scrolled)
+        self.reasons.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.reasons.setOpenLinks(False)
+        self.reasons.viewport().setAutoFillBackground(False)
+        self.reasons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.reasons.setHtml(NOTE)
         self.label = QComboBox()
         self.label.setAccessibleName("Your fit label")
         self.label.addItem("use the computed label", "")
@@ -85,19 +88,9 @@ class FitView(QWidget):
         form = QFormLayout()
         form.addRow("Your label:", self.label)
         form.addRow("Your reason:", self.reason)
-        note = QLabel("The label compares your CV with what the program states, and needs at "
-                      "least two requirements recorded on both sides. \u201cStrong fit\u201d "
-                      "means every stated requirement is met with margin, not a promise of an "
-                      "interview. The margins (15 points comfortable, under 5 thin; 40% IMGs "
-                      "friendly, under 10% few) are this app's rule of thumb, not a published "
-                      "rule. Years count to the July 1 training start of the Match.")
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #666; font-size: 9pt;")
-        self._scrolled.addWidget(note)
-        self._scrolled.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(area, 1)
+        layout.addWidget(self.reasons, 1)
         layout.addLayout(form)
 
     def show_fit(self, fit: FitResult | None, program: Program | None) -> None:
@@ -105,7 +98,7 @@ class FitView(QWidget):
         try:
             if fit is None:
                 self.summary.setText("No fit computed.")
-                self.reasons.setText("")
+                self.reasons.setHtml(NOTE)
                 return
             counts = {k: sum(1 for r in fit.reasons if r.kind == k) for k in ORDER}
             head = (f"<b>{fit.describe()}</b>")
@@ -115,7 +108,7 @@ class FitView(QWidget):
                      f"{counts['plus']} for, {counts['minus']} against, "
                      f"{counts['unknown']} not recorded</span>")
             self.summary.setText(head)
-            self.reasons.setText(reasons_html(fit))
+            self.reasons.setHtml(reasons_html(fit) + NOTE)
             index = self.label.findData(program.fit_override if program else "")
             self.label.setCurrentIndex(max(0, index))
             if program is not None and self.reason.text() != program.fit_override_reason:
