@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from workshop.core.errors import UserError
 from workshop.core.interviews.zones import offered_zones
 from workshop.ui.palette import is_dark
+from workshop.ui.widgets import scrolling
 
 #: The app runs with its palette by now (the page is built after the scheme is applied).
 _DARK = is_dark()
@@ -110,13 +110,8 @@ def table(name: str, headers: tuple[str, ...], stretch: int) -> QTableWidget:
 
 
 def scrolled(content: QWidget, name: str) -> QScrollArea:
-    area = QScrollArea()
-    area.setAccessibleName(name)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(content)
-    return area
+    """A tab's form in a scroll area (its content goes in when the tab is first shown)."""
+    return scrolling(content, name, fit=False)
 
 
 def show_error(parent: QWidget | None, title: str, exc: Exception) -> None:
