@@ -37,9 +37,10 @@ def name_list(name: str) -> QListWidget:
 class _DeferredScroll(QScrollArea):
     """A scroll area that takes its content when first shown.
 
-    Handing a form to ``QScrollArea.setWidget`` polishes every control in it and lays it out
-    at once (8–16 ms for a tab's form); a page builds every tab, most of which are never opened
-    in a session. Here that work waits for the tab's first show, which does it anyway.
+    Handing a form to ``QScrollArea.setWidget`` sizes it and lays it out at once (8–16 ms for
+    a tab's form with wrapped text); a page builds every tab, most of which are never opened
+    in a session. Here that work waits for the tab's first show, which does it anyway (Qt
+    still polishes hidden tabs with the page).
     Until then the content is a hidden child of the area, so ``widget()`` and ``findChildren``
     reach it from the start and callers see no difference.
 
