@@ -18,6 +18,7 @@ again, already built: the anchor, what switching sections costs when nothing is 
 
 For finding where a freeze goes: ``WORKSHOP_NO_HEAD_START=1`` starts without the engine head
 start, ``WORKSHOP_NO_PRELOAD=1`` without the section preloader, and
+``WORKSHOP_VISIT_GAPS=1`` lists each visit's gaps over 15 ms as (start, length) in ms, and
 ``WORKSHOP_VISIT_PROFILE=DIR`` writes a cProfile of each visit's GUI-thread work to
 ``DIR/<section>.prof``. By default the idle page builder is stopped, so each visit builds its
 page (a click before any idle time); ``WORKSHOP_IDLE_BUILD=1`` lets it build every page first
@@ -224,6 +225,10 @@ def main(sections: list[str]) -> None:
                 "rss_before_mb": round(before_rss, 1),
                 "rss_after_mb": round(rss_mb(), 1),
             }
+            if os.environ.get("WORKSHOP_VISIT_GAPS") == "1":
+                visits.get(key, {})["gaps"] = [
+                    (round((a - start) * 1000), round((b - a) * 1000))
+                    for a, b in zip(moments, moments[1:], strict=False) if b - a > 0.015]
             QTimer.singleShot(50, lambda: visit(index + 1))
 
         QTimer.singleShot(SETTLE_MS, measured)

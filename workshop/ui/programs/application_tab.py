@@ -314,7 +314,7 @@ class ApplicationTab(QWidget):
             self.page.reload(select_id=program_id, full=False)
             if outcome:
                 self.page.changed.emit(outcome[0])
-            if self.page.tabs.currentWidget() is self:
+            if self.page.lazy.current_key() == "application":
                 return  # the reload refreshed this tab
         self.refresh(self.page.data)  # a refused pick goes back to what is saved
 

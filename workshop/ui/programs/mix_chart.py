@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -99,21 +99,28 @@ class MixPanel(QWidget):
         layout.addWidget(self.view, 2)  # room for "not enough info" beside its bar
         layout.addLayout(side, 1)
         self.summary: MixSummary | None = None
+        # The chart is drawn one turn after the words: building a QChart takes 5–10 ms, on the
+        # Programs page's first visit too, and a burst of refreshes draws it once.
+        self.chart_timer = QTimer(self)
+        self.chart_timer.setSingleShot(True)
+        self.chart_timer.setInterval(0)
+        self.chart_timer.timeout.connect(self.draw_chart)
 
-    def _set_chart(self, chart: Any) -> None:
+    def draw_chart(self) -> None:
+        """Draw the chart for the summary last shown (the timer does this; tests may call it)."""
+        self.chart_timer.stop()
         old = self.view.chart()
-        self.view.setChart(chart)
+        self.view.setChart(build_chart(self.summary or MixSummary(counts={}, total=0)))
         if old is not None:
             old.deleteLater()
 
     def show_summary(self, summary: MixSummary | None) -> None:
         self.summary = summary
+        self.chart_timer.start()
         if summary is None or summary.total == 0:
-            self._set_chart(build_chart(MixSummary(counts={}, total=0)))
             self.warnings.setText("Add programs to see the mix of reach, target and strong-fit "
                                   "programs on your list.")
             return
-        self._set_chart(build_chart(summary))
         if summary.warnings:
             items = "".join(f"<li>{rich_text(w)}</li>" for w in summary.warnings)
             self.warnings.setText(f"<span style='color:#922b21'><b>Check your list</b></span>"

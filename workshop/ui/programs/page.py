@@ -20,6 +20,7 @@ from workshop.core.errors import UserError
 from workshop.core.programs import in_workspace
 from workshop.core.programs.snapshot import ProgramsData, load_data
 from workshop.ui.context import UiContext
+from workshop.ui.lazy_tabs import LazyTabs
 from workshop.ui.page_base import PageBase
 from workshop.ui.programs.application_tab import ApplicationTab
 from workshop.ui.programs.checklist_tab import ChecklistTab
@@ -50,18 +51,14 @@ class ProgramsPage(PageBase):
         self.data = ProgramsData(programs=[], profile=None, today=self.today)  # type: ignore[arg-type]
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Programs sections")
-        self.programs_tab = ProgramsTab(self)
-        self.import_tab = ImportTab(self)
-        self.season_tab = SeasonTab(self)
-        self.checklist_tab = ChecklistTab(self)
-        self.rank_tab = RankTab(self)
-        self.application_tab = ApplicationTab(self)
-        self.tabs.addTab(self.programs_tab, "Programs")
-        self.tabs.addTab(self.import_tab, "Import && export")
-        self.tabs.addTab(self.season_tab, "Season")
-        self.tabs.addTab(self.checklist_tab, "Checklist")
-        self.tabs.addTab(self.rank_tab, "Rank list")
-        self.tabs.addTab(self.application_tab, "Signals && costs")
+        # Only the Programs tab is built now; the others when first shown or asked for.
+        self.lazy = LazyTabs(self.tabs)
+        for key, label, factory in (
+                ("programs", "Programs", ProgramsTab), ("import", "Import && export", ImportTab),
+                ("season", "Season", SeasonTab), ("checklist", "Checklist", ChecklistTab),
+                ("rank", "Rank list", RankTab),
+                ("application", "Signals && costs", ApplicationTab)):
+            self.lazy.add(key, label, lambda factory=factory: self._build_tab(factory))
         self.tabs.currentChanged.connect(self._on_tab)
         self.read_only_note = QLabel("This workspace is open read-only: you can look, not edit.")
         self.read_only_note.setStyleSheet("color: #b9770e;")
@@ -71,10 +68,40 @@ class ProgramsPage(PageBase):
         layout.addWidget(self.read_only_note)
         layout.addWidget(self.tabs, 1)
         self.reload()
-        if self.read_only:
-            for tab in (self.programs_tab, self.import_tab, self.checklist_tab, self.rank_tab,
-                        self.application_tab):
-                tab.set_editable(False)
+
+    def _build_tab(self, factory: Callable[[ProgramsPage], Any]) -> Any:
+        """One tab, up to date with the data already read and with the page's read-only state."""
+        tab = factory(self)
+        if factory is not ProgramsTab:  # the Programs tab is built before any data is read
+            tab.refresh(self.data)
+        if self.read_only and hasattr(tab, "set_editable"):
+            tab.set_editable(False)
+        return tab
+
+    # The tabs by name (each built on first use: see LazyTabs).
+    @property
+    def programs_tab(self) -> ProgramsTab:
+        return self.lazy.get("programs")  # type: ignore[return-value]
+
+    @property
+    def import_tab(self) -> ImportTab:
+        return self.lazy.get("import")  # type: ignore[return-value]
+
+    @property
+    def season_tab(self) -> SeasonTab:
+        return self.lazy.get("season")  # type: ignore[return-value]
+
+    @property
+    def checklist_tab(self) -> ChecklistTab:
+        return self.lazy.get("checklist")  # type: ignore[return-value]
+
+    @property
+    def rank_tab(self) -> RankTab:
+        return self.lazy.get("rank")  # type: ignore[return-value]
+
+    @property
+    def application_tab(self) -> ApplicationTab:
+        return self.lazy.get("application")  # type: ignore[return-value]
 
     @property
     def today(self) -> _dt.date:
@@ -93,15 +120,14 @@ class ProgramsPage(PageBase):
             show_error(self, "Cannot read the programs", exc)
             return
         self.programs_tab.refresh(self.data, select_id, full=full)
-        self.import_tab.refresh(self.data)
+        if self.lazy.is_built("import"):
+            self.import_tab.refresh(self.data)
         self._refresh_visible()
 
     def _refresh_visible(self) -> None:
         """Season, checklist, rank list, signals & costs refresh when shown (they read more)."""
-        current = self.tabs.currentWidget()
-        if current in (self.season_tab, self.checklist_tab, self.rank_tab,
-                       self.application_tab):
-            current.refresh(self.data)
+        if self.lazy.current_key() in ("season", "checklist", "rank", "application"):
+            self.lazy.current().refresh(self.data)  # type: ignore[attr-defined]
 
     def _on_tab(self, _index: int) -> None:
         self.programs_tab.detail.flush()
@@ -137,4 +163,5 @@ class ProgramsPage(PageBase):
 
     def shutdown(self) -> None:
         self.flush()
-        self.rank_tab.shutdown()
+        if self.lazy.is_built("rank"):
+            self.rank_tab.shutdown()

@@ -14,7 +14,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -225,10 +225,11 @@ class SeasonTab(QWidget):
                 if first_future is None and not item.past:
                     first_future = row
         if first_future is not None:
-            # after the layout pass, or the tree has no height to scroll in yet
-            target = first_future
-            QTimer.singleShot(0, lambda: self.tree.scrollToItem(
-                target, QTreeWidget.ScrollHint.PositionAtTop))
+            # After the layout pass, or the tree has no height to scroll in yet. A persistent
+            # index, not the item: a second refresh in the same turn deletes the item.
+            target = QPersistentModelIndex(self.tree.indexFromItem(first_future))
+            QTimer.singleShot(0, lambda: target.isValid() and self.tree.scrollTo(
+                QModelIndex(target), QTreeWidget.ScrollHint.PositionAtTop))
 
     def _row(self, item: TimelineItem, today: _dt.date) -> QTreeWidgetItem:
         event = item.event
