@@ -40,6 +40,9 @@ def run_app(workspace: Path | None = None) -> int:
     """Open the app and run its event loop until the window closes."""
     require_display()
     settings = load_app_settings()
+    from workshop.ui.gil_share import favour_gui_thread
+
+    favour_gui_thread()  # before any worker starts
     from workshop.core import engine_head_start as head_start
 
     head_start.begin(head_start.APP_ENGINE, settings.languagetool_url,

@@ -110,6 +110,9 @@ def main(sections: list[str]) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="workshop-visits-"))
     os.environ.setdefault("WORKSHOP_HOME", str(tmp / "home"))
     from workshop.core import engine_head_start
+    from workshop.ui.gil_share import favour_gui_thread
+
+    favour_gui_thread()  # as the app does (workshop.app.run_app)
 
     if os.environ.get("WORKSHOP_NO_HEAD_START") != "1":
         engine_head_start.begin(engine_head_start.APP_ENGINE, "")  # as run_app does
