@@ -129,7 +129,7 @@ def test_fifth_letter_is_refused_and_the_box_unticked(qtbot, page: LettersPage,
     RequestRepository(conn).add(LetterRequest(writer_id=iyer.id or 0,
                                               target_specialty="General"),
                                 planned_on=dt.date.today())
-    page.tabs.setCurrentWidget(page.assignments_tab)
+    page.show_tab("assignments")
     tab = page.assignments_tab
     tab.reload()
     program = tab.programs[0]

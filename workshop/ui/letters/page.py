@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.ui.context import UiContext
+from workshop.ui.lazy_tabs import LazyTabs
 from workshop.ui.letters.assignments import AssignmentsTab
 from workshop.ui.letters.due import DueBanner, DueTab, counts
 from workshop.ui.letters.review import ReviewTab
@@ -42,31 +43,60 @@ class LettersPage(PageBase):
         self.store.changed.connect(self._on_changed)
 
         self.banner = DueBanner()
-        self.writers_tab = WritersTab(self.store)
-        self.due_tab = DueTab()
-        self.assignments_tab = AssignmentsTab(self.store)
-        self.review_tab = ReviewTab(self.store)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Letters views")
-        self.tabs.addTab(self.writers_tab, "Writers && requests")
-        self.tabs.addTab(self.due_tab, "Due")
-        self.tabs.addTab(self.assignments_tab, "Assignments")
-        self.tabs.addTab(self.review_tab, "Statement review")
+        # Assignments and review are built when first shown or asked for (LazyTabs).
+        self.lazy = LazyTabs(self.tabs)
+        self.lazy.add("writers", "Writers && requests", self._build_writers)
+        self.lazy.add("due", "Due", DueTab)
+        self.lazy.add("assignments", "Assignments", self._build_assignments)
+        self.lazy.add("review", "Statement review", self._build_review)
+        self.due_tab: DueTab = self.lazy.get("due")  # type: ignore[assignment]
         self.tabs.currentChanged.connect(self._on_tab)
-        self.banner.open_due.connect(lambda: self.tabs.setCurrentWidget(self.due_tab))
+        self.banner.open_due.connect(lambda: self.lazy.show("due"))
         self.due_tab.show_request.connect(self.show_request)
-        self.writers_tab.message.connect(self.message)
-        self.review_tab.message.connect(self.message)
-        self.review_tab.applied.connect(self.document_changed)
-        self.assignments_tab.changed.connect(self._after_assignment)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
-        self._stale: set[QWidget] = set()
+        #: Tabs (by key) to re-read when next shown.
+        self._stale: set[str] = set()
         self.refresh_due()
         if self.workspace.read_only:
             self.save_state_changed.emit(SaveState.READ_ONLY, "editing is disabled")
+
+    def _build_writers(self) -> WritersTab:
+        tab = WritersTab(self.store)
+        tab.message.connect(self.message)
+        return tab
+
+    def _build_assignments(self) -> AssignmentsTab:
+        tab = AssignmentsTab(self.store)  # reads the workspace as it is built
+        tab.changed.connect(self._after_assignment)
+        self._stale.discard("assignments")
+        return tab
+
+    def _build_review(self) -> ReviewTab:
+        tab = ReviewTab(self.store)
+        tab.message.connect(self.message)
+        tab.applied.connect(self.document_changed)
+        return tab
+
+    @property
+    def writers_tab(self) -> WritersTab:
+        return self.lazy.get("writers")  # type: ignore[return-value]
+
+    @property
+    def assignments_tab(self) -> AssignmentsTab:
+        return self.lazy.get("assignments")  # type: ignore[return-value]
+
+    @property
+    def review_tab(self) -> ReviewTab:
+        return self.lazy.get("review")  # type: ignore[return-value]
+
+    def show_tab(self, key: str) -> QWidget:
+        """Switch to a tab (writers, due, assignments, review) and return it."""
+        return self.lazy.show(key)
 
     # -- refreshing -----------------------------------------------------------------------
     def refresh_due(self) -> None:
@@ -81,15 +111,15 @@ class LettersPage(PageBase):
         found = counts(items)
         urgent = found["overdue"] + found["due_1"]
         title = f"Due ({len(items)})" if items else "Due"
-        self.tabs.setTabText(self.tabs.indexOf(self.due_tab), title)
-        self.tabs.setTabToolTip(self.tabs.indexOf(self.due_tab),
+        self.tabs.setTabText(self.lazy.index_of("due"), title)
+        self.tabs.setTabToolTip(self.lazy.index_of("due"),
                                 f"{urgent} overdue or due within a day" if urgent else "")
 
     def _on_changed(self, kind: str) -> None:
         self.refresh_due()
         self.writers_tab.refresh_counts()
         if kind != ASSIGNMENTS and kind != PACKETS:
-            self._stale.add(self.assignments_tab)
+            self._stale.add("assignments")
         # Programs count letters per program and the checklist counts uploads: tell them.
         self.changed.emit(Changes(letters=True))
 
@@ -99,24 +129,24 @@ class LettersPage(PageBase):
         self.writers_tab.requests.load(writer)
 
     def _on_tab(self, _index: int) -> None:
-        current = self.tabs.currentWidget()
-        if current is self.assignments_tab and self.assignments_tab in self._stale:
-            self._stale.discard(self.assignments_tab)
+        current = self.lazy.current_key()
+        if current == "assignments" and current in self._stale:
+            self._stale.discard(current)
             self.assignments_tab.reload()
-        elif current is self.review_tab:
+        elif current == "review":
             self.review_tab.reload()
-        elif current is self.due_tab:
+        elif current == "due":
             self.refresh_due()
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         """Programs and statements are edited in other sections: re-read them on return."""
         super().showEvent(event)
-        self._stale.add(self.assignments_tab)
+        self._stale.add("assignments")
         self._on_tab(self.tabs.currentIndex())
         self.refresh_due()
 
     def show_request(self, writer_id: int, request_id: int) -> None:
-        self.tabs.setCurrentWidget(self.writers_tab)
+        self.lazy.show("writers")
         self.writers_tab.select_request(writer_id, request_id)
 
     # -- window hooks ---------------------------------------------------------------------
@@ -125,7 +155,7 @@ class LettersPage(PageBase):
         return self.writers_tab.flush()
 
     def new_item(self) -> None:
-        self.tabs.setCurrentWidget(self.writers_tab)
+        self.lazy.show("writers")
         self.writers_tab.add_writer()
 
     def shutdown(self) -> None:
