@@ -95,3 +95,40 @@ def test_real_languagetool_finds_a_spelling_mistake() -> None:
     text = "Yasmin 😀 met Dr. Νίκος and recieve a letter."
     findings = engine.check(text)
     assert any(text[f.start : f.end] == "recieve" for f in findings)
+
+
+@pytest.mark.allow_network  # a server on this machine only (127.0.0.1), as a user would run
+def test_http_transport_posts_the_text_to_a_local_server() -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+    from urllib.parse import parse_qs
+
+    from workshop.core.checks.engines.languagetool_engine import http_transport
+
+    received: list[tuple[str, dict[str, list[str]]]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8")
+            received.append((self.path, parse_qs(body)))
+            answer = json.dumps({"matches": [{"offset": 0, "length": 2}]}).encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        send = http_transport(f"http://127.0.0.1:{server.server_port}")
+        reply = send({"text": "Yasmin’s résumé", "language": "en-US"})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert reply == {"matches": [{"offset": 0, "length": 2}]}
+    assert received == [("/v2/check", {"text": ["Yasmin’s résumé"], "language": ["en-US"]})]

@@ -14,7 +14,6 @@ import os
 import shutil
 import threading
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -96,9 +95,12 @@ def http_transport(server_url: str, timeout: float = 10.0) -> Transport:
     url = urllib.parse.urljoin(base, "check")
 
     def send(params: dict[str, str]) -> dict[str, Any]:
+        # http.client and email come with urllib.request: imported only when a server is used.
+        from urllib.request import Request, urlopen
+
         data = urllib.parse.urlencode(params).encode("utf-8")
-        request = urllib.request.Request(url, data=data, method="POST")
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        request = Request(url, data=data, method="POST")
+        with urlopen(request, timeout=timeout) as response:  # noqa: S310
             decoded: dict[str, Any] = json.loads(response.read().decode("utf-8"))
             return decoded
 
