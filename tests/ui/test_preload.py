@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 
@@ -94,3 +95,18 @@ def test_cv_preload_parses_the_themes_and_reads_a_cv(monkeypatch) -> None:  # ty
     preload.preload_section("cv")
     assert len(themes._PARSED) >= 6  # every shipped theme parsed once
     assert CV in serial._HINTS
+
+
+def test_the_practice_section_preloads_qt_text_to_speech() -> None:
+    """The page asks at once whether it can read aloud: its Qt module is loaded beforehand."""
+    import subprocess
+
+    code = ("import sys\nfrom workshop.ui.preload import preload_section\n"
+            "before = 'PySide6.QtTextToSpeech' in sys.modules\n"
+            "preload_section('interview')\n"
+            "print(before, 'PySide6.QtTextToSpeech' in sys.modules)")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True"]
