@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -335,9 +336,12 @@ def test_empty_dashboard_says_so(qtbot, page: InterviewPage) -> None:  # type: i
     assert not page.dashboard.due_button.isEnabled()
 
 
-def test_personal_questions_are_seeded_on_open(page: InterviewPage) -> None:
-    mine = {q.id: q for q in repo.list_user_questions(page.workspace.conn)}
-    assert "gap-2021-08-2022-01" in mine
+def test_personal_questions_are_seeded_on_open(qtbot, page: InterviewPage) -> None:  # type: ignore[no-untyped-def]
+    def mine_now() -> dict[str, Any]:
+        return {q.id: q for q in repo.list_user_questions(page.workspace.conn)}
+
+    qtbot.waitUntil(lambda: "gap-2021-08-2022-01" in mine_now(), timeout=5000)
+    mine = mine_now()
     assert "caring for my father" in mine["gap-2021-08-2022-01"].look_for
     assert any(q.source == "statement-experience" and "Chicago" in q.text
                for q in mine.values())

@@ -19,7 +19,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
@@ -71,6 +71,7 @@ class InterviewPage(PageBase):
         #: Whether a microphone exists and, if not, why; unknown (None) until recording is asked.
         self._microphone: tuple[bool, str] | None = None
         self._full_screen = False
+        self._shut_down = False
         self._dashboard_stale = True
         read_only = self.workspace.read_only
         self.store = DrillsStore(lambda: self.workspace)
@@ -104,10 +105,16 @@ class InterviewPage(PageBase):
         self._connect()
         self.speaker_state = (self.speaker.available, self.speaker.reason)
         self.setup.set_devices(speech=self.speaker_state, microphone=(True, ""))
+        self.reload()
         if not read_only:
             recordings.remove_empty_recordings(self.workspace.path)
+            # Personal questions from the CV and statements, one turn after the page is built:
+            # reading the CV took ~7 ms of the first visit. The lists reload if any are new.
+            QTimer.singleShot(0, self, self._seed_on_open)
+
+    def _seed_on_open(self) -> None:
+        if not self._shut_down:  # closed in the same turn it opened (a test, a quick quit)
             self._seed(quiet=True)
-        self.reload()
 
     def _connect(self) -> None:
         self.setup.start.connect(self.start_drill)
@@ -180,7 +187,7 @@ class InterviewPage(PageBase):
             return
         if result.added or not quiet:
             self.message.emit(result.summary)
-        if result.added and not quiet:
+        if result.added:
             self.reload()
 
     def _on_question_selected(self, qid: str) -> None:
@@ -393,6 +400,7 @@ class InterviewPage(PageBase):
         return ok
 
     def shutdown(self) -> None:
+        self._shut_down = True
         if self.drill.active:
             self.drill.leave()
         self.set_full_screen(False)
