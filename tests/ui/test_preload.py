@@ -110,3 +110,17 @@ def test_the_practice_section_preloads_qt_text_to_speech() -> None:
                           check=False, timeout=120, env=env)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["False", "True"]
+
+
+def test_interviews_and_programs_preload_the_season_and_the_guidance() -> None:
+    from workshop.core.interviews import guidance
+    from workshop.core.season import season_file
+
+    season_file._parse_once.cache_clear()  # noqa: SLF001
+    guidance.guidance.cache_clear()
+    preload.preload_section("interviews")
+    assert season_file._parse_once.cache_info().currsize >= 1  # noqa: SLF001
+    assert guidance.guidance.cache_info().currsize == 1
+    season_file._parse_once.cache_clear()  # noqa: SLF001
+    preload.preload_section("programs")
+    assert season_file._parse_once.cache_info().currsize >= 1  # noqa: SLF001

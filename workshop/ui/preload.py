@@ -43,6 +43,24 @@ def _cv_model() -> None:
     sample_cv()
 
 
+def _season() -> None:
+    """Parse the season files (the interviews timeline and the programs tabs read them)."""
+    import datetime as dt
+
+    from workshop.core.errors import UserError
+    from workshop.core.season.season_file import load_season
+
+    with contextlib.suppress(UserError):  # a broken file is the page's to explain, not ours
+        load_season(today=dt.date.today())
+
+
+def _interview_rules() -> None:
+    """Parse the NRMP interview guidance the Interviews page shows beside each interview."""
+    from workshop.core.interviews.guidance import guidance
+
+    guidance()
+
+
 def _speech() -> None:
     """Load Qt's text-to-speech module: the practice page asks at once whether it can read
     aloud, and loading the extension took ~7 ms of its first visit. Only the import: the
@@ -54,7 +72,9 @@ def _speech() -> None:
 #: What each section needs besides its page module: shipped data its page reads on opening.
 DATA: dict[str, tuple[Callable[[], None], ...]] = {
     "cv": (_themes, _cv_model),
+    "interviews": (_season, _interview_rules),
     "interview": (_bank, _speech),
+    "programs": (_season,),
     "exports": (_themes,),
 }
 
