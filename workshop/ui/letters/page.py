@@ -43,6 +43,8 @@ class LettersPage(PageBase):
         self.store.changed.connect(self._on_changed)
 
         self.banner = DueBanner()
+        #: Tabs (by key) to re-read when next shown.
+        self._stale: set[str] = set()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Letters views")
         # Assignments and review are built when first shown or asked for (LazyTabs).
@@ -59,8 +61,6 @@ class LettersPage(PageBase):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
-        #: Tabs (by key) to re-read when next shown.
-        self._stale: set[str] = set()
         self.refresh_due()
         if self.workspace.read_only:
             self.save_state_changed.emit(SaveState.READ_ONLY, "editing is disabled")
