@@ -83,3 +83,17 @@ def test_report_and_export(tmp_path: Path) -> None:
     assert len(report["rows"]) == 3
     path = export_rank_list_csv(_programs(), _sheet(), tmp_path / "rank.csv")
     assert path.read_bytes().startswith(b"\xef\xbb\xbfRank,Program")
+
+
+def test_reasons_name_every_rating_the_score_counts() -> None:
+    """Five ratings away from the middle: all five are named, strongest effect first."""
+    sheet = RankSheet()
+    for factor, rating in (("culture", 5), ("faculty", 4), ("location", 5), ("education", 4),
+                           ("wellness", 4), ("call", 3)):
+        sheet.rate(1, factor, rating)
+    [only] = [s for s in suggest_order(_programs(), sheet) if s.program.id == 1]
+    assert only.reasons == ["Program culture 5/5 (weight 1)", "Location 5/5 (weight 1)",
+                            "Faculty support 4/5 (weight 1)",
+                            "Educational opportunities 4/5 (weight 1)", "Wellness 4/5 (weight 1)"]
+    assert only.not_rated == ["Fellowship outcomes"]
+    assert only.score == round(((5 + 4 + 5 + 4 + 4 + 3) / 6 - 1) / 4 * 100, 1)

@@ -212,8 +212,10 @@ def suggest_order(programs: Sequence[Program], sheet: RankSheet, *,
                   advanced: bool = False) -> list[RankSuggestion]:
     """Programs by weighted average rating (unrated ones last), each with its reasons.
 
-    The reasons name the strongest and weakest weighted ratings ("Program culture 5/5, weight
-    3"), and list factors with a weight but no rating. ``advanced`` picks the advanced (PGY-2)
+    The reasons name every weighted rating that moves the score (all but the middle 3/5),
+    strongest effect first ("Program culture 5/5 (weight 3)"): a list cut at the strongest few
+    left a factor out that the score counted, and the explanation read as if it did not. Factors
+    with a weight but no rating are listed apart. ``advanced`` picks the advanced (PGY-2)
     programs instead of the primary list's.
     """
     out = []
@@ -230,7 +232,7 @@ def suggest_order(programs: Sequence[Program], sheet: RankSheet, *,
             score = round((average - RATING_MIN) / (RATING_MAX - RATING_MIN) * 100, 1)
         by_effect = sorted(used, key=lambda t: -abs(t[1] * (t[2] - 3)))
         reasons = [f"{sheet.factors[f]} {r}/{RATING_MAX} (weight {w:g})"
-                   for f, w, r in by_effect if r != 3][:4]
+                   for f, w, r in by_effect if r != 3]
         not_rated = [label for key, label in sheet.factors.items()
                      if sheet.weights.get(key, 0) > 0 and key not in ratings]
         out.append(RankSuggestion(program, score, reasons, not_rated))
