@@ -290,3 +290,14 @@ def test_cancelling_shows_the_notice_rule_and_the_countdown(page: InterviewsPage
     page.detail_tabs.setCurrentIndex(3)
     assert page.letters.kind.currentData() == "cancellation"
     assert "7 days' notice, less than the two weeks" in page.letters.notes.text()
+
+
+def test_a_long_note_opens_at_its_start(page: InterviewsPage) -> None:
+    """A line too long for its field shows its first words, not its last (Qt's default)."""
+    for row in range(page.table.rowCount()):
+        select(page, page.table.item(row, 0).text())
+        for edit in (page.details.platform_note, page.details.location,
+                     page.details.policy_note):
+            assert edit.cursorPosition() == 0, (edit.accessibleName(), edit.text())
+    select(page, "Lakeview")
+    assert len(page.details.policy_note.text()) > 60  # longer than its field: the case at hand

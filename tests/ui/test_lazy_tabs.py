@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLabel, QTabWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QTabWidget
 
 from tests.ui.programs_fixtures import open_programs_page
 from workshop.core.programs.fit import MixSummary
@@ -71,3 +71,15 @@ def test_mix_chart_is_drawn_a_turn_after_the_warnings(qtbot) -> None:  # type: i
     series = panel.view.chart().series()[0]
     values = {bar.label(): sum(bar.at(i) for i in range(bar.count())) for bar in series.barSets()}
     assert values["reach"] == 1 and values["target"] == 3  # the newest summary
+
+
+def test_a_long_evidence_source_opens_at_its_start(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.programs_fixtures import program_id
+
+    page = open_programs_page(qtbot, workspace, TODAY, (1100, 720))
+    page.programs_tab.select(program_id(page, "Crescent Lake"))
+    source = page.programs_tab.detail.evidence.source
+    assert len(source.text()) > 40 and source.cursorPosition() == 0
+    detail = page.programs_tab.detail
+    edits = [e for e in detail.findChildren(QLineEdit) if len(e.text()) > 40]
+    assert edits and all(e.cursorPosition() == 0 for e in edits), [e.text() for e in edits]

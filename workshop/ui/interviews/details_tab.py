@@ -160,6 +160,8 @@ class DetailsTab(QWidget):
         select(self.policy, invitation.thank_you_policy)
         self.policy_note.setText(invitation.policy_note)
         self.notes.setPlainText(invitation.notes)
+        for edit in (self.platform_note, self.location, self.policy_note):
+            edit.setCursorPosition(0)  # a long note opens at its start, not scrolled to its end
         self._policy_hint()
         for widget in (self.save, self.remove):
             widget.setEnabled(not self.page.read_only)

@@ -78,6 +78,7 @@ def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
 def _set_text(edit: QLineEdit, text: str) -> None:
     if edit.text() != text:  # keeps the cursor of the field being typed in
         edit.setText(text)
+        edit.setCursorPosition(0)  # a long value opens at its start, not scrolled to its end
 
 
 class ProgramDetail(QWidget):

@@ -78,6 +78,7 @@ class EvidenceForm(QWidget):
         self.matched.set_optional(program.img_matched_share)
         if self.source.text() != program.evidence_source:
             self.source.setText(program.evidence_source)
+            self.source.setCursorPosition(0)  # a long source opens at its start
         for name, edit in self.dates.items():
             day: _dt.date | None = getattr(program, name)
             text = day.isoformat() if day else ""
