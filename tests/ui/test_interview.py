@@ -175,6 +175,18 @@ def test_mock_interview_moves_on_and_esc_saves(qtbot, page: InterviewPage,  # ty
     assert all(r.mode == "mock" for r in rows)
 
 
+def test_a_mock_interview_always_has_its_opener_and_closer(page: InterviewPage) -> None:
+    page.setup.set_mode("mock")
+    page.setup.count.setValue(2)  # too few: raised to the smallest that keeps both
+    assert page.setup.count.value() == 3
+    plan = page._plan(page.setup.choice())  # noqa: SLF001
+    mains = [i.question for i in plan.items if not i.follow_up]
+    assert len(mains) == 3 and "opener" in mains[0].tags and "final" in mains[-1].tags
+    page.setup.set_mode("category")  # other drills still allow a single question
+    page.setup.count.setValue(1)
+    assert page.setup.count.value() == 1
+
+
 def test_pause_freezes_the_clock(qtbot, page: InterviewPage) -> None:  # type: ignore[no-untyped-def]
     page.practise_question("behav-001")
     key(qtbot, page, Qt.Key.Key_Space)

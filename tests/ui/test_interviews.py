@@ -225,7 +225,11 @@ def test_soap_tab_counts_and_saves(page: InterviewsPage, qtbot) -> None:  # type
     assert page.flush()
     titles = {d.title: d.body for d in page.workspace.documents.list()}
     assert titles["SOAP — Transitional year"] == "Transitional year — ready on July 1."
-    assert "60 s" in soap.preset.text()
+    # It describes the drill Interview practice runs: the bank's SOAP questions and their
+    # limits, as the practice setup says ("rapid answers of 30-45 seconds").
+    text = soap.preset.text()
+    assert "You have 30 seconds: tell me about yourself. (30 s)" in text
+    assert "30–40 s" in text and "60 s" not in text
 
 
 def test_read_only_page_disables_editing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -174,7 +174,7 @@ def _check_count(count: int) -> None:
 
 def soap_plan(bank: QuestionBank, count: int, rng: random.Random) -> DrillPlan:
     """A SOAP phone-screen drill: the bank's SOAP questions, each with its own answer time
-    (30-45 seconds: "You have 30 seconds…" must stop at 30), on the preset's rapid rules
+    (30-40 seconds: "You have 30 seconds…" must stop at 30), on the preset's rapid rules
     (``resources/interviews/soap_preset.toml``: a short think pause, one take, a hard stop).
     Stored as a category drill: it is one, with another timer."""
     from workshop.core.interviews.soap import soap_preset

@@ -29,6 +29,9 @@ from workshop.core.drills.bank import QuestionBank
 from workshop.core.drills.categories import TimingFacts
 from workshop.ui.widgets import scrolling
 
+#: Opener, at least one question, closer.
+MOCK_MINIMUM = 3
+
 MODES = (
     ("mock", "Mock interview",
      "A full interview: “Tell me about yourself” first, questions from every category, "
@@ -42,7 +45,7 @@ MODES = (
      "As on HireVue-style platforms: fixed think time, a hard stop at the answer limit, "
      "limited takes and no pause."),
     ("soap", "SOAP phone screen",
-     "Match Week practice: a program with an open position calls; rapid answers of 30-45 "
+     "Match Week practice: a program with an open position calls; rapid answers of 30-40 "
      "seconds, one take, a hard stop at the limit."),
     ("single", "One question",
      "The question selected in the Questions tab (or double-click one there)."),
@@ -245,6 +248,9 @@ class DrillSetup(QWidget):
         }
         for widget, visible in show.items():
             self.form.setRowVisible(widget, visible)
+        # A mock interview opens with "Tell me about yourself" and closes with "What questions
+        # do you have for us?" around at least one question: fewer than 3 cannot keep that.
+        self.count.setMinimum(MOCK_MINIMUM if mode == "mock" else 1)
         if mode == "category" and self.category.currentIndex() == 0 and self.category.count() > 1:
             self.category.setCurrentIndex(1)
         due = getattr(self, "due_count", 0)

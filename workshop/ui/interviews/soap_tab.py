@@ -3,6 +3,7 @@ SOAP phone-screen drill preset."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -75,12 +76,7 @@ class SoapTab(QWidget):
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.flush)
 
-        preset = soap.soap_preset()
-        questions = "".join(f"<li>{q['text']}</li>" for q in preset.questions[:preset.count])
-        self.preset = wrapped(
-            f"<b>Drill preset: {preset.title}</b> — {preset.description} Think "
-            f"{preset.think_seconds} s, answer {preset.answer_seconds} s, one take. "
-            f"<ul>{questions}</ul><i>{preset.source}</i>", NOTE_STYLE, "SOAP drill preset")
+        self.preset = wrapped(self._drill_text(), NOTE_STYLE, "SOAP drill preset")
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -110,6 +106,23 @@ class SoapTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    @staticmethod
+    def _drill_text() -> str:
+        """What the SOAP drill of Interview practice runs: the bank's SOAP questions, each
+        with its own answer time, on the preset's rapid rules (see ``plans.soap_plan``)."""
+        from workshop.core.drills.bank import shipped_bank
+
+        preset = soap.soap_preset()
+        questions = shipped_bank().in_category("soap")
+        times = sorted({q.answer_seconds for q in questions})
+        span = f"{times[0]}–{times[-1]} s" if len(times) > 1 else f"{times[0]} s" if times \
+            else "a short time"
+        items = "".join(f"<li>{escape(q.text)} ({q.answer_seconds} s)</li>" for q in questions)
+        return (f"<b>Drill: {preset.title}</b> (Interview practice › SOAP phone screen) — "
+                f"rapid, short answers as in a SOAP phone screen during Match Week: each "
+                f"question has its own limit ({span}), think {preset.think_seconds} s, one "
+                f"take, a hard stop.<ul>{items}</ul><i>{escape(preset.source)}</i>")
 
     def refresh(self) -> None:
         self.load_timeline()
