@@ -15,3 +15,43 @@ def test_sample_applicant_is_fictional_and_filled(ws_path: Path) -> None:
         statements = ws.documents.list(DocumentKind.PERSONAL_STATEMENT)
         assert statements and 600 <= len(statements[0].body.split()) <= 850
         assert len(ws.documents.versions(statements[0].id)) == 2
+
+
+def test_sample_history_stays_put_while_the_season_follows_today(tmp_path: Path) -> None:
+    """Loading shifts the sample's letter requests to today; a writer's cases stay inside the
+    months worked together, and free text names no day the shift would leave behind."""
+    import datetime as dt
+    import json
+    import re
+
+    from workshop.core.letters.writers_repo import WriterRepository
+    from workshop.core.resources import resource
+    from workshop.core.sample import load_sample
+
+    for offset, today in enumerate((dt.date(2026, 12, 4), dt.date(2027, 2, 20))):
+        ws = init_workspace(tmp_path / f"s{offset}.workshop")
+        load_sample(ws, today=today)
+        writers = WriterRepository(ws.conn).all()
+        assert writers
+        for writer in writers:
+            assert writer.worked_from and writer.worked_to
+            start, end = writer.worked_from.to_str(), writer.worked_to.to_str()
+            for case in writer.cases:
+                assert start <= case.when[:7] <= end, (writer.name, case.when, start, end)
+        ws.close()
+    month_day = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
+    for name in ("interviews.json", "letters.json"):
+        strings: list[str] = []
+
+        def walk(value: object) -> None:
+            if isinstance(value, str):
+                strings.append(value)
+            elif isinstance(value, dict):
+                for item in value.values():
+                    walk(item)
+            elif isinstance(value, list):
+                for item in value:
+                    walk(item)
+
+        walk(json.loads(resource("sample", name).read_text("utf-8")))
+        assert not [s for s in strings if month_day.search(s)], name

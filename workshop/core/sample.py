@@ -39,6 +39,17 @@ def shift_dates(value: Any, days: int) -> Any:
     return value
 
 
+def shift_letter_requests(data: dict[str, Any], days: int) -> dict[str, Any]:
+    """The sample letters with only their requests' dates moved by ``days``.
+
+    The requests (asked, due, uploaded) make the due-date dashboard; the writers' cases and the
+    months worked together are history and stay where they were: moved with the requests, a
+    case fell outside the months the writer and the applicant worked together.
+    """
+    return {**data, "writers": [{**writer, "requests": shift_dates(writer["requests"], days)}
+                                for writer in data["writers"]]}
+
+
 def load_sample(workspace: Workspace, today: dt.date | None = None) -> None:
     """Fill an empty workspace with the sample applicant (one transaction)."""
     today = today or dt.date.today()
@@ -69,7 +80,7 @@ def load_sample(workspace: Workspace, today: dt.date | None = None) -> None:
         load_sample_programs(workspace)
         from workshop.core.letters.sample import load_sample_letters, sample_letters_data
 
-        letters = shift_dates(sample_letters_data(), (today - LETTERS_ANCHOR).days)
+        letters = shift_letter_requests(sample_letters_data(), (today - LETTERS_ANCHOR).days)
         load_sample_letters(workspace.conn, letters, today=today)
         from workshop.core.interviews.sample import load_sample_interviews
 
