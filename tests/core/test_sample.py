@@ -41,17 +41,16 @@ def test_sample_history_stays_put_while_the_season_follows_today(tmp_path: Path)
         ws.close()
     month_day = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
     for name in ("interviews.json", "letters.json"):
-        strings: list[str] = []
+        texts = _strings(json.loads(resource("sample", name).read_text("utf-8")))
+        assert texts and not [s for s in texts if month_day.search(s)], name
 
-        def walk(value: object) -> None:
-            if isinstance(value, str):
-                strings.append(value)
-            elif isinstance(value, dict):
-                for item in value.values():
-                    walk(item)
-            elif isinstance(value, list):
-                for item in value:
-                    walk(item)
 
-        walk(json.loads(resource("sample", name).read_text("utf-8")))
-        assert not [s for s in strings if month_day.search(s)], name
+def _strings(value: object) -> list[str]:
+    """Every string inside a JSON value."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
