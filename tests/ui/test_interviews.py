@@ -59,7 +59,7 @@ def select(page: InterviewsPage, part: str) -> None:
 
 def test_list_shows_your_time_and_conflicts(page: InterviewsPage) -> None:
     select(page, "Riverside")
-    assert page.table.item(page.table.currentRow(), 2).text() == "11:00 AM–3:00 PM CST"
+    assert page.table.item(page.table.currentRow(), 2).text() == "Wed Dec 9, 11:00 AM–3:00 PM CST"
     assert "9:00 AM" in page.table.item(page.table.currentRow(), 2).toolTip()
     page.detail_tabs.setCurrentIndex(1)
     assert page.dates.table.item(0, 1).text() == "Wed Dec 9, 9:00 AM–1:00 PM PST"

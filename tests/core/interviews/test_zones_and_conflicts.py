@@ -28,6 +28,8 @@ def test_a_9am_los_angeles_interview_shows_as_11am_in_chicago() -> None:
     program_time, your_time = slot_times(slot, "America/Chicago")
     assert program_time == "Wed Dec 9, 9:00 AM–1:00 PM PST"
     assert your_time == "11:00 AM–3:00 PM CST"
+    assert slot_times(slot, "America/Chicago", always_date=True)[1] == \
+        "Wed Dec 9, 11:00 AM–3:00 PM CST"  # for a list that shows it alone
 
 
 def test_a_time_that_lands_on_another_day_says_the_day() -> None:

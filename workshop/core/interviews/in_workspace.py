@@ -74,9 +74,13 @@ def set_applicant_zone(workspace: Workspace, name: str) -> Changes:
 
 
 # -- showing times -------------------------------------------------------------------------------
-def slot_times(slot: Slot, applicant: str) -> tuple[str, str]:
+def slot_times(slot: Slot, applicant: str, *, always_date: bool = False) -> tuple[str, str]:
     """(the program's time, the applicant's time), e.g. ("Wed Dec 9, 9:00 AM PST",
-    "11:00 AM CST"); a bad zone gives its message in the first place instead of raising."""
+    "11:00 AM CST"); a bad zone gives its message in the first place instead of raising.
+
+    The applicant's time names its day only when it differs from the program's (it is read
+    beside the program's time), or always with ``always_date`` (a list that shows it alone).
+    """
     label = slot.day.strftime("%a %b ") + str(slot.day.day)
     if slot.start_time is None:
         return f"{label} (time not set)", ""
@@ -95,7 +99,8 @@ def slot_times(slot: Slot, applicant: str) -> tuple[str, str]:
         mine = in_zone(start, applicant)
     except UserError as exc:
         return program_text, exc.message
-    mine_label = "" if mine.date() == slot.day else mine.strftime("%a %b ") + str(mine.day) + ", "
+    mine_label = "" if mine.date() == slot.day and not always_date else \
+        mine.strftime("%a %b ") + str(mine.day) + ", "
     mine_span = clock(mine)
     if slot.end_time is not None:
         mine_span += f"–{clock(in_zone(aware(slot.day, slot.end_time, slot.time_zone), applicant))}"
@@ -111,6 +116,8 @@ class Row:
     program_time: str = ""
     your_time: str = ""
     conflicts: int = 0
+    #: The applicant's day and time ("Fri Dec 11, 11:00 AM–3:00 PM CST"), for the list.
+    your_when: str = ""
 
 
 @dataclass
@@ -138,8 +145,10 @@ def overview(workspace: Workspace, today: _dt.date) -> Overview:
     for inv in invitations:
         slot = inv.chosen or (inv.offered[0] if inv.offered else None)
         program_time, your_time = slot_times(slot, zone_name) if slot else ("", "")
+        your_when = slot_times(slot, zone_name, always_date=True)[1] if slot else ""
         count = sum(1 for c in conflicts if inv.program_id in c.program_ids)
-        rows.append(Row(programs[inv.program_id], inv, program_time, your_time, count))
+        rows.append(Row(programs[inv.program_id], inv, program_time, your_time, count,
+                        your_when))
     rows.sort(key=lambda r: (_sort_day(r.invitation), r.program.name.casefold()))
     invited = {i.program_id for i in invitations}
     uninvited = sorted((p for pid, p in programs.items() if pid not in invited),

@@ -167,7 +167,7 @@ class InterviewsPage(PageBase):
             index = self.table.rowCount()
             self.table.insertRow(index)
             inv = row.invitation
-            when = row.your_time or row.program_time
+            when = row.your_when or row.program_time
             if when and not inv.chosen:
                 when = "offered: " + when
             how = " · ".join(p for p in (MODE_LABELS[inv.mode] if inv.mode else "",
