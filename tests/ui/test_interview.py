@@ -187,6 +187,11 @@ def test_a_mock_interview_always_has_its_opener_and_closer(page: InterviewPage) 
     assert page.setup.count.value() == 1
 
 
+def test_the_drill_header_names_the_category_as_the_lists_do(page: InterviewPage) -> None:
+    page.practise_question("behav-001")
+    assert " · Behavioral (STAR) · " in page.view.position.text()
+
+
 def test_pause_freezes_the_clock(qtbot, page: InterviewPage) -> None:  # type: ignore[no-untyped-def]
     page.practise_question("behav-001")
     key(qtbot, page, Qt.Key.Key_Space)

@@ -107,6 +107,8 @@ class DrillController(QObject):
         self.view = view
         self.store = store
         self.workspace_path = workspace_path
+        #: Category id -> its title ("behavioural" -> "Behavioral (STAR)"), for the header.
+        self.category_titles: dict[str, str] = {}
         self.today = today
         self.speaker = speaker
         self.read_only = read_only
@@ -347,7 +349,9 @@ class DrillController(QObject):
         assert session is not None
         number, total = session.position
         q = item.question
-        label = f"Question {number} of {total} · {q.category.replace('-', ' ').capitalize()}" \
+        category = self.category_titles.get(q.category) or \
+            q.category.replace("-", " ").capitalize()
+        label = f"Question {number} of {total} · {category}" \
                 f" · target {clock_text(item.target_seconds)}"
         if item.timer.hard_stop:  # one-way video and SOAP screens alike
             label += (" · one-way video: no pause, hard stop" if session.plan.mode == "one-way"

@@ -87,6 +87,7 @@ class InterviewPage(PageBase):
                                      today=lambda: self.today(), speaker=self.speaker,
                                      read_only=read_only, runner=self.runner, parent=self)
         titles = {c.id: c.title for c in self.bank.categories}
+        self.drill.category_titles = titles  # the drill's header names categories as the lists do
         self.dashboard = Dashboard(self.runner, self.workspace.path, lambda: self.today(),
                                    titles)
         self.practise = QStackedWidget()
