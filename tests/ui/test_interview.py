@@ -185,6 +185,9 @@ def test_a_mock_interview_always_has_its_opener_and_closer(page: InterviewPage) 
     page.setup.set_mode("category")  # other drills still allow a single question
     page.setup.count.setValue(1)
     assert page.setup.count.value() == 1
+    assert page.setup.settings_heading.isVisibleTo(page.setup)
+    page.setup.set_mode("single")  # nothing to set for one question: no empty heading
+    assert not page.setup.settings_heading.isVisibleTo(page.setup)
 
 
 def test_the_drill_header_names_the_category_as_the_lists_do(page: InterviewPage) -> None:

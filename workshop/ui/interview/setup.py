@@ -149,7 +149,8 @@ class DrillSetup(QWidget):
         self.start_button.clicked.connect(self._start)
         options = QVBoxLayout()
         options.setSpacing(8)
-        options.addWidget(QLabel("<b>Settings</b>"))
+        self.settings_heading = QLabel("<b>Settings</b>")
+        options.addWidget(self.settings_heading)
         options.addLayout(self.form)
         options.addSpacing(8)
         options.addWidget(QLabel("<b>Options</b>"))
@@ -248,6 +249,8 @@ class DrillSetup(QWidget):
         }
         for widget, visible in show.items():
             self.form.setRowVisible(widget, visible)
+        # One question has nothing to set: no heading over an empty form.
+        self.settings_heading.setVisible(any(show.values()))
         # A mock interview opens with "Tell me about yourself" and closes with "What questions
         # do you have for us?" around at least one question: fewer than 3 cannot keep that.
         self.count.setMinimum(MOCK_MINIMUM if mode == "mock" else 1)
