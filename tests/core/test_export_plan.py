@@ -59,3 +59,13 @@ def test_plans_say_what_they_change(tmp_path: Path) -> None:
     path, changes = plan.finish(plan.write())
     assert path.is_file() and changes == Changes(letters=True), "a packet's history is recorded"
     ws.close()
+
+
+def test_the_export_list_tells_every_document_apart(tmp_path: Path) -> None:
+    from workshop.core.exports import catalogue
+
+    ws = init_workspace(tmp_path / "w.workshop", sample=True)
+    labels = [item.label for item in catalogue(ws)]
+    assert len(set(labels)) == len(labels)
+    assert "Packet — Dr. Nikos Papadakis (Internal Medicine)" in labels
+    assert "Packet — Dr. Nikos Papadakis (General)" in labels  # same writer, another specialty

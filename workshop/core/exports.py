@@ -41,7 +41,9 @@ def catalogue(workspace: Workspace) -> list[ExportItem]:
         items.append(ExportItem("cv", "CV", "cv", "cv-classic", (".pdf", ".docx", ".json")))
     from workshop.core.letters import in_workspace as letters
 
-    names = {w.id: w.display_name for w in letters.writers(workspace)}
+    # The name as written in Latin letters: the list is narrow, and a second script made two
+    # packets of one writer look alike once cut (the packet itself prints both).
+    names = {w.id: w.name for w in letters.writers(workspace)}
     for request in letters.requests(workspace):
         if request.status.value != "declined" and request.writer_id in names:
             items.append(ExportItem(

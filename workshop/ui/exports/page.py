@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
@@ -49,6 +50,11 @@ class ExportsPage(PageBase):
         self.items: list[exports.ExportItem] = []
 
         self.list = name_list("Documents to export")
+        # Long labels wrap instead of being cut: two packets of one writer differ only by the
+        # specialty at the end ("Packet — Dr. Nikos Papadakis (General)").
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.currentRowChanged.connect(self._on_item)
         self.theme = QComboBox()
         self.theme.setAccessibleName("Theme")
