@@ -243,7 +243,10 @@ class RankTab(QWidget):
             head.setToolTip(label)
             self.ratings.setHorizontalHeaderItem(column, head)
             self.ratings.setColumnWidth(column, RATING_WIDTH)
-        self.ratings.setVerticalHeaderLabels([p.name for p in self.programs])
+        for row, program in enumerate(self.programs):
+            head = QTableWidgetItem(program.name)
+            head.setToolTip(program.name)  # the header is narrower than most program names
+            self.ratings.setVerticalHeaderItem(row, head)
         self.ratings.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for row, program in enumerate(self.programs):
             mine = self.sheet.ratings.get(program.id, {})
@@ -256,6 +259,7 @@ class RankTab(QWidget):
                     lambda value, pid=program.id, k=key: self.rate(pid, k, value))
                 self.ratings.setCellWidget(row, column, spin)
         self.ratings.verticalHeader().setMaximumWidth(200)
+        self.ratings.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)  # "…", not cut
 
     def _fill_orders(self) -> None:
         self._loading = True
