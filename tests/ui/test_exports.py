@@ -122,3 +122,21 @@ def test_theme_list_has_cv_themes(qtbot, page: ExportsPage) -> None:  # type: ig
     page.list.setCurrentRow([i.key for i in page.items].index("cv"))
     names = {page.theme.itemData(i) for i in range(page.theme.count())}
     assert {"cv-classic", "cv-modern", "cv-compact"} <= names
+
+
+def test_text_typed_just_before_opening_exports_is_in_its_preview(  # type: ignore[no-untyped-def]
+        qtbot, sample_window) -> None:
+    """Typed in a statement, then straight to Exports (before the autosave pause was over):
+    the preview shows the new text at once, not the text saved before it."""
+    window = sample_window
+    window.show_section("statements")
+    editor = window.page("statements").editor
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    editor.insertPlainText(" Zanzibar ward rounds taught me patience.")
+    exports = window.page("exports")
+    with qtbot.waitSignal(exports.preview.rendered, timeout=RENDER_TIMEOUT):
+        window.show_section("exports")
+    qtbot.waitUntil(lambda: not exports.preview.pending, timeout=RENDER_TIMEOUT)
+    assert "Zanzibar" in pdf_text(exports.preview.last_pdf)

@@ -373,6 +373,12 @@ class MainWindow(QMainWindow):
     def _on_nav(self, row: int) -> None:
         if row < 0:
             return
+        shown = self.pages.currentIndex()
+        leaving = self.page_widgets.get(SECTIONS[shown].key) if 0 <= shown != row else None
+        if leaving is not None:
+            # Save what was typed in the last moment before another section reads the
+            # workspace: an export previewed right after typing showed the text saved before.
+            leaving.flush()
         self.page(SECTIONS[row].key)
         self.pages.setCurrentIndex(row)
         self.settings.last_section = SECTIONS[row].key
