@@ -41,3 +41,41 @@ def test_only_language_findings_are_kept_and_relocated() -> None:
     assert mapped[0].where == "experience[1].description"
     assert (mapped[0].start, mapped[0].end, mapped[0].excerpt) == (2, 9, "observd")
     assert map_findings([spelling], join_texts(CV())) == []
+
+
+def test_a_bullet_needs_no_full_stop_but_a_description_does() -> None:
+    cv = CV(experience=[Experience(id="e0", title="Extern, Internal Medicine",
+                                   organization="Lakeview Medical Center",
+                                   description="Admitted and followed ward patients daily",
+                                   highlights=["Presented cases at morning report weekly"])])
+    joined = join_texts(cv)
+
+    def no_stop(path: str) -> Finding:
+        start = joined.starts[joined.paths.index(path)]
+        return Finding(rule="grammar.missing_final_punctuation", category="punctuation",
+                       severity="warning", message="no full stop", start=start + 5,
+                       end=start + 9)
+
+    mapped = map_findings([no_stop("experience[0].description"),
+                           no_stop("experience[0].highlights[0]")], joined)
+    assert [f.where for f in mapped] == ["experience[0].description"]
+
+
+def test_findings_name_the_entry_not_the_data_path() -> None:
+    from workshop.ui.cv.language import describe, field_label
+
+    cv = CV(experience=[Experience(id="e0", title="Extern, Internal Medicine",
+                                   organization="Lakeview Medical Center")])
+    assert field_label(cv, "experience[0].highlights[1]") == \
+        "Experience “Extern, Internal Medicine — Lakeview Medical Center”, bullet 2"
+    assert field_label(cv, "experience[0].eras.reflection").endswith(", ERAS reflection")
+    assert field_label(cv, "summary") == "Summary"
+    assert field_label(cv, "gap_notes[2021-08..2022-01]") == \
+        "the note on the gap 2021-08 to 2022-01"
+    assert field_label(cv, "experience[7].description") == "experience[7].description"
+    finding = Finding(rule="spell", category="spelling", severity="error", message="Typo.",
+                      excerpt="observd", suggestions=("observed",),
+                      where="experience[0].description")
+    assert describe(finding, lambda p: field_label(cv, p)) == (
+        "“observd” (→ observed) in Experience “Extern, Internal Medicine — Lakeview Medical "
+        "Center”, description: Typo.")

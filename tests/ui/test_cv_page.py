@@ -361,7 +361,17 @@ def test_spelling_of_descriptions_via_shared_checker(qtbot, workspace) -> None: 
         assert any(f.excerpt == "observd" and f.category == "spelling" for f in found), found
         assert all(f.category in {"spelling", "grammar", "punctuation"} for f in blocker.args[0])
         texts = [widget.checks.list.item(i).text() for i in range(widget.checks.list.count())]
-        assert any("observd" in t and "experience[1].description" in t for t in texts)
+        entry = widget.cv.experience[1]
+        named = f"Experience “{entry.title} — {entry.organization}”, description"
+        assert any("observd" in t and named in t for t in texts), texts  # the entry, not a path
+        # The header and the tab count what the list shows, spelling included.
+        every = [*widget.findings, *widget.language_findings]
+        warnings = sum(1 for f in every if f.severity == "warning")
+        errors = sum(1 for f in every if f.severity == "error")
+        assert any(f.severity in ("warning", "error") for f in widget.language_findings)
+        assert f"{errors} error" in widget.summary.text()
+        assert f"{warnings} warning" in widget.summary.text()
+        assert widget.side.tabText(1) != "Checks ✓"
         assert widget.jump_to("experience[1].description")
     finally:
         widget.shutdown()

@@ -8,7 +8,7 @@ changes, so typing a note is never interrupted by the checks it triggers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -31,6 +31,13 @@ from workshop.ui.cv.language import describe
 
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#b9770e", "advice": "#2e86c1"}
 SEVERITY_MARKS = {"error": "Error", "warning": "Warning", "advice": "Advice"}
+
+
+def _count(n: int, severity: str) -> str:
+    """ "1 warning", "2 warnings", "3 pieces of advice" (advice has no plural)."""
+    if severity == "advice":
+        return f"{n} piece{'' if n == 1 else 's'} of advice"
+    return f"{n} {severity}{'' if n == 1 else 's'}"
 ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -132,16 +139,19 @@ class ChecksPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._editable = True
+        #: Names a finding's field for the list ("Experience “Externship”, bullet 1"); the page
+        #: sets it, as only it knows the CV's entries.
+        self.field_label: Callable[[str], str] = lambda path: path
 
     def show_findings(self, findings: Sequence[Any]) -> None:
         counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_MARKS}
-        parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
+        parts = [_count(n, s) for s, n in counts.items() if n]
         self.summary.setText(f"<b>Checks</b>: {', '.join(parts)}" if parts
                              else "<b>Checks</b>: no problems found")
         self.list.clear()
         for finding in findings:
-            message = (describe(finding) if finding.category in LANGUAGE_CATEGORIES
-                       else finding.message)
+            message = (describe(finding, self.field_label)
+                       if finding.category in LANGUAGE_CATEGORIES else finding.message)
             item = QListWidgetItem(f"{SEVERITY_MARKS[finding.severity]}: {message}")
             item.setData(ROLE, finding)
             item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))

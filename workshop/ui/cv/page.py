@@ -130,6 +130,7 @@ class CvPage(PageBase):
         self.preview = PreviewPane(self._snapshot)
         self.preview.options_changed.connect(self._remember_options)
         self.checks = ChecksPanel()
+        self.checks.field_label = lambda path: language.field_label(self.cv, path)
         self.checks.jump.connect(self.jump_to)
         self.checks.gap_note_changed.connect(self._gap_note_changed)
         self.side = QTabWidget()
@@ -402,7 +403,8 @@ class CvPage(PageBase):
         self.gaps = find_gaps(self.cv, MonthYear.from_date(today))
         self.checks.show_findings([*self.findings, *self.language_findings])
         self.checks.show_gaps(self.gaps)
-        counts = {s: sum(1 for f in self.findings if f.severity == s)
+        # Spelling and grammar count too: the header and the tab read what the list shows.
+        counts = {s: sum(1 for f in (*self.findings, *self.language_findings) if f.severity == s)
                   for s in ("error", "warning")}
         marks = [f"{n} {sign}" for n, sign in ((counts["error"], "✖"), (counts["warning"], "⚠"))
                  if n]
@@ -411,8 +413,9 @@ class CvPage(PageBase):
         errors, warnings = counts["error"], counts["warning"]
         colour = "#c0392b" if errors else ("#b9770e" if warnings else "#1e8449")
         gaps = f"{len(self.gaps)} gap{'' if len(self.gaps) == 1 else 's'}"
-        self.summary.setText(f"<span style='color:{colour}'>{errors} errors · {warnings} "
-                             f"warnings · {gaps}</span>")
+        self.summary.setText(f"<span style='color:{colour}'>{errors} error"
+                             f"{'' if errors == 1 else 's'} · {warnings} warning"
+                             f"{'' if warnings == 1 else 's'} · {gaps}</span>")
         self.checked.emit(self.findings)
         return self.findings
 
