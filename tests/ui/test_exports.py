@@ -140,3 +140,18 @@ def test_text_typed_just_before_opening_exports_is_in_its_preview(  # type: igno
         window.show_section("exports")
     qtbot.waitUntil(lambda: not exports.preview.pending, timeout=RENDER_TIMEOUT)
     assert "Zanzibar" in pdf_text(exports.preview.last_pdf)
+
+
+def test_exports_starts_the_cv_with_the_theme_and_paper_of_the_cv_preview(  # type: ignore[no-untyped-def]
+        qtbot, sample_window) -> None:
+    window = sample_window
+    window.show_section("cv")
+    cv = window.page("cv")
+    for combo, value in ((cv.preview.theme, "cv-modern"), (cv.preview.paper, "a4")):
+        combo.setCurrentIndex(combo.findData(value))  # as a click would
+    exports = window.page("exports")
+    window.show_section("exports")
+    exports.list.setCurrentRow(next(i for i, item in enumerate(exports.items)
+                                    if item.key == "cv"))
+    assert exports.theme.currentData() == "cv-modern"
+    assert exports.paper.currentData() == "a4"

@@ -28,6 +28,8 @@ class ExportItem:
     theme_kind: str
     default_theme: str
     suffixes: tuple[str, ...]
+    #: The paper to start with ("" keeps the one chosen): the CV's is chosen in its preview.
+    default_paper: str = ""
 
 
 def catalogue(workspace: Workspace) -> list[ExportItem]:
@@ -38,7 +40,11 @@ def catalogue(workspace: Workspace) -> list[ExportItem]:
         for doc in workspace.documents.list(DocumentKind.PERSONAL_STATEMENT)
     ]
     if workspace.documents.list(DocumentKind.CV):
-        items.append(ExportItem("cv", "CV", "cv", "cv-classic", (".pdf", ".docx", ".json")))
+        # The theme and paper picked in the CV's preview, so both places export the same CV.
+        items.append(ExportItem("cv", "CV", "cv", str(workspace.settings.get("cv.theme") or
+                                                     "cv-classic"),
+                                (".pdf", ".docx", ".json"),
+                                str(workspace.settings.get("cv.paper") or "")))
     from workshop.core.letters import in_workspace as letters
 
     # The name as written in Latin letters: the list is narrow, and a second script made two

@@ -378,6 +378,8 @@ class CvPage(PageBase):
             self.workspace.settings.set("cv.paper", self.preview.paper_name)
         except UserError as exc:
             self.message.emit(str(exc))
+            return
+        self.changed.emit(Changes(cv=True))  # Exports starts the CV with this theme and paper
 
     def _snapshot(self) -> dict[str, Any]:
         return self.cv.to_dict(include_private=False)

@@ -160,6 +160,11 @@ class ExportsPage(PageBase):
         index = self.theme.findData(item.default_theme)
         self.theme.setCurrentIndex(max(index, 0))
         self.theme.blockSignals(False)
+        paper = self.paper.findData(item.default_paper) if item.default_paper else -1
+        if paper >= 0:
+            self.paper.blockSignals(True)
+            self.paper.setCurrentIndex(paper)
+            self.paper.blockSignals(False)
         self.show_target.setVisible(item.theme_kind == "statement")
         self.format.clear()
         for suffix in item.suffixes:
