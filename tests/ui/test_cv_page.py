@@ -463,3 +463,14 @@ def test_restoring_a_version_brings_the_profile_along(  # type: ignore[no-untype
     assert page.cv.personal.phone == "+1 (312) 555-0142"
     assert workspace.profile.get().phone == "+1 (312) 555-0142"
     assert any(c.profile for c in announced)
+
+
+def test_a_short_form_stays_at_the_top_of_its_page(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    """ECFMG has three fields: they sit under their heading, not spread down a tall page."""
+    page.show()
+    page.show_section("ecfmg")
+    form = page.records["ecfmg"]
+    qtbot.waitUntil(lambda: form.isVisible() and form.height() > 300)
+    note = form.widgets["ecfmg.note"]
+    bottom = note.mapTo(form, note.rect().bottomLeft()).y()
+    assert bottom < 200 < form.height(), (bottom, form.height())

@@ -135,8 +135,14 @@ class RecordForm(QWidget):
         self.widgets: dict[str, QWidget] = {}
         self.counters: dict[str, CharCounter] = {}
         self._loading = False
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(4, 4, 4, 4)
+        # The rows, then a stretch: a short form (ECFMG's three fields) in a tall scroll area
+        # stays at the top instead of its rows being spread down the page.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        self.form = QFormLayout()
+        self.form.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.form)
+        outer.addStretch(1)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for spec in self.specs:
