@@ -26,7 +26,10 @@ FIRES = [
     ("Companies that has the certificate win.", "grammar.relative_agreement", "has", None),
     ("They gave me many informations about it.", "grammar.mass_plural", "informations", None),
     ("My mentors gave me useful advices.", "grammar.mass_plural", "advices", "advice"),
-    ("In that family every member has a cars.", "grammar.singular_det_plural", "a cars", None),
+    ("In that family every member has a cars.", "grammar.singular_det_plural", "a cars", "a car"),
+    ("She goes to clinic every days.", "grammar.singular_det_plural", "every days", "every day"),
+    ("I met each new residents.", "grammar.singular_det_plural", "each new residents",
+     "each new resident"),
     ("Some people are not agree with my opinion.", "grammar.be_base", "are not agree", None),
     ("The pain would be disappear by morning.", "grammar.be_base", "be disappear", None),
 ]

@@ -265,11 +265,15 @@ def find_singular_det_plural(toks: list[Token]) -> Iterator[Finding]:
             continue
         if any(t.lower in words["determiner_like"] for t in toks[k + 1 : j]):
             continue  # "a few days", "a hundred patients"
+        singular = lexicon.singular_of(toks[j].lower)
+        # The words as written with the noun made singular: "every days" -> "every day".
+        fix = " ".join([toks[k].text, *(t.text for t in toks[k + 1 : j]), singular or ""])
         yield make(
             "grammar.singular_det_plural",
             toks[k].start,
             toks[j].end,
             f"'{toks[k].text}' needs a singular noun, but '{toks[j].text}' is plural.",
+            (fix,) if singular else (),
         )
 
 

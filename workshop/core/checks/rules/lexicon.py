@@ -130,6 +130,12 @@ def mass_singular(word: str) -> str | None:
     return singular if singular in mass else None
 
 
+def singular_of(word: str) -> str | None:
+    """The singular of a plural noun ("days" → "day", "children" → "child"), else None."""
+    nouns = lemmas(word).get("NOUN", ())
+    return nouns[0] if is_plural_noun(word) and nouns else None
+
+
 def plural_of(word: str) -> str | None:
     """The usual plural of a noun ("company" → "companies")."""
     forms = inflections.all_inflections(word, upos="NOUN").get("NNS", ())
