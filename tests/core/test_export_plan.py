@@ -7,6 +7,7 @@ checked structurally (what got imported), not by timing.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -69,3 +70,18 @@ def test_the_export_list_tells_every_document_apart(tmp_path: Path) -> None:
     assert len(set(labels)) == len(labels)
     assert "Packet — Dr. Nikos Papadakis (Internal Medicine)" in labels
     assert "Packet — Dr. Nikos Papadakis (General)" in labels  # same writer, another specialty
+
+
+def test_suggested_file_names_are_portable_and_say_whose_and_what(tmp_path: Path) -> None:
+    from workshop.core.exports import catalogue, safe_file_part, suggested_file_name
+
+    ws = init_workspace(tmp_path / "w.workshop", sample=True)
+    names = {item.key.partition(":")[0]: suggested_file_name(ws, item, ".pdf")
+             for item in catalogue(ws)}
+    assert names["cv"] == "Yasmin_Farouk_El-Sayed_CV.pdf"
+    assert names["statement"] == \
+        "Yasmin_Farouk_El-Sayed_Statement_Internal_Medicine_main_statement.pdf"
+    assert names["packet"].startswith("Yasmin_Farouk_El-Sayed_Packet_")
+    assert all(re.fullmatch(r"[A-Za-z0-9_.-]+", n) for n in names.values()), names
+    assert safe_file_part("José Müller, MD") == "Jose_Muller_MD"
+    assert safe_file_part("ياسمين") == ""  # another script: left out, not garbled

@@ -6,6 +6,7 @@ Each item knows its document kind and default theme; building the document reads
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,3 +188,23 @@ def export_item(workspace: Workspace, key: str, theme: str, paper: str, out: Pat
     """Write ``key`` to ``out`` (format by suffix) in one go: the CLI's path."""
     plan = plan_export(workspace, key, theme, paper, out, show_target=show_target)
     return plan.finish(plan.write())[0]
+
+
+def safe_file_part(text: str) -> str:
+    """``text`` as a portable piece of a file name: ASCII letters, digits and hyphens joined by
+    underscores ("Internal Medicine — main statement" -> "Internal_Medicine_main_statement";
+    "Kovalenko, Olena" -> "Kovalenko_Olena"). Accents are dropped, other scripts removed."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return "_".join(re.findall(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", plain))
+
+
+def suggested_file_name(workspace: Workspace, item: ExportItem, suffix: str) -> str:
+    """A file name a program coordinator or a mentor can keep: the applicant's name, then what
+    the document is ("Yasmin_Farouk_El-Sayed_CV.pdf"), in ASCII with no spaces or dashes that
+    mail programs and portals mangle."""
+    name = safe_file_part(workspace.profile.get().full_name)
+    what = safe_file_part(item.label.replace("Statement — ", "Statement "))
+    stem = "_".join(part for part in (name, what) if part) or "export"
+    return stem + suffix

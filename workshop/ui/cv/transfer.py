@@ -46,7 +46,9 @@ def show_notes(page: CvPage, title: str, lead: str, notes: Sequence[str]) -> Non
 
 
 def _default_name(page: CvPage, suffix: str) -> str:
-    name = page.cv.personal.legal_name.strip().replace(" ", "_") or "cv"
+    from workshop.core.exports import safe_file_part
+
+    name = safe_file_part(page.cv.personal.legal_name) or "cv"  # as Exports names it
     return str(Path.home() / f"{name}_CV{suffix}")
 
 

@@ -199,9 +199,8 @@ class ExportsPage(PageBase):
         if item is None:
             return
         suffix = self.format.currentData() or ".pdf"
-        name = item.label.replace("Statement — ", "").replace("/", "-")
-        path, _ = save_file_name(self, "Export", str(Path.home() / f"{name}{suffix}"),
-                                              f"*{suffix}")
+        name = exports.suggested_file_name(self.workspace, item, suffix)
+        path, _ = save_file_name(self, "Export", name, f"*{suffix}")
         if path:
             self.export_to(Path(path))
 
