@@ -155,3 +155,28 @@ def test_exports_starts_the_cv_with_the_theme_and_paper_of_the_cv_preview(  # ty
                                     if item.key == "cv"))
     assert exports.theme.currentData() == "cv-modern"
     assert exports.paper.currentData() == "a4"
+
+
+def test_exporting_a_statement_asks_first_when_its_check_found_problems(  # type: ignore[no-untyped-def]
+        qtbot, sample_window, monkeypatch) -> None:
+    import workshop.ui.exports.page as exports_page
+
+    window = sample_window
+    window.show_section("statements")
+    statements = window.page("statements")
+    monkeypatch.setattr(statements, "export_concerns", lambda: ["3 grammar problems are open."])
+    asked: list[list[str]] = []
+    monkeypatch.setattr(exports_page, "confirm_export",
+                        lambda _parent, concerns: asked.append(concerns) or False)
+    monkeypatch.setattr(exports_page, "save_file_name",
+                        lambda *_a, **_k: pytest.fail("no file dialog after Cancel"))
+    window.show_section("exports")
+    exports = window.page("exports")
+    row = next(i for i, item in enumerate(exports.items)
+               if item.key == f"statement:{statements.current.id}")
+    exports.list.setCurrentRow(row)
+    exports.export_dialog()
+    assert asked == [["3 grammar problems are open."]]  # asked, cancelled: nothing written
+    other = next(i for i, item in enumerate(exports.items) if item.key == "cv")
+    exports.list.setCurrentRow(other)
+    assert window._statement_concerns(-1) == []  # noqa: SLF001 - a statement not open: nothing known

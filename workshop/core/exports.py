@@ -204,7 +204,11 @@ def suggested_file_name(workspace: Workspace, item: ExportItem, suffix: str) -> 
     """A file name a program coordinator or a mentor can keep: the applicant's name, then what
     the document is ("Yasmin_Farouk_El-Sayed_CV.pdf"), in ASCII with no spaces or dashes that
     mail programs and portals mangle."""
+    return file_name(workspace, item.label.replace("Statement — ", "Statement "), suffix)
+
+
+def file_name(workspace: Workspace, what: str, suffix: str) -> str:
+    """The applicant's name and ``what`` as a portable file name (see suggested_file_name)."""
     name = safe_file_part(workspace.profile.get().full_name)
-    what = safe_file_part(item.label.replace("Statement — ", "Statement "))
-    stem = "_".join(part for part in (name, what) if part) or "export"
+    stem = "_".join(part for part in (name, safe_file_part(what)) if part) or "export"
     return stem + suffix

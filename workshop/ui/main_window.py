@@ -312,10 +312,22 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
             self.page_widgets[key] = widget
+            if key == "exports":
+                widget.statement_concerns = self._statement_concerns  # type: ignore[attr-defined]
             if key == "statements" and self._bench_underlines:
                 widget.first_underlines.connect(  # type: ignore[attr-defined]
                     self._exit_when_underlined)
         return self.page_widgets[key]
+
+    def _statement_concerns(self, document_id: int) -> list[str]:
+        """What the statements page's latest check says stands between a statement and
+        sending it (nothing known when that statement is not the one open there)."""
+        page = self.page_widgets.get("statements")
+        current = getattr(page, "current", None)
+        if page is None or current is None or current.id != document_id:
+            return []
+        concerns: list[str] = page.export_concerns()  # type: ignore[attr-defined]
+        return concerns
 
     def _exit_when_underlined(self) -> None:
         if self.statements.editor.findings:

@@ -7,6 +7,7 @@ in other sections without ever blocking typing there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -32,6 +33,7 @@ from workshop.ui.context import UiContext
 from workshop.ui.file_dialogs import save_file_name
 from workshop.ui.page_base import PageBase
 from workshop.ui.pdf_preview import PdfPreview
+from workshop.ui.statements.export_prompt import confirm_export
 from workshop.ui.widgets import name_list
 
 
@@ -105,6 +107,9 @@ class ExportsPage(PageBase):
         left.setMinimumWidth(260)
 
         self.preview = PdfPreview()
+        #: Statement id -> what its latest check says is not ready (the window wires this to
+        #: the statements page; nothing is known without it).
+        self.statement_concerns: Callable[[int], list[str]] = lambda _document_id: []
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
@@ -198,6 +203,9 @@ class ExportsPage(PageBase):
         item = self.current_item()
         if item is None:
             return
+        if item.key.startswith("statement:") and not confirm_export(
+                self, self.statement_concerns(int(item.key.partition(":")[2]))):
+            return  # the same question the statements page asks before a statement leaves
         suffix = self.format.currentData() or ".pdf"
         name = exports.suggested_file_name(self.workspace, item, suffix)
         path, _ = save_file_name(self, "Export", name, f"*{suffix}")

@@ -526,9 +526,10 @@ class StatementsPage(PageBase):
         if self.current is None or not self.flush() or not confirm_export(
                 self, self.export_concerns()):
             return
-        default = Path.home() / f"{self.current.title or 'statement'}{suffix}"
-        path, _ = save_file_name(self, "Export statement", str(default),
-                                              f"*{suffix}")
+        from workshop.core.exports import file_name
+
+        default = file_name(self.workspace, f"Statement {self.current.title}", suffix)
+        path, _ = save_file_name(self, "Export statement", default, f"*{suffix}")
         if path:
             self.export_path(Path(path))
 
