@@ -175,6 +175,7 @@ def main(sections: list[str]) -> None:
             return
         report["rss_checker_warm_mb"] = round(rss_mb(), 1)
         report["heavy_when_warm"] = heavy_loaded()
+        report["pages_when_warm"] = sorted(window.page_widgets)
         builder = window.idle_builder
         if builder is not None and not idle_build:
             builder.stop()  # each visit builds its page: the cost of a visit before idle time

@@ -61,19 +61,11 @@ def _interview_rules() -> None:
     guidance()
 
 
-def _speech() -> None:
-    """Load Qt's text-to-speech module: the practice page asks at once whether it can read
-    aloud, and loading the extension took ~7 ms of its first visit. Only the import: the
-    engines are probed on the GUI thread, by the page."""
-    with contextlib.suppress(ImportError):  # a missing module is the page's to explain
-        import_module("PySide6.QtTextToSpeech")
-
-
 #: What each section needs besides its page module: shipped data its page reads on opening.
 DATA: dict[str, tuple[Callable[[], None], ...]] = {
     "cv": (_themes, _cv_model),
     "interviews": (_season, _interview_rules),
-    "interview": (_bank, _speech),
+    "interview": (_bank,),
     "programs": (_season,),
     "exports": (_themes,),
 }
