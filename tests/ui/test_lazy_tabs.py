@@ -83,3 +83,22 @@ def test_a_long_evidence_source_opens_at_its_start(qtbot, workspace: Workspace) 
     detail = page.programs_tab.detail
     edits = [e for e in detail.findChildren(QLineEdit) if len(e.text()) > 40]
     assert edits and all(e.cursorPosition() == 0 for e in edits), [e.text() for e in edits]
+
+
+def test_a_lazy_tab_attribute_builds_its_tab_when_read(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from workshop.ui.lazy_tabs import LazyTab
+
+    class Page(QTabWidget):
+        notes = LazyTab[QLabel]("notes")
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.lazy = LazyTabs(self)
+            self.lazy.add("intro", "Intro", lambda: QLabel("intro"))
+            self.lazy.add("notes", "Notes", lambda: QLabel("notes"))
+
+    page = Page()
+    qtbot.addWidget(page)
+    assert isinstance(Page.notes, LazyTab) and not page.lazy.is_built("notes")
+    assert page.notes.text() == "notes" and page.lazy.is_built("notes")
+    assert page.notes is page.lazy.get("notes")

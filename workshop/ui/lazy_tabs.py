@@ -13,8 +13,11 @@ read-only) iterates :meth:`LazyTabs.built`; a tab built later is brought up to d
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+Tab = TypeVar("Tab", bound=QWidget)
 
 
 class LazyTabs:
@@ -89,3 +92,23 @@ class LazyTabs:
     def _on_current(self, index: int) -> None:
         if 0 <= index < len(self._keys):
             self.get(self._keys[index])
+
+
+class LazyTab(Generic[Tab]):
+    """A page's attribute for one lazy tab (``rank_tab = LazyTab[RankTab]("rank")``): reading
+    it builds the tab if need be. The page keeps its :class:`LazyTabs` as ``self.lazy``."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    @overload
+    def __get__(self, page: None, owner: type) -> LazyTab[Tab]: ...
+
+    @overload
+    def __get__(self, page: object, owner: type) -> Tab: ...
+
+    def __get__(self, page: object | None, owner: type) -> Any:
+        if page is None:
+            return self
+        return page.lazy.get(self.key)  # type: ignore[attr-defined]
+

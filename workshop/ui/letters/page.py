@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from workshop.core.changes import Changes
 from workshop.core.errors import UserError
 from workshop.ui.context import UiContext
-from workshop.ui.lazy_tabs import LazyTabs
+from workshop.ui.lazy_tabs import LazyTab, LazyTabs
 from workshop.ui.letters.assignments import AssignmentsTab
 from workshop.ui.letters.due import DueBanner, DueTab, counts
 from workshop.ui.letters.review import ReviewTab
@@ -82,17 +82,10 @@ class LettersPage(PageBase):
         tab.applied.connect(self.document_changed)
         return tab
 
-    @property
-    def writers_tab(self) -> WritersTab:
-        return self.lazy.get("writers")  # type: ignore[return-value]
-
-    @property
-    def assignments_tab(self) -> AssignmentsTab:
-        return self.lazy.get("assignments")  # type: ignore[return-value]
-
-    @property
-    def review_tab(self) -> ReviewTab:
-        return self.lazy.get("review")  # type: ignore[return-value]
+    # The tabs by name (each built on first use: see LazyTabs).
+    writers_tab = LazyTab[WritersTab]("writers")
+    assignments_tab = LazyTab[AssignmentsTab]("assignments")
+    review_tab = LazyTab[ReviewTab]("review")
 
     def show_tab(self, key: str) -> QWidget:
         """Switch to a tab (writers, due, assignments, review) and return it."""

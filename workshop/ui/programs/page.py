@@ -20,7 +20,7 @@ from workshop.core.errors import UserError
 from workshop.core.programs import in_workspace
 from workshop.core.programs.snapshot import ProgramsData, load_data
 from workshop.ui.context import UiContext
-from workshop.ui.lazy_tabs import LazyTabs
+from workshop.ui.lazy_tabs import LazyTab, LazyTabs
 from workshop.ui.page_base import PageBase
 from workshop.ui.programs.application_tab import ApplicationTab
 from workshop.ui.programs.checklist_tab import ChecklistTab
@@ -79,29 +79,12 @@ class ProgramsPage(PageBase):
         return tab
 
     # The tabs by name (each built on first use: see LazyTabs).
-    @property
-    def programs_tab(self) -> ProgramsTab:
-        return self.lazy.get("programs")  # type: ignore[return-value]
-
-    @property
-    def import_tab(self) -> ImportTab:
-        return self.lazy.get("import")  # type: ignore[return-value]
-
-    @property
-    def season_tab(self) -> SeasonTab:
-        return self.lazy.get("season")  # type: ignore[return-value]
-
-    @property
-    def checklist_tab(self) -> ChecklistTab:
-        return self.lazy.get("checklist")  # type: ignore[return-value]
-
-    @property
-    def rank_tab(self) -> RankTab:
-        return self.lazy.get("rank")  # type: ignore[return-value]
-
-    @property
-    def application_tab(self) -> ApplicationTab:
-        return self.lazy.get("application")  # type: ignore[return-value]
+    programs_tab = LazyTab[ProgramsTab]("programs")
+    import_tab = LazyTab[ImportTab]("import")
+    season_tab = LazyTab[SeasonTab]("season")
+    checklist_tab = LazyTab[ChecklistTab]("checklist")
+    rank_tab = LazyTab[RankTab]("rank")
+    application_tab = LazyTab[ApplicationTab]("application")
 
     @property
     def today(self) -> _dt.date:
