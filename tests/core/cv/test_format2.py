@@ -147,3 +147,16 @@ def test_sample_shows_every_new_part() -> None:
     assert all(picklists.lists["key_characteristic"].known(e.eras.key_characteristic)
                for e in included)
     assert not {f.rule for f in check_cv(cv, TODAY) if f.rule.startswith("eras.")}
+
+
+def test_a_current_cv_is_read_without_a_copy_and_an_old_one_with_one() -> None:
+    from workshop.core.cv.migrate import upgrade
+    from workshop.core.cv.store import sample_cv
+
+    current = sample_cv().to_dict()
+    assert upgrade(current) is current  # nothing to change: nothing copied
+    old = {"languages": [{"name": "French", "proficiency": "fluent"}]}  # the format 1 scale
+    upgraded = upgrade(old)
+    assert upgraded is not old and old["languages"][0]["proficiency"] == "fluent"
+    assert upgraded["languages"][0] == {"name": "French", "proficiency": "advanced",
+                                        "former_proficiency": "fluent"}
