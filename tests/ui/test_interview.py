@@ -297,7 +297,8 @@ def test_recording_without_a_microphone(qtbot, page: InterviewPage, tmp_path: Pa
 
 def test_reading_aloud_absent_and_present(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     absent = make_page(qtbot, tmp_path / "a.workshop", engines=[])
-    assert not absent.setup.read_aloud.isEnabled()
+    assert not absent.speaker._probed  # noqa: SLF001 - text-to-speech waits for the next turn
+    qtbot.waitUntil(lambda: not absent.setup.read_aloud.isEnabled(), timeout=5000)
     assert "text-to-speech" in absent.setup.read_aloud.toolTip().lower()
     absent.practise_question("intro-001")
     assert not absent.view.read_button.isEnabled()
@@ -305,6 +306,7 @@ def test_reading_aloud_absent_and_present(qtbot, tmp_path: Path) -> None:  # typ
     assert "text-to-speech" in absent.view.status.text().lower()
     absent.shutdown()
     present = make_page(qtbot, tmp_path / "b.workshop", engines=["mock"])
+    qtbot.waitUntil(lambda: present.speaker._probed, timeout=5000)  # noqa: SLF001
     assert present.setup.read_aloud.isEnabled()
     with qtbot.waitSignal(present.speaker.spoken, timeout=1000) as spoken:
         present.practise_question("intro-001")
@@ -465,3 +467,15 @@ def test_browser_buttons_practise_and_copy(qtbot, page: InterviewPage,  # type: 
     qtbot.mouseClick(page.browser.practise_button, Qt.MouseButton.LeftButton)
     assert page.drill.active and page.tabs.currentWidget() is page.practise
     assert page.view.question.text() == page.bank.get("ethic-001").text
+
+
+def test_the_speaker_probes_once_and_only_when_asked(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from workshop.ui.interview.speech import Speaker
+
+    speaker = Speaker(["mock"], probe=False)
+    assert not speaker._probed  # noqa: SLF001
+    assert speaker.available and speaker.reason == ""  # asking probes
+    assert speaker._probed and speaker.engine_name == "mock"  # noqa: SLF001
+    none = Speaker([], probe=False)
+    assert not none.say("Tell me about yourself.")  # probes, finds nothing, says so
+    assert "text-to-speech" in none.reason.lower()

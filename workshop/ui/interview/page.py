@@ -67,7 +67,8 @@ class InterviewPage(PageBase):
         self.full_bank: QuestionBank = self.bank
         self.user_questions: list[UserQuestion] = []
         self.runner = context.operations
-        self.speaker = Speaker(tts_engines, self)
+        # Text-to-speech (and Qt Multimedia with it) is probed a turn after the page is built.
+        self.speaker = Speaker(tts_engines, self, probe=False)
         #: Whether a microphone exists and, if not, why; unknown (None) until recording is asked.
         self._microphone: tuple[bool, str] | None = None
         self._full_screen = False
@@ -104,18 +105,28 @@ class InterviewPage(PageBase):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self._connect()
-        self.speaker_state = (self.speaker.available, self.speaker.reason)
+        self.speaker_state = (True, "")  # until probed, one turn from now
         self.setup.set_devices(speech=self.speaker_state, microphone=(True, ""))
         self.reload()
         if not read_only:
             recordings.remove_empty_recordings(self.workspace.path)
-            # Personal questions from the CV and statements, one turn after the page is built:
-            # reading the CV took ~7 ms of the first visit. The lists reload if any are new.
-            QTimer.singleShot(0, self, self._seed_on_open)
+        # One turn after the page is built (each took ~7 ms of its first visit): whether text
+        # can be read aloud, and the personal questions from the CV and statements (the
+        # lists reload if any are new).
+        QTimer.singleShot(0, self, self._after_open)
 
-    def _seed_on_open(self) -> None:
-        if not self._shut_down:  # closed in the same turn it opened (a test, a quick quit)
+    def _after_open(self) -> None:
+        if self._shut_down:  # closed in the same turn it opened (a test, a quick quit)
+            return
+        self.probe_speech()
+        if not self.workspace.read_only:
             self._seed(quiet=True)
+
+    def probe_speech(self) -> None:
+        """Find out whether questions can be read aloud, and say so in the setup."""
+        self.speaker_state = (self.speaker.available, self.speaker.reason)
+        self.setup.set_devices(speech=self.speaker_state,
+                               microphone=self._microphone or (True, ""))
 
     def _connect(self) -> None:
         self.setup.start.connect(self.start_drill)
@@ -173,6 +184,7 @@ class InterviewPage(PageBase):
     def probe_devices(self) -> None:
         """Look for a microphone now (imports QtMultimedia) and enable recording only if found."""
         self._microphone = self.drill.recorder.probe()
+        self.speaker_state = (self.speaker.available, self.speaker.reason)
         self.setup.set_devices(speech=self.speaker_state, microphone=self._microphone)
 
     def _record_toggled(self, checked: bool) -> None:

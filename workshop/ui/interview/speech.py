@@ -22,29 +22,46 @@ class Speaker(QObject):
     spoken = Signal(str)
 
     def __init__(self, engines: Sequence[str] | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, probe: bool = True) -> None:
         super().__init__(parent)
         self.engine_name = ""
-        self.reason = ""
+        self._reason = ""
         self._tts: object | None = None
-        self._probe(engines)
+        self._engines = engines
+        self._probed = False
+        if probe:
+            self.probe()
+
+    def probe(self) -> None:
+        """Load Qt's text-to-speech and find a working engine (once; ~7 ms and Qt Multimedia,
+        so a page can do it after it is shown). Asking ``available`` or ``reason`` probes."""
+        if not self._probed:
+            self._probed = True
+            self._probe(self._engines)
 
     @property
     def available(self) -> bool:
         """True when an engine is ready to speak."""
+        self.probe()
         return self._tts is not None
+
+    @property
+    def reason(self) -> str:
+        """Why nothing can be read aloud ("" when an engine works)."""
+        self.probe()
+        return self._reason
 
     def _probe(self, engines: Sequence[str] | None) -> None:
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except ImportError:
-            self.reason = "Reading aloud needs the Qt Text-to-Speech module, which is missing."
+            self._reason = "Reading aloud needs the Qt Text-to-Speech module, which is missing."
             return
         names = list(QTextToSpeech.availableEngines()) if engines is None else list(engines)
         if engines is None:
             names = [n for n in names if n not in TEST_ONLY_ENGINES]
         if not names:
-            self.reason = ("No text-to-speech engine is installed on this computer "
+            self._reason = ("No text-to-speech engine is installed on this computer "
                            "(on Linux, install speech-dispatcher).")
             return
         errors = []
@@ -57,11 +74,11 @@ class Speaker(QObject):
             self._tts = tts
             self.engine_name = name
             return
-        self.reason = "No text-to-speech engine works here (" + "; ".join(errors) + ")."
+        self._reason = "No text-to-speech engine works here (" + "; ".join(errors) + ")."
 
     def say(self, text: str) -> bool:
         """Start reading ``text``; False (and nothing else) when no engine is available."""
-        if self._tts is None or not text.strip():
+        if not self.available or not text.strip():
             return False
         self._tts.stop()  # type: ignore[attr-defined]
         self._tts.say(text)  # type: ignore[attr-defined]
