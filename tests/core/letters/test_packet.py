@@ -125,3 +125,16 @@ def test_zip_is_deterministic_and_clean() -> None:
 def test_zip_refuses_bad_names(files: dict[str, bytes]) -> None:
     with pytest.raises(UserError):
         build_packet_zip(files)
+
+
+def test_a_due_date_that_has_passed_is_a_warning_before_sending() -> None:
+    w, r = _pair()  # agreed, due 2026-08-15
+    passed = [n for n in packet_parts(w, r, PROFILE, today=dt.date(2026, 8, 20))["warnings"]
+              if "has passed" in n]
+    assert len(passed) == 1 and "August 15, 2026" in passed[0] and w.name in passed[0]
+    assert not [n for n in packet_parts(w, r, PROFILE, today=dt.date(2026, 8, 15))["warnings"]
+                if "has passed" in n]  # due today is not late
+    done = _pair(events=[LetterEvent(Status.ASKED, dt.date(2026, 5, 2)),
+                         LetterEvent(Status.UPLOADED, dt.date(2026, 8, 1))])[1]
+    assert not [n for n in packet_parts(w, done, PROFILE, today=dt.date(2026, 8, 20))["warnings"]
+                if "has passed" in n]  # uploaded already: nothing to chase

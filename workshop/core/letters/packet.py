@@ -23,7 +23,12 @@ from workshop.core.errors import UserError
 from workshop.core.letters.deidentify import flagged_cases
 from workshop.core.letters.emails import email_for, tidy
 from workshop.core.letters.facts import letter_facts, load_template, render
-from workshop.core.letters.model import LetterRequest, LetterWriter, parse_case_date
+from workshop.core.letters.model import (
+    AWAITING_WRITER,
+    LetterRequest,
+    LetterWriter,
+    parse_case_date,
+)
 from workshop.core.letters.wording import NO_LETTER_ID, common_values, long_date
 
 # 1980-01-01 is the earliest time a zip entry can hold: no build time leaks into the archive.
@@ -85,7 +90,8 @@ def request_form(writer: LetterWriter, request: LetterRequest,
 
 
 def packet_parts(writer: LetterWriter, request: LetterRequest, profile: Mapping[str, Any], *,
-                 template_dir: Path | None = None) -> dict[str, Any]:
+                 template_dir: Path | None = None,
+                 today: dt.date | None = None) -> dict[str, Any]:
     """Every plain text of one writer's packet.
 
     Args:
@@ -93,6 +99,8 @@ def packet_parts(writer: LetterWriter, request: LetterRequest, profile: Mapping[
         request: the letter request the packet is for.
         profile: the applicant profile (``full_name``, ``email``...).
         template_dir: a user folder whose cover_letter.txt / request_email.txt win.
+        today: when given, a due date already past is a warning (the cover letter would ask
+            the writer for a day that has gone).
 
     Returns:
         ``cover_letter`` (str), ``request_email_subject``, ``request_email`` (str),
@@ -116,6 +124,10 @@ def packet_parts(writer: LetterWriter, request: LetterRequest, profile: Mapping[
                         "Letter ID before sending the packet.")
     if request.due is None:
         warnings.append("No due date: writers plan better with a date.")
+    elif today is not None and request.due < today and request.status in AWAITING_WRITER:
+        warnings.append(f"The due date, {long_date(request.due)}, has passed: agree a new date "
+                        f"with {writer.name} and change it in the request, or the cover letter "
+                        "asks for a day that has gone.")
     if not writer.email:
         warnings.append(f"No e-mail address for {writer.name}.")
     if not writer.cases:

@@ -145,7 +145,8 @@ class PacketPanel(QWidget):
 
     def _parts(self) -> dict[str, object]:
         assert self.writer is not None and self.request is not None
-        return packet_parts(self.writer, self.request, self.store.profile())
+        return packet_parts(self.writer, self.request, self.store.profile(),
+                            today=self.store.today())
 
     # -- request e-mail -------------------------------------------------------------------
     def _email_parts(self) -> dict[str, object] | None:
