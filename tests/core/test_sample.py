@@ -54,3 +54,16 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in _strings(item)]
     return []
+
+
+def test_the_sample_statement_versions_show_real_edits(ws_path: Path) -> None:
+    with init_workspace(ws_path, sample=True) as ws:
+        doc = ws.documents.list(DocumentKind.PERSONAL_STATEMENT)[0]
+        oldest, newer = sorted(ws.documents.versions(doc.id), key=lambda v: v.id)
+        first = ws.documents.version(oldest.id).body
+        second = ws.documents.version(newer.id).body
+        current = ws.documents.get(doc.id).body
+        assert (oldest.name, newer.name) == ("First full draft", "After Dr. Iyer's comments")
+        assert len({first, second, current}) == 3  # each step changed the text
+        assert "I am passionate about internal medicine" in first  # a cliché the checks catch
+        assert "passionate" not in current

@@ -50,6 +50,25 @@ def shift_letter_requests(data: dict[str, Any], days: int) -> dict[str, Any]:
                                 for writer in data["writers"]]}
 
 
+def _sample_versions(workspace: Workspace, document_id: int, final: str,
+                     versions: list[Any]) -> None:
+    """Named versions of a sample statement, oldest first. A version is a name (the text as
+    it is now) or {"name", "replace": [[now, then], ...]}: the earlier draft is the final
+    text with those sentences as they read then, so comparing versions shows real edits."""
+    for version in versions:
+        if isinstance(version, str):
+            workspace.documents.save_version(document_id, version)
+            continue
+        draft = final
+        for now, then in version.get("replace", []):
+            if now not in draft:
+                raise ValueError(f"sample version {version['name']!r}: {now[:40]!r} not found")
+            draft = draft.replace(now, then)
+        workspace.documents.save_working_copy(document_id, draft)
+        workspace.documents.save_version(document_id, version["name"])
+    workspace.documents.save_working_copy(document_id, final)
+
+
 def load_sample(workspace: Workspace, today: dt.date | None = None) -> None:
     """Fill an empty workspace with the sample applicant (one transaction)."""
     today = today or dt.date.today()
@@ -67,8 +86,7 @@ def load_sample(workspace: Workspace, today: dt.date | None = None) -> None:
                 target_specialty=entry.get("target_specialty", ""),
                 target_programs=entry.get("target_programs", []),
             )
-            for name in entry.get("versions", []):
-                workspace.documents.save_version(doc.id, name)
+            _sample_versions(workspace, doc.id, doc.body, entry.get("versions", []))
         from workshop.core.cv.in_workspace import load_sample_cv
 
         load_sample_cv(workspace)
