@@ -102,3 +102,16 @@ def test_a_lazy_tab_attribute_builds_its_tab_when_read(qtbot) -> None:  # type: 
     assert isinstance(Page.notes, LazyTab) and not page.lazy.is_built("notes")
     assert page.notes.text() == "notes" and page.lazy.is_built("notes")
     assert page.notes is page.lazy.get("notes")
+
+
+def test_many_mix_warnings_scroll_instead_of_being_cut_off(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = MixPanel()
+    qtbot.addWidget(panel)
+    panel.resize(560, 170)
+    panel.show()
+    panel.show_summary(MixSummary(counts={"reach": 1}, total=1))  # short first
+    warnings = [f"Warning {i}: " + "a long sentence about the list " * 6 for i in range(3)]
+    panel.show_summary(MixSummary(counts={"reach": 2, "target": 1}, total=3, warnings=warnings))
+    bar = panel.warnings.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=2000)  # the rest is reachable
+    assert "Warning 2" in panel.warnings.text()

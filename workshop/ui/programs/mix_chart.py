@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from workshop.core.programs.fit import MixSummary
 from workshop.ui.programs.common import FIT_BARS, rich_text
@@ -67,6 +67,23 @@ def build_chart(summary: MixSummary) -> Any:
     return chart
 
 
+class _Note(QTextBrowser):
+    """Rich text that wraps and scrolls, set and read like a label (``setText``/``text``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setOpenLinks(False)
+        self.viewport().setAutoFillBackground(False)  # the panel's colour, as a label has
+
+    def setText(self, html: str) -> None:  # noqa: N802 - QLabel's name, kept for callers
+        self.setHtml(html)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+
 class MixPanel(QWidget):
     """The chart beside the warnings; empty lists show a sentence instead of an empty chart."""
 
@@ -80,20 +97,14 @@ class MixPanel(QWidget):
         self.view.setMinimumHeight(150)
         self.view.setMinimumWidth(260)
         self.title = QLabel("<b>Your list's mix</b>")
-        self.warnings = QLabel()
-        self.warnings.setWordWrap(True)
+        # Several warnings at once on a laptop screen: one read-only document that scrolls
+        # itself. A word-wrapped label in a scroll area kept its old height when new warnings
+        # came (after an import the third was cut off, with no scroll bar, until a resize).
+        self.warnings = _Note()
         self.warnings.setAccessibleName("Mix warnings")
-        self.warnings.setTextFormat(Qt.TextFormat.RichText)
-        self.warnings.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        # Several warnings at once on a laptop screen: they scroll rather than being cut off.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.warnings)
         side = QVBoxLayout()
         side.addWidget(self.title)
-        side.addWidget(scroll, 1)
+        side.addWidget(self.warnings, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 2)  # room for "not enough info" beside its bar
