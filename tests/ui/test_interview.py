@@ -479,3 +479,18 @@ def test_the_speaker_probes_once_and_only_when_asked(qtbot) -> None:  # type: ig
     none = Speaker([], probe=False)
     assert not none.say("Tell me about yourself.")  # probes, finds nothing, says so
     assert "text-to-speech" in none.reason.lower()
+
+
+def test_a_follow_up_says_its_guidance_is_the_main_questions(page: InterviewPage) -> None:
+    from workshop.core.drills.plans import DrillPlan
+
+    page.setup.set_mode("mock")
+    plan = next(p for p in (page._plan(page.setup.choice()) for _ in range(50))  # noqa: SLF001
+                if any(i.follow_up for i in p.items))
+    first = next(k for k, i in enumerate(plan.items) if i.follow_up)
+    page.drill.begin(DrillPlan(plan.mode, plan.items[first:first + 1]), read_aloud=False,
+                     record=False)
+    text = page.view.look_for.text()
+    assert text.startswith("<b>A follow-up</b>")
+    main = plan.items[first].question
+    assert not main.look_for or "For the main question, interviewers look for" in text

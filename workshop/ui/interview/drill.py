@@ -358,8 +358,15 @@ class DrillController(QObject):
                       else " · no pause, hard stop")
         self.view.position.setText(label)
         self.view.question.setText(("Follow-up: " if item.follow_up else "") + item.prompt)
-        self.view.look_for.setText(f"<b>What interviewers look for</b><br>{q.look_for}"
-                                   if q.look_for else "")
+        if item.follow_up:  # the bank's guidance is the main question's: say so
+            self.view.look_for.setText(
+                "<b>A follow-up</b><br>Answer it directly in a few sentences, then link it back "
+                f"to your main answer (target {clock_text(item.target_seconds)})."
+                + (f"<br><br><b>For the main question, interviewers look for</b><br>{q.look_for}"
+                   if q.look_for else ""))
+        else:
+            self.view.look_for.setText(f"<b>What interviewers look for</b><br>{q.look_for}"
+                                       if q.look_for else "")
         self.view.look_for.hide()
         self.view.rubric_box.hide()
         self.view.recording.setText("")
