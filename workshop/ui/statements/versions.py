@@ -267,7 +267,7 @@ class VersionsDialog(QDialog):
         answer = QMessageBox.question(
             self, "Restore this version?",
             f"Replace your current text with “{old.name}” ({when})?\n\nYour current text is "
-            f"saved first as the version “Before restoring “{old.name}””, so nothing is lost."
+            "saved first as a new version, so nothing is lost."
             + undo,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
