@@ -399,8 +399,10 @@ def test_rank_pdf_export_runs_in_background(qtbot, workspace: Workspace, tmp_pat
     with qtbot.waitSignal(page.message, timeout=20_000,
                           check_params_cb=lambda m: "exported" in m):
         page.rank_tab.pdf_button.click()
-    text = pypdf.PdfReader(out).pages[0].extract_text()
-    assert "applicant-proposing" in text
+    reader = pypdf.PdfReader(out)
+    assert "applicant-proposing" in reader.pages[0].extract_text()
+    keywords = str(reader.metadata.get("/Keywords", ""))
+    assert "rank order list" in keywords and "interview practice" not in keywords
     page.shutdown()
 
 

@@ -203,6 +203,7 @@ def report_document(
     applicant: str = "",
     subtitle: str = "",
     notice: str = "",
+    keywords: tuple[str, ...] = ("interview practice", "report"),
 ) -> Document:
     """A drill (or any) report from plain sections.
 
@@ -239,6 +240,6 @@ def report_document(
     masthead = Masthead(title, "", subtitle or applicant, ())
     return Document(
         title=title, author=applicant, subject=subtitle or title,
-        keywords=("interview practice", "report"), header_name=applicant, notice=notice,
+        keywords=keywords, header_name=applicant, notice=notice,
         parts=[Part(title, blocks, masthead=masthead)],
     )

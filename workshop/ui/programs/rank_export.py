@@ -50,7 +50,8 @@ def rank_list_document(programs: Sequence[Program], sheet: RankSheet, today: _dt
     return report_document(str(report["title"]), sections, applicant=applicant,
                            subtitle=f"{applicant} \u2014 {report['date']}" if applicant
                            else str(report["date"]),
-                           notice=SAMPLE_NOTICE if is_sample else "")
+                           notice=SAMPLE_NOTICE if is_sample else "",
+                           keywords=("rank order list", "NRMP Match", "residency application"))
 
 
 def _advanced_sections(report: dict[str, object]) -> list[dict[str, object]]:
