@@ -18,7 +18,8 @@ from workshop.core.resources import resource, template
 def test_messy_file_reports_each_bad_row(repo: ProgramRepository) -> None:
     report = import_programs(repo, read_table(FIXTURES / "merged_headers.csv"))
     assert (report.created, report.updated, report.skipped) == (3, 0, 3)
-    assert "row 8: Step 2 CK minimum 'abc' is not a number" in report.errors
+    assert ("row 8: Step 2 CK minimum 'abc' is not a number: write a whole number from 1 to "
+            "300, or leave it empty") in report.errors
     assert "row 10: no program name" in report.errors
     assert "row 11: J-1 sponsorship 'maybe' is not yes or no" in report.errors
     assert any(e.startswith("row 11: '2026-13-01' is not a valid date") for e in report.errors)
@@ -78,7 +79,9 @@ def test_preview_is_bounded_and_shows_problems() -> None:
 def test_parse_row_collects_all_errors() -> None:
     result = parse_row(5, ["", "abc", "soon"], {0: "name", 1: "min_step2ck", 2: "interview_date"})
     assert result.program is None
-    assert result.errors == ["no program name", "Step 2 CK minimum 'abc' is not a number",
+    assert result.errors == ["no program name",
+                             "Step 2 CK minimum 'abc' is not a number: write a whole number "
+                             "from 1 to 300, or leave it empty",
                              "'soon' is not a date; write it like 2026-09-24 or 09/24/2026"]
 
 

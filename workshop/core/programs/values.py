@@ -147,14 +147,16 @@ def parse_int(text: str, what: str, *, low: int, high: int) -> int | None:
     """A whole number, allowing "≥ 240", "240+", "12 positions", "240.0" (Excel).
 
     Raises:
-        ValueError: "Step 2 CK minimum 'abc' is not a number".
+        ValueError: "Step 2 CK minimum 'abc' is not a number: write a whole number from 1
+            to 300, or leave it empty" (what is wrong, and what would do).
     """
     raw = norm(text)
     if raw in BLANKS or raw in NO_LIMIT:
         return None
     m = _INT_ADORNED.match(raw.replace(",", ""))
     if m is None:
-        raise ValueError(f"{what} '{text.strip()}' is not a number")
+        raise ValueError(f"{what} '{text.strip()}' is not a number: write a whole number "
+                         f"from {low} to {high}, or leave it empty")
     value = int(float(m[1]))
     if not low <= value <= high:
         raise ValueError(f"{what} {value} is not between {low} and {high}")
