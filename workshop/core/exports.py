@@ -41,11 +41,11 @@ def catalogue(workspace: Workspace) -> list[ExportItem]:
         for doc in workspace.documents.list(DocumentKind.PERSONAL_STATEMENT)
     ]
     if workspace.documents.list(DocumentKind.CV):
+        from workshop.core.cv.in_workspace import print_options
+
         # The theme and paper picked in the CV's preview, so both places export the same CV.
-        items.append(ExportItem("cv", "CV", "cv", str(workspace.settings.get("cv.theme") or
-                                                     "cv-classic"),
-                                (".pdf", ".docx", ".json"),
-                                str(workspace.settings.get("cv.paper") or "")))
+        theme, paper = print_options(workspace, paper="")  # no choice yet: keep the one shown
+        items.append(ExportItem("cv", "CV", "cv", theme, (".pdf", ".docx", ".json"), paper))
     from workshop.core.letters import in_workspace as letters
 
     # The name as written in Latin letters: the list is narrow, and a second script made two

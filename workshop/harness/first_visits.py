@@ -221,7 +221,7 @@ def main(sections: list[str]) -> None:
             moments = [start, *beats]
             gaps = [b - a for a, b in zip(moments, moments[1:], strict=False)]
             new = set(sys.modules) - before_modules
-            (visits if index < len(keys) else report.setdefault("revisit", {}))[key] = {
+            entry: dict[str, object] = {
                 "freeze_ms": round(max(gaps, default=called - start) * 1000, 1),
                 "call_ms": round((called - start) * 1000, 1),
                 "modules": len(new),
@@ -230,9 +230,10 @@ def main(sections: list[str]) -> None:
                 "rss_after_mb": round(rss_mb(), 1),
             }
             if os.environ.get("WORKSHOP_VISIT_GAPS") == "1":
-                visits.get(key, {})["gaps"] = [
-                    (round((a - start) * 1000), round((b - a) * 1000))
-                    for a, b in zip(moments, moments[1:], strict=False) if b - a > 0.015]
+                entry["gaps"] = [(round((a - start) * 1000), round((b - a) * 1000))
+                                 for a, b in zip(moments, moments[1:], strict=False)
+                                 if b - a > 0.015]
+            (visits if index < len(keys) else report.setdefault("revisit", {}))[key] = entry
             QTimer.singleShot(50, lambda: visit(index + 1))
 
         QTimer.singleShot(SETTLE_MS, measured)

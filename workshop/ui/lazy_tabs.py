@@ -71,9 +71,6 @@ class LazyTabs:
         """The tabs built so far, by key (iterating these builds nothing)."""
         return dict(self._built)
 
-    def key_at(self, index: int) -> str:
-        return self._keys[index]
-
     def index_of(self, key: str) -> int:
         return self._keys.index(key)
 
@@ -111,4 +108,3 @@ class LazyTab(Generic[Tab]):
         if page is None:
             return self
         return page.lazy.get(self.key)  # type: ignore[attr-defined]
-

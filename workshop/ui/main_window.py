@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
                                    settings.learner_grammar)
         self.checker.status.connect(self.engine_label.setText)
         self.services["checker"] = self.checker
+        # Exports asks this before a statement leaves, as the statements page does.
+        self.services["statement_concerns"] = self._statement_concerns
         self.first_painted.connect(self.checker.warm)
         # Once the checker is warm, a worker imports each section's code and shipped data, so
         # no first visit waits for them (ui/preload.py). Off in tests unless asked for.
@@ -312,8 +314,6 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
             self.page_widgets[key] = widget
-            if key == "exports":
-                widget.statement_concerns = self._statement_concerns  # type: ignore[attr-defined]
             if key == "statements" and self._bench_underlines:
                 widget.first_underlines.connect(  # type: ignore[attr-defined]
                     self._exit_when_underlined)

@@ -120,3 +120,19 @@ def _flatten(value: object) -> str:
     if isinstance(value, list):
         return "; ".join(_flatten(v) for v in value)
     return str(value)
+
+
+#: Where the CV preview's theme and paper are kept; Exports starts the CV with the same.
+THEME_KEY, PAPER_KEY = "cv.theme", "cv.paper"
+
+
+def print_options(workspace: Workspace, *, paper: str = "letter") -> tuple[str, str]:
+    """(theme, paper) picked in the CV's preview: "cv-classic" and ``paper`` until one is."""
+    return (str(workspace.settings.get(THEME_KEY) or "cv-classic"),
+            str(workspace.settings.get(PAPER_KEY) or paper))
+
+
+def remember_print_options(workspace: Workspace, theme: str, paper: str) -> None:
+    """Keep the preview's theme and paper for the next session and for Exports."""
+    workspace.settings.set(THEME_KEY, theme)
+    workspace.settings.set(PAPER_KEY, paper)

@@ -24,35 +24,23 @@ def upgrade(data: Any) -> Any:
     if not isinstance(data, dict):
         return data
     languages = data.get("languages")
-    if not isinstance(languages, list) or not any(
-            isinstance(entry, dict) and _needs_upgrade(entry) for entry in languages):
+    if not isinstance(languages, list) or not any(_mapped(entry) for entry in languages):
         return data
     out = copy.deepcopy(data)
-    languages = out.get("languages")
-    if isinstance(languages, list):
-        for entry in languages:
-            if isinstance(entry, dict):
-                _upgrade_language(entry)
+    for entry in out["languages"]:
+        mapped = _mapped(entry)
+        if mapped:
+            entry["former_proficiency"] = entry.get("former_proficiency") or entry["proficiency"]
+            entry["proficiency"] = mapped
     return out
 
 
-def _needs_upgrade(entry: dict[str, Any]) -> bool:
+def _mapped(entry: Any) -> str | None:
+    """The MyERAS level of a language entry still on the old scale, else None."""
+    value = entry.get("proficiency") if isinstance(entry, dict) else None
+    if not isinstance(value, str):
+        return None
     picklists = eras_picklists()
-    value = entry.get("proficiency")
-    return (isinstance(value, str)
-            and value not in {level.key for level in picklists.language_levels}
-            and value.strip().casefold() in picklists.language_migrate)
-
-
-def _upgrade_language(entry: dict[str, Any]) -> None:
-    picklists = eras_picklists()
-    current = {level.key for level in picklists.language_levels}
-    value = entry.get("proficiency")
-    if not isinstance(value, str) or value in current:
-        return
-    mapped = picklists.language_migrate.get(value.strip().casefold())
-    if mapped is None:
-        return
-    entry["proficiency"] = mapped
-    if not entry.get("former_proficiency"):
-        entry["former_proficiency"] = value
+    if value in {level.key for level in picklists.language_levels}:
+        return None
+    return picklists.language_migrate.get(value.strip().casefold())

@@ -12,54 +12,38 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from workshop.core.textio.reader import (
-        MAX_DOCX_BYTES as MAX_DOCX_BYTES,
-    )
-    from workshop.core.textio.reader import (
-        MAX_TEXT_BYTES as MAX_TEXT_BYTES,
-    )
-    from workshop.core.textio.reader import (
-        SUPPORTED_SUFFIXES as SUPPORTED_SUFFIXES,
-    )
-    from workshop.core.textio.reader import (
-        read_statement as read_statement,
-    )
-    from workshop.core.textio.reader import (
-        read_statement_file as read_statement_file,
+        MAX_DOCX_BYTES,
+        MAX_TEXT_BYTES,
+        SUPPORTED_SUFFIXES,
+        read_statement,
+        read_statement_file,
     )
     from workshop.core.textio.report import (
-        ImportReport as ImportReport,
-    )
-    from workshop.core.textio.report import (
-        LineKind as LineKind,
-    )
-    from workshop.core.textio.report import (
-        ReportLine as ReportLine,
-    )
-    from workshop.core.textio.report import (
-        StatementImport as StatementImport,
-    )
-    from workshop.core.textio.report import (
-        TitleSource as TitleSource,
+        ImportReport,
+        LineKind,
+        ReportLine,
+        StatementImport,
+        TitleSource,
     )
 
-_HOME = {
-    "MAX_DOCX_BYTES": "reader",
-    "MAX_TEXT_BYTES": "reader",
-    "SUPPORTED_SUFFIXES": "reader",
-    "read_statement": "reader",
-    "read_statement_file": "reader",
-    "ImportReport": "report",
-    "LineKind": "report",
-    "ReportLine": "report",
-    "StatementImport": "report",
-    "TitleSource": "report",
-}
-
-__all__ = sorted(_HOME)
+__all__ = [
+    "MAX_DOCX_BYTES",
+    "MAX_TEXT_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "ImportReport",
+    "LineKind",
+    "ReportLine",
+    "StatementImport",
+    "TitleSource",
+    "read_statement",
+    "read_statement_file",
+]
 
 
 def __getattr__(name: str) -> Any:
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    if name in __all__:
+        for part in ("report", "reader"):  # the light module first; reader brings the .docx code
+            module = importlib.import_module(f"{__name__}.{part}")
+            if hasattr(module, name):
+                return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

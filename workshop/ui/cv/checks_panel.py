@@ -33,11 +33,13 @@ SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#b9770e", "advice": "#2e86c1
 SEVERITY_MARKS = {"error": "Error", "warning": "Warning", "advice": "Advice"}
 
 
-def _count(n: int, severity: str) -> str:
-    """ "1 warning", "2 warnings", "3 pieces of advice" (advice has no plural)."""
-    if severity == "advice":
+def count_phrase(n: int, noun: str) -> str:
+    """ "1 warning", "2 warnings", "1 gap", "3 pieces of advice" (advice has no plural)."""
+    if noun == "advice":
         return f"{n} piece{'' if n == 1 else 's'} of advice"
-    return f"{n} {severity}{'' if n == 1 else 's'}"
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -145,7 +147,7 @@ class ChecksPanel(QWidget):
 
     def show_findings(self, findings: Sequence[Any]) -> None:
         counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_MARKS}
-        parts = [_count(n, s) for s, n in counts.items() if n]
+        parts = [count_phrase(n, s) for s, n in counts.items() if n]
         self.summary.setText(f"<b>Checks</b>: {', '.join(parts)}" if parts
                              else "<b>Checks</b>: no problems found")
         self.list.clear()

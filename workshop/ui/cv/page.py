@@ -39,7 +39,9 @@ from workshop.core.cv.dates import MonthYear
 from workshop.core.cv.in_workspace import (
     cv_document,
     load_workspace_cv,
+    print_options,
     profile_values_from_cv,
+    remember_print_options,
     save_workspace_cv,
     sync_profile_from_cv,
 )
@@ -51,7 +53,7 @@ from workshop.core.profile_service import apply_profile_to_cv, load_profile
 from workshop.ui.autosaver import Autosaver
 from workshop.ui.context import UiContext
 from workshop.ui.cv import language, transfer
-from workshop.ui.cv.checks_panel import ChecksPanel
+from workshop.ui.cv.checks_panel import ChecksPanel, count_phrase
 from workshop.ui.cv.list_editor import ListEditor
 from workshop.ui.cv.preview import PreviewPane
 from workshop.ui.cv.section_forms import SectionForms
@@ -211,9 +213,7 @@ class CvPage(PageBase):
     def reload(self) -> None:
         """Read the CV from the workspace (an empty state when none was started)."""
         self.flush()
-        theme = self.workspace.settings.get("cv.theme", "cv-classic")
-        paper = self.workspace.settings.get("cv.paper", "letter")
-        self.preview.set_options(str(theme), str(paper))
+        self.preview.set_options(*print_options(self.workspace))
         if cv_document(self.workspace) is None:
             self.stack.setCurrentWidget(self.empty)
             self.empty.setEnabled(not self.workspace.read_only)
@@ -374,8 +374,8 @@ class CvPage(PageBase):
         if self.workspace.read_only:
             return
         try:
-            self.workspace.settings.set("cv.theme", self.preview.theme_name)
-            self.workspace.settings.set("cv.paper", self.preview.paper_name)
+            remember_print_options(self.workspace, self.preview.theme_name,
+                                   self.preview.paper_name)
         except UserError as exc:
             self.message.emit(str(exc))
             return
@@ -414,10 +414,9 @@ class CvPage(PageBase):
         self.side.setTabText(1, title)
         errors, warnings = counts["error"], counts["warning"]
         colour = "#c0392b" if errors else ("#b9770e" if warnings else "#1e8449")
-        gaps = f"{len(self.gaps)} gap{'' if len(self.gaps) == 1 else 's'}"
-        self.summary.setText(f"<span style='color:{colour}'>{errors} error"
-                             f"{'' if errors == 1 else 's'} · {warnings} warning"
-                             f"{'' if warnings == 1 else 's'} · {gaps}</span>")
+        parts = (count_phrase(errors, "error"), count_phrase(warnings, "warning"),
+                 count_phrase(len(self.gaps), "gap"))
+        self.summary.setText(f"<span style='color:{colour}'>{' · '.join(parts)}</span>")
         self.checked.emit(self.findings)
         return self.findings
 

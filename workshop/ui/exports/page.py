@@ -107,9 +107,10 @@ class ExportsPage(PageBase):
         left.setMinimumWidth(260)
 
         self.preview = PdfPreview()
-        #: Statement id -> what its latest check says is not ready (the window wires this to
+        #: Statement id -> what its latest check says is not ready (the window's service, from
         #: the statements page; nothing is known without it).
-        self.statement_concerns: Callable[[int], list[str]] = lambda _document_id: []
+        self.statement_concerns: Callable[[int], list[str]] = context.services.get(
+            "statement_concerns", lambda _document_id: [])
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)

@@ -105,8 +105,7 @@ class InterviewPage(PageBase):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self._connect()
-        self.speaker_state = (True, "")  # until probed, one turn from now
-        self.setup.set_devices(speech=self.speaker_state, microphone=(True, ""))
+        self.setup.set_devices(speech=(True, ""), microphone=(True, ""))  # probed next turn
         self.reload()
         if not read_only:
             recordings.remove_empty_recordings(self.workspace.path)
@@ -118,14 +117,13 @@ class InterviewPage(PageBase):
     def _after_open(self) -> None:
         if self._shut_down:  # closed in the same turn it opened (a test, a quick quit)
             return
-        self.probe_speech()
+        self._show_devices()  # probes text-to-speech, the first time
         if not self.workspace.read_only:
             self._seed(quiet=True)
 
-    def probe_speech(self) -> None:
-        """Find out whether questions can be read aloud, and say so in the setup."""
-        self.speaker_state = (self.speaker.available, self.speaker.reason)
-        self.setup.set_devices(speech=self.speaker_state,
+    def _show_devices(self) -> None:
+        """Speech and microphone as known now (a microphone not yet probed counts as there)."""
+        self.setup.set_devices(speech=(self.speaker.available, self.speaker.reason),
                                microphone=self._microphone or (True, ""))
 
     def _connect(self) -> None:
@@ -184,8 +182,7 @@ class InterviewPage(PageBase):
     def probe_devices(self) -> None:
         """Look for a microphone now (imports QtMultimedia) and enable recording only if found."""
         self._microphone = self.drill.recorder.probe()
-        self.speaker_state = (self.speaker.available, self.speaker.reason)
-        self.setup.set_devices(speech=self.speaker_state, microphone=self._microphone)
+        self._show_devices()
 
     def _record_toggled(self, checked: bool) -> None:
         if checked and self._microphone is None:

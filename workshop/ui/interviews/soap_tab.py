@@ -115,9 +115,9 @@ class SoapTab(QWidget):
 
         preset = soap.soap_preset()
         questions = shipped_bank().in_category("soap")
-        times = sorted({q.answer_seconds for q in questions})
-        span = f"{times[0]}–{times[-1]} s" if len(times) > 1 else f"{times[0]} s" if times \
-            else "a short time"
+        low = min((q.answer_seconds for q in questions), default=0)
+        high = max((q.answer_seconds for q in questions), default=0)
+        span = f"{low} s" if low == high else f"{low}–{high} s"
         items = "".join(f"<li>{escape(q.text)} ({q.answer_seconds} s)</li>" for q in questions)
         return (f"<b>Drill: {preset.title}</b> (Interview practice › SOAP phone screen) — "
                 f"rapid, short answers as in a SOAP phone screen during Match Week: each "
