@@ -95,14 +95,11 @@ class PdfPreview(QWidget):
     def _ensure_view(self) -> None:
         if self.view is not None:
             return
-        from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
 
-        self._document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setAccessibleName(f"{self.name} pages")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setDocument(self._document)
         self.set_zoom(self.zoom)
         self.stack.addWidget(self.view)
 
@@ -110,20 +107,29 @@ class PdfPreview(QWidget):
         if generation != self.generation:
             return
         self._ensure_view()
+        from PySide6.QtPdf import QPdfDocument
+
         navigator = self.view.pageNavigator()
-        page = navigator.currentPage()
-        previous = self._buffer
+        page, location = navigator.currentPage(), navigator.currentLocation()
+        previous, previous_document = self._buffer, self._document
         buffer = QBuffer(self)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        # A new document for every render: loaded into the same QPdfDocument, a render with
+        # as many pages kept showing the view's cached images of the old one (an edit did
+        # not appear in Exports until another document was picked).
+        self._document = QPdfDocument(self)
         self._document.load(buffer)
+        self.view.setDocument(self._document)
         self._buffer = buffer
+        if previous_document is not None:
+            previous_document.deleteLater()
         if previous is not None:
             previous.close()
             previous.deleteLater()
         self.page_count = self._document.pageCount()
         if 0 < page < self.page_count:  # stay on the page the user was reading
-            navigator.jump(page, navigator.currentLocation())
+            navigator.jump(page, location)
         self.stack.setCurrentWidget(self.view)
         self.shown_generation = generation
         self.last_pdf = data
